@@ -1,0 +1,307 @@
+import type {
+  BilledQuality,
+  ByMeter,
+  FieldError,
+  Meter,
+  MeterPrices,
+  Notice,
+  Scenario,
+  ScenarioResult,
+  Stage,
+  StageResult,
+} from './model'
+import { BILLED_QUALITIES, METERS } from './model'
+import type { ModelSpec, PriceBook, SizeKey } from './priceBook'
+import {
+  GPT_IMAGE_2_LIMITS,
+  PARTIAL_IMAGE_TOKENS,
+  gptImage2OutputTokens,
+  gptImage2SizeProblems,
+} from './outputTokens'
+import type { SizeProblem } from './outputTokens'
+import { PRICE_BOOK } from '../presets/priceBook'
+import type { Tokens, Usd, UsdPerMillionTokens } from './units'
+import { checkNumber, PRICE_RULE, scenarioFieldErrors, stageFieldErrors } from './validate'
+
+const PER_MILLION = 1_000_000
+/** The Batch API halves every meter. A power of two, so halving is exact in floating point. */
+const BATCH_FACTOR = 0.5
+
+export type OutputTokensResult = { ok: true; tokens: Tokens } | { ok: false; message: string }
+
+function sizeKey(width: number, height: number): SizeKey {
+  return `${width}x${height}`
+}
+
+function tableSizes(spec: ModelSpec): string {
+  return spec.output.kind === 'table' ? Object.keys(spec.output.tokens).join(', ') : ''
+}
+
+/** Every reason a size cannot be produced by a model (empty when it can). */
+export function sizeProblems(spec: ModelSpec, width: number, height: number): SizeProblem[] {
+  if (spec.output.kind === 'gpt-image-2') return gptImage2SizeProblems(width, height)
+  if (spec.output.tokens[sizeKey(width, height)]) return []
+  return [
+    {
+      field: 'size',
+      message: `${spec.id} makes only ${tableSizes(spec)}; ${width}x${height} is not one of them.`,
+    },
+  ]
+}
+
+/**
+ * Image output tokens for one image (partial images excluded).
+ * @example outputTokens('gpt-image-2', 'high', 1024, 1024) // { ok: true, tokens: 7024 }
+ */
+export function outputTokens(
+  modelId: string,
+  quality: BilledQuality,
+  width: number,
+  height: number,
+  book: PriceBook = PRICE_BOOK,
+): OutputTokensResult {
+  const spec = book[modelId]
+  if (!spec) return { ok: false, message: unknownModel(modelId, book) }
+  if (!BILLED_QUALITIES.includes(quality)) {
+    return { ok: false, message: 'Output tokens exist only for low, medium or high quality.' }
+  }
+  const problems = sizeProblems(spec, width, height)
+  if (problems[0]) return { ok: false, message: problems[0].message }
+  return { ok: true, tokens: tokensFor(spec, quality, width, height) as Tokens }
+}
+
+/** Caller has checked the size. */
+function tokensFor(spec: ModelSpec, quality: BilledQuality, width: number, height: number): number {
+  if (spec.output.kind === 'gpt-image-2') return gptImage2OutputTokens(quality, width, height)
+  return spec.output.tokens[sizeKey(width, height)]?.[quality] ?? 0
+}
+
+function unknownModel(modelId: string, book: PriceBook): string {
+  return `Model "${modelId}" is not in the price book; choose one of ${Object.keys(book).join(', ')}.`
+}
+
+/** Spelled out rather than looped: keyed access in a loop is several times slower here. */
+function addInto<T extends number>(sum: ByMeter<T>, add: ByMeter<T>): void {
+  sum.textInput = (sum.textInput + add.textInput) as T
+  sum.cachedTextInput = (sum.cachedTextInput + add.cachedTextInput) as T
+  sum.imageInput = (sum.imageInput + add.imageInput) as T
+  sum.cachedImageInput = (sum.cachedImageInput + add.cachedImageInput) as T
+  sum.imageOutput = (sum.imageOutput + add.imageOutput) as T
+}
+
+function zeroByMeter<T extends number>(): ByMeter<T> {
+  return {
+    textInput: 0 as T,
+    cachedTextInput: 0 as T,
+    imageInput: 0 as T,
+    cachedImageInput: 0 as T,
+    imageOutput: 0 as T,
+  }
+}
+
+function effectivePrices(scenario: Scenario, spec: ModelSpec, errors: FieldError[]): MeterPrices {
+  const m = spec.meters
+  const book: MeterPrices = {
+    textInput: m.textInput.usdPerMillion,
+    cachedTextInput: m.cachedTextInput.usdPerMillion,
+    imageInput: m.imageInput.usdPerMillion,
+    cachedImageInput: m.cachedImageInput.usdPerMillion,
+    imageOutput: m.imageOutput.usdPerMillion,
+  }
+  const overrides = scenario.prices
+  if (!overrides) return book
+  for (const meter of METERS) {
+    const override = overrides[meter]
+    if (override === undefined) continue
+    const problem = checkNumber(override, PRICE_RULE)
+    if (problem) {
+      errors.push({
+        path: `prices.${meter}`,
+        field: meter,
+        message: problem.replace('Price', `The ${METER_LABELS[meter]} price (USD per 1M tokens)`),
+      })
+    }
+    book[meter] = override as UsdPerMillionTokens
+  }
+  return book
+}
+
+/** The names people see for each meter; the UI and CSV docs use the same words. */
+export const METER_LABELS: Record<Meter, string> = {
+  textInput: 'Text input',
+  cachedTextInput: 'Cached text input',
+  imageInput: 'Image input',
+  cachedImageInput: 'Cached image input',
+  imageOutput: 'Image output',
+}
+
+function stageNotices(stage: Stage, index: number, spec: ModelSpec, notices: Notice[]): void {
+  if (stage.quality === 'auto') {
+    notices.push({
+      path: `stages.${index}.quality`,
+      message: `Quality auto is budgeted as ${stage.autoBilledAs}; the bill follows the quality the model picks.`,
+    })
+  }
+  if (
+    spec.output.kind === 'gpt-image-2' &&
+    stage.width * stage.height > GPT_IMAGE_2_LIMITS.experimentalAbovePixels
+  ) {
+    notices.push({
+      path: `stages.${index}.size`,
+      message: `${stage.width}x${stage.height} is above 2560x1440: OpenAI marks such sizes as experimental.`,
+    })
+  }
+}
+
+function computeStage(
+  stage: Stage,
+  spec: ModelSpec,
+  jobsPerMonth: number,
+  prices: MeterPrices,
+  factor: number,
+): StageResult {
+  const billedQuality = stage.quality === 'auto' ? stage.autoBilledAs : stage.quality
+  const perImageTokens = tokensFor(spec, billedQuality, stage.width, stage.height)
+  const jobs = jobsPerMonth * stage.reachShare
+  const billableRequests = jobs * stage.imagesPerJob * stage.retryMultiplier
+  const billableImages = billableRequests * stage.outputsPerRequest
+  const c = stage.cachedInputShare
+
+  const textTokens = billableImages * stage.promptTokens
+  const imageInTokens = billableImages * stage.referenceImages * stage.referenceImageTokens
+  const partialTokens = billableImages * PARTIAL_IMAGE_TOKENS * stage.partialImages
+  const tokensByMeter: ByMeter<Tokens> = {
+    textInput: (textTokens * (1 - c)) as Tokens,
+    cachedTextInput: (textTokens * c) as Tokens,
+    imageInput: (imageInTokens * (1 - c)) as Tokens,
+    cachedImageInput: (imageInTokens * c) as Tokens,
+    imageOutput: (billableImages * perImageTokens + partialTokens) as Tokens,
+  }
+
+  const outputRate = (factor * prices.imageOutput) / PER_MILLION
+  let outputCost = tokensByMeter.imageOutput * outputRate
+  if (spec.output.kind === 'table' && spec.output.perImageUsd) {
+    // Billed from the per-image table; an overridden output rate scales it proportionally.
+    const perImage =
+      spec.output.perImageUsd[sizeKey(stage.width, stage.height)]?.[billedQuality] ?? 0
+    const scale = prices.imageOutput / spec.meters.imageOutput.usdPerMillion
+    outputCost = factor * billableImages * perImage * scale + partialTokens * outputRate
+  }
+  const costByMeter: ByMeter<Usd> = {
+    textInput: ((tokensByMeter.textInput * factor * prices.textInput) / PER_MILLION) as Usd,
+    cachedTextInput: ((tokensByMeter.cachedTextInput * factor * prices.cachedTextInput) /
+      PER_MILLION) as Usd,
+    imageInput: ((tokensByMeter.imageInput * factor * prices.imageInput) / PER_MILLION) as Usd,
+    cachedImageInput: ((tokensByMeter.cachedImageInput * factor * prices.cachedImageInput) /
+      PER_MILLION) as Usd,
+    imageOutput: outputCost as Usd,
+  }
+  const costUsd = (costByMeter.textInput +
+    costByMeter.cachedTextInput +
+    costByMeter.imageInput +
+    costByMeter.cachedImageInput +
+    costByMeter.imageOutput) as Usd
+  return {
+    name: stage.name,
+    billedQuality,
+    outputTokensPerImage: perImageTokens as Tokens,
+    jobs,
+    billableRequests,
+    billableImages,
+    keptImages: jobs * stage.imagesPerJob,
+    tokensByMeter,
+    costByMeter,
+    costUsd,
+    costPerBillableImageUsd: billableImages > 0 ? ((costUsd / billableImages) as Usd) : null,
+  }
+}
+
+/**
+ * Monthly cost of a scenario, in USD, with its breakdown by stage and by meter.
+ * Never throws and never returns NaN: a field that cannot be used gives
+ * `{ ok: false, monthlyCostUsd: null, errors }` naming each such field.
+ * @example computeScenario(defaultScenario()).monthlyCostUsd // e.g. 211.2
+ */
+export function computeScenario(scenario: Scenario, book: PriceBook = PRICE_BOOK): ScenarioResult {
+  const errors: FieldError[] = []
+  const notices: Notice[] = []
+  scenarioFieldErrors(scenario, errors)
+  const spec = book[scenario.modelId]
+  if (!spec) {
+    errors.push({
+      path: 'modelId',
+      field: 'modelId',
+      message: unknownModel(scenario.modelId, book),
+    })
+  } else if (spec.statusNote) {
+    notices.push({ path: 'modelId', message: `${spec.label}: ${spec.statusNote}` })
+  }
+  const prices = spec ? effectivePrices(scenario, spec, errors) : null
+
+  const stages = scenario.stages
+  for (let i = 0; i < stages.length; i++) {
+    const stage = stages[i] as Stage
+    const before = errors.length
+    stageFieldErrors(stage, i, errors)
+    if (!spec) continue
+    const sizeOk = !errors.slice(before).some((e) => e.field === 'width' || e.field === 'height')
+    if (sizeOk) {
+      for (const p of sizeProblems(spec, stage.width, stage.height)) {
+        errors.push({
+          path: `stages.${i}.${p.field}`,
+          field: p.field,
+          stageIndex: i,
+          stageName: stage.name,
+          message: p.message,
+        })
+      }
+    }
+    stageNotices(stage, i, spec, notices)
+  }
+  if (!spec || !prices || errors.length > 0) {
+    return { ok: false, monthlyCostUsd: null, errors, notices }
+  }
+
+  const factor = scenario.batch ? BATCH_FACTOR : 1
+  const costByMeter = zeroByMeter<Usd>()
+  const tokensByMeter = zeroByMeter<Tokens>()
+  const stageResults: StageResult[] = []
+  let monthly = 0
+  let billableImages = 0
+  let keptImages = 0
+  for (const stage of stages) {
+    const r = computeStage(stage, spec, scenario.jobsPerMonth, prices, factor)
+    stageResults.push(r)
+    monthly += r.costUsd
+    billableImages += r.billableImages
+    keptImages += r.keptImages
+    addInto(costByMeter, r.costByMeter)
+    addInto(tokensByMeter, r.tokensByMeter)
+  }
+  if (!Number.isFinite(monthly)) {
+    // Each field is within range, but their product can still overflow a double.
+    errors.push({
+      path: 'jobsPerMonth',
+      field: 'jobsPerMonth',
+      message:
+        'The inputs multiply to a cost too large to compute; lower jobs per month or images per job.',
+    })
+    return { ok: false, monthlyCostUsd: null, errors, notices }
+  }
+  const jobs = scenario.jobsPerMonth
+  return {
+    ok: true,
+    errors: [],
+    monthlyCostUsd: monthly as Usd,
+    annualCostUsd: (monthly * 12) as Usd,
+    costPerJobUsd: jobs > 0 ? ((monthly / jobs) as Usd) : null,
+    costPerKeptImageUsd: keptImages > 0 ? ((monthly / keptImages) as Usd) : null,
+    billableImages,
+    keptImages,
+    costByMeter,
+    tokensByMeter,
+    stages: stageResults,
+    prices,
+    notices,
+  }
+}

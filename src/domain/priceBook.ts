@@ -1,0 +1,50 @@
+import type { BilledQuality, Meter } from './model'
+import type { UsdPerMillionTokens } from './units'
+
+/** How sure we are of a figure: OpenAI's own page, computed from it, or measured by others. */
+export type Basis = 'official' | 'derived' | 'estimate'
+
+/** One price, with where it came from so a budget owner can re-check it. */
+export interface PriceFact {
+  usdPerMillion: UsdPerMillionTokens
+  sourceUrl: string
+  /** ISO date the figure was read from the source. */
+  asOf: string
+  basis: Basis
+}
+
+/** 'WIDTHxHEIGHT', e.g. '1536x1024'. */
+export type SizeKey = `${number}x${number}`
+export type QualityTable = Record<BilledQuality, number>
+
+/**
+ * How a model turns (quality, size) into billed output.
+ * - `gpt-image-2`: the published rule for any valid size (see outputTokens.ts).
+ * - `table`: a fixed table at a few sizes; other sizes are not offered by the model.
+ *   `perImageUsd` is set when OpenAI bills the table's dollar amounts rather than
+ *   tokens x rate (gpt-image-1-mini: its table is not its tokens times $8/M).
+ */
+export type OutputRule =
+  | { kind: 'gpt-image-2' }
+  | {
+      kind: 'table'
+      tokens: Partial<Record<SizeKey, QualityTable>>
+      perImageUsd?: Partial<Record<SizeKey, QualityTable>>
+    }
+
+export type ModelStatus = 'available' | 'deprecated' | 'shut down'
+
+export interface ModelSpec {
+  id: string
+  label: string
+  status: ModelStatus
+  /** Why the status matters, e.g. the shut-down date. */
+  statusNote?: string
+  meters: Record<Meter, PriceFact>
+  output: OutputRule
+  /** OpenAI's published per-image prices (USD) at the three classic sizes, for display and checks. */
+  officialPerImageUsd: Partial<Record<SizeKey, QualityTable>>
+  officialPerImageSource: string
+}
+
+export type PriceBook = Readonly<Record<string, ModelSpec>>

@@ -1,0 +1,48 @@
+/**
+ * The only place numbers become text for people. Formatters are costly to
+ * build, so each (locale, style) pair is built once and reused.
+ */
+const cache = new Map<string, Intl.NumberFormat>()
+
+function formatter(locale: string | undefined, key: string, options: Intl.NumberFormatOptions) {
+  const id = `${locale ?? ''}|${key}`
+  let f = cache.get(id)
+  if (!f) {
+    f = new Intl.NumberFormat(locale, options)
+    cache.set(id, f)
+  }
+  return f
+}
+
+/**
+ * US dollars with as many digits as the amount needs: cents at a dollar and
+ * above, three significant digits below, so a $0.0053 image never reads $0.01.
+ */
+export function formatUsd(value: number, locale?: string): string {
+  if (Math.abs(value) >= 1 || value === 0) {
+    return formatter(locale, 'usd', {
+      style: 'currency',
+      currency: 'USD',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(value)
+  }
+  return formatter(locale, 'usd-small', {
+    style: 'currency',
+    currency: 'USD',
+    minimumSignificantDigits: 2,
+    maximumSignificantDigits: 3,
+  }).format(value)
+}
+
+/** A count (jobs, images, tokens): whole numbers grouped, fractions to two places. */
+export function formatCount(value: number, locale?: string): string {
+  return formatter(locale, 'count', { maximumFractionDigits: 2 }).format(value)
+}
+
+/** A 0..1 fraction as a percentage. */
+export function formatPercent(fraction: number, locale?: string): string {
+  return formatter(locale, 'percent', { style: 'percent', maximumFractionDigits: 2 }).format(
+    fraction,
+  )
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { formatCount, formatPercent, formatUsd } from '../../src/format/number'
+
+describe('formatUsd', () => {
+  it.each([
+    [92.583, '$92.58'],
+    [1110.996, '$1,111.00'],
+    [0, '$0.00'],
+    [0.0053, '$0.0053'],
+    [0.00588, '$0.00588'],
+    [0.21072, '$0.211'],
+    [0.5, '$0.50'],
+    [1234567.891, '$1,234,567.89'],
+  ])('%f reads %s in en-US', (value, text) => {
+    expect(formatUsd(value, 'en-US')).toBe(text)
+  })
+
+  it('follows the locale', () => {
+    expect(formatUsd(1234.5, 'de-DE')).toBe('1.234,50\u00a0$')
+  })
+})
+
+describe('formatCount and formatPercent', () => {
+  it('groups counts and keeps two decimals at most', () => {
+    expect(formatCount(11318400, 'en-US')).toBe('11,318,400')
+    expect(formatCount(1.256, 'en-US')).toBe('1.26')
+  })
+  it('shows fractions as percent', () => {
+    expect(formatPercent(0.25, 'en-US')).toBe('25%')
+    expect(formatPercent(0.125, 'en-US')).toBe('12.5%')
+  })
+})
