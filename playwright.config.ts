@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs'
+import { defineConfig } from '@playwright/test'
+
+// The system Chromium, never a downloaded one: these machines cannot fetch browsers.
+const chromium = process.env.CHROME ?? '/usr/bin/chromium'
+if (!existsSync(chromium)) {
+  throw new Error(
+    `Chromium was not found at ${chromium}. The browser tests drive the system Chromium: ` +
+      'install it (Debian/Ubuntu: sudo apt-get install chromium) or point CHROME at a ' +
+      'Chromium or Chrome binary, e.g. CHROME=/usr/bin/google-chrome npm test.',
+  )
+}
+
+const port = 4173
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  reporter: 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    headless: true,
+    launchOptions: { executablePath: chromium, args: chromiumArgs },
+    trace: 'off',
+  },
+  webServer: {
+    // The production build, served on loopback only.
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+})
