@@ -64,6 +64,10 @@ export interface Scenario {
   prices?: Partial<Record<Meter, number>>
   /** ISO date (YYYY-MM-DD) the prices were last checked against OpenAI's page. */
   pricesCheckedOn?: string
+  /** Users who can trigger generation in a month (for quota exposure). */
+  usersPerMonth?: number
+  /** Most images one user may generate in a month; unset means no quota. */
+  maxImagesPerUser?: number
   stages: Stage[]
 }
 
