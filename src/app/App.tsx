@@ -1,19 +1,61 @@
-import { useId } from 'react'
-import { computeScenario } from '../domain/engine'
-import { formatUsd } from '../format/number'
-import { defaultScenario } from '../presets/defaultScenario'
+import { useEffect } from 'react'
+import { HowComputed } from '../components/results/HowComputed'
+import { MiniTotal } from '../components/results/MiniTotal'
+import { ResultsPanel } from '../components/results/ResultsPanel'
+import { PricesSection } from '../components/worksheet/PricesSection'
+import { ScenarioSection } from '../components/worksheet/ScenarioSection'
+import { StagesSection } from '../components/worksheet/StagesSection'
+import { useWorksheet } from '../store/worksheet'
+import { StorageNotice } from './StorageNotice'
+import { UndoRedo } from './UndoRedo'
 
-const result = computeScenario(defaultScenario())
+/** Spreadsheet shortcuts: Ctrl+Z undoes the worksheet edit, not just the text box. */
+function useUndoShortcuts() {
+  const undo = useWorksheet((s) => s.undo)
+  const redo = useWorksheet((s) => s.redo)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
+      const key = e.key.toLowerCase()
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault()
+        undo()
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault()
+        redo()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => {
+      window.removeEventListener('keydown', onKey)
+    }
+  }, [undo, redo])
+}
 
 export function App() {
-  const id = useId()
+  useUndoShortcuts()
   return (
-    <main>
-      <h1>GPT Image 2 budget worksheet</h1>
-      <p id={id}>Monthly cost</p>
-      <output aria-labelledby={id}>
-        {result.ok ? formatUsd(result.monthlyCostUsd) : 'incomplete'}
-      </output>
-    </main>
+    <>
+      <header className="topbar">
+        <div className="brand">
+          <h1>GPT Image 2 budget worksheet</h1>
+          <p className="tagline">Monthly API cost, stage by stage. Runs in your browser only.</p>
+        </div>
+        <UndoRedo />
+      </header>
+      <StorageNotice />
+      <main className="layout">
+        <div className="worksheet">
+          <ScenarioSection />
+          <StagesSection />
+          <PricesSection />
+        </div>
+        <aside className="side" aria-label="Results">
+          <ResultsPanel />
+          <HowComputed />
+        </aside>
+      </main>
+      <MiniTotal />
+    </>
   )
 }

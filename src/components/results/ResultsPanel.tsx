@@ -1,0 +1,125 @@
+import { useId } from 'react'
+import { METER_LABELS } from '../../domain/engine'
+import { METERS } from '../../domain/model'
+import { formatCount, formatUsd } from '../../format/number'
+import { useActiveDraft, useActiveResult } from '../../store/hooks'
+
+function Figure({ label, value, big = false }: { label: string; value: string; big?: boolean }) {
+  const id = useId()
+  return (
+    <div className={big ? 'figure big' : 'figure'}>
+      <span id={id} className="figure-label">
+        {label}
+      </span>
+      <output aria-labelledby={id} className="figure-value">
+        {value}
+      </output>
+    </div>
+  )
+}
+
+export function ResultsPanel() {
+  const result = useActiveResult()
+  const draft = useActiveDraft()
+  const money = (v: number | null) => (v === null ? '—' : formatUsd(v))
+
+  if (!result.ok) {
+    return (
+      <section className="card results incomplete" aria-labelledby="results-h">
+        <h2 id="results-h">Monthly budget</h2>
+        <Figure label="Monthly cost" value="Incomplete" big />
+        <Figure label="Cost per job" value="Incomplete" />
+        <Figure label="Cost per kept image" value="Incomplete" />
+        <p>
+          The total appears once {result.errors.length === 1 ? 'this field is' : 'these fields are'}{' '}
+          fixed:
+        </p>
+        <ul className="error-list">
+          {result.errors.map((e) => (
+            <li key={e.path}>
+              {e.stageIndex !== undefined && (
+                <strong>{e.stageName || `Stage ${e.stageIndex + 1}`}: </strong>
+              )}
+              {e.message}
+            </li>
+          ))}
+        </ul>
+      </section>
+    )
+  }
+
+  return (
+    <section className="card results" aria-labelledby="results-h">
+      <h2 id="results-h">Monthly budget</h2>
+      <div className="figures">
+        <Figure label="Monthly cost" value={formatUsd(result.monthlyCostUsd)} big />
+        <Figure label="Annual cost" value={formatUsd(result.annualCostUsd)} />
+        <Figure label="Cost per job" value={money(result.costPerJobUsd)} />
+        <Figure label="Cost per kept image" value={money(result.costPerKeptImageUsd)} />
+      </div>
+      <p className="muted small">
+        {formatCount(result.billableImages)} billed images for {formatCount(result.keptImages)}{' '}
+        kept, from {formatCount(draft.jobsPerMonth)} jobs{draft.batch ? ', Batch API' : ''}.
+      </p>
+
+      <table className="breakdown">
+        <caption>By stage</caption>
+        <thead>
+          <tr>
+            <th scope="col">Stage</th>
+            <th scope="col">Billed images</th>
+            <th scope="col">Per image</th>
+            <th scope="col">USD</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.stages.map((s, i) => (
+            <tr key={i}>
+              <th scope="row">
+                {s.name || `Stage ${i + 1}`}
+                <span className="muted small block">
+                  {s.billedQuality}, {formatCount(s.outputTokensPerImage)} tokens
+                </span>
+              </th>
+              <td>{formatCount(s.billableImages)}</td>
+              <td>{money(s.costPerBillableImageUsd)}</td>
+              <td>{formatUsd(s.costUsd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <table className="breakdown">
+        <caption>By meter</caption>
+        <thead>
+          <tr>
+            <th scope="col">Meter</th>
+            <th scope="col">Rate /1M</th>
+            <th scope="col">Tokens</th>
+            <th scope="col">USD</th>
+          </tr>
+        </thead>
+        <tbody>
+          {METERS.map((m) => (
+            <tr key={m}>
+              <th scope="row">{METER_LABELS[m]}</th>
+              <td>{formatUsd(result.prices[m] * (draft.batch ? 0.5 : 1))}</td>
+              <td>{formatCount(result.tokensByMeter[m])}</td>
+              <td>{formatUsd(result.costByMeter[m])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {result.notices.filter((n) => !n.path.endsWith('.size')).length > 0 && (
+        <ul className="notices">
+          {result.notices
+            .filter((n) => !n.path.endsWith('.size'))
+            .map((n) => (
+              <li key={n.path + n.message}>{n.message}</li>
+            ))}
+        </ul>
+      )}
+    </section>
+  )
+}

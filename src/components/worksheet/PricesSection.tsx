@@ -1,0 +1,136 @@
+import { useId, useState } from 'react'
+import { METER_LABELS } from '../../domain/engine'
+import { METERS } from '../../domain/model'
+import { formatUsd } from '../../format/number'
+import { parseTypedNumber } from '../../io/numberInput'
+import { PRICE_BOOK } from '../../presets/priceBook'
+import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
+import { useWorksheet } from '../../store/worksheet'
+import { NumberField } from './NumberField'
+
+const DAY_MS = 86_400_000
+
+/** Whole days from an ISO date to today, or null when the date cannot be read. */
+function daysSince(isoDate: string, today: Date): number | null {
+  const t = Date.parse(`${isoDate}T00:00:00Z`)
+  if (Number.isNaN(t)) return null
+  const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())
+  return Math.floor((now - t) / DAY_MS)
+}
+
+/** A setting, not part of the worksheet: kept out of undo, validated here. */
+function StaleDaysField({ value, onChange }: { value: number; onChange: (n: number) => void }) {
+  const [text, setText] = useState<string | undefined>(undefined)
+  const n = text === undefined ? value : parseTypedNumber(text)
+  const error =
+    Number.isInteger(n) && n >= 1 && n <= 3650
+      ? undefined
+      : 'Enter a whole number of days from 1 to 3,650.'
+  return (
+    <NumberField
+      label="Warn when older than (days)"
+      value={value}
+      text={text}
+      unit="days"
+      error={error}
+      onType={(t) => {
+        setText(t)
+        const days = parseTypedNumber(t)
+        if (Number.isInteger(days) && days >= 1 && days <= 3650) onChange(days)
+      }}
+    />
+  )
+}
+
+export function PricesSection() {
+  const draft = useActiveDraft()
+  const errors = useErrorsByPath()
+  const typeNumber = useWorksheet((s) => s.typeScenarioNumber)
+  const resetPrice = useWorksheet((s) => s.resetPrice)
+  const editScenario = useWorksheet((s) => s.editScenario)
+  const staleAfterDays = useWorksheet((s) => s.staleAfterDays)
+  const setStaleAfterDays = useWorksheet((s) => s.setStaleAfterDays)
+  const checkedId = useId()
+  const model = PRICE_BOOK[draft.modelId]
+  if (!model) return null
+
+  const bookAsOf = model.meters.imageOutput.asOf
+  const checkedOn = draft.pricesCheckedOn ?? bookAsOf
+  const age = daysSince(checkedOn, new Date())
+  const stale = age !== null && age > staleAfterDays
+
+  return (
+    <section className="card" aria-labelledby="prices-h">
+      <h2 id="prices-h">
+        <span className="step">3</span> Prices <span className="muted">USD per 1M tokens</span>
+      </h2>
+      <p className="lede">
+        Defaults for {model.id} from{' '}
+        <a href={model.meters.imageOutput.sourceUrl} target="_blank" rel="noreferrer">
+          OpenAI&apos;s pricing page
+        </a>
+        , as of {bookAsOf}. Type a negotiated or re-checked rate to override one.
+      </p>
+      <div className="grid prices">
+        {METERS.map((meter) => {
+          const fact = model.meters[meter]
+          const override = draft.prices?.[meter]
+          const label = METER_LABELS[meter]
+          return (
+            <NumberField
+              key={meter}
+              label={label}
+              unit="$/1M"
+              value={override ?? fact.usdPerMillion}
+              text={draft.text?.[`prices.${meter}`]}
+              error={errors.get(`prices.${meter}`)}
+              hint={
+                override === undefined ? (
+                  `Default, ${fact.basis}`
+                ) : (
+                  <>
+                    <span className="badge">Overridden</span> default{' '}
+                    {formatUsd(fact.usdPerMillion)}{' '}
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={`Reset ${label} to the default ${formatUsd(fact.usdPerMillion)}`}
+                      onClick={() => {
+                        resetPrice(meter)
+                      }}
+                    >
+                      Reset
+                    </button>
+                  </>
+                )
+              }
+              onType={(t) => {
+                typeNumber(`prices.${meter}`, t)
+              }}
+            />
+          )
+        })}
+      </div>
+      <div className="grid">
+        <div className="field">
+          <label htmlFor={checkedId}>Prices checked on</label>
+          <input
+            id={checkedId}
+            type="date"
+            value={draft.pricesCheckedOn ?? ''}
+            onChange={(e) => {
+              editScenario({ pricesCheckedOn: e.target.value }, 'pricesCheckedOn')
+            }}
+          />
+        </div>
+        <StaleDaysField value={staleAfterDays} onChange={setStaleAfterDays} />
+      </div>
+      {stale && (
+        <p className="warning" role="note">
+          Prices were last checked on {checkedOn}, {age} days ago. OpenAI changes prices: re-check
+          the pricing page before you publish this budget, then enter today&apos;s date above.
+        </p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,91 @@
+import { useId } from 'react'
+import { PRICE_BOOK } from '../../presets/priceBook'
+import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
+import { useWorksheet } from '../../store/worksheet'
+import { NumberField } from './NumberField'
+
+export function ScenarioSection() {
+  const draft = useActiveDraft()
+  const errors = useErrorsByPath()
+  const editScenario = useWorksheet((s) => s.editScenario)
+  const typeNumber = useWorksheet((s) => s.typeScenarioNumber)
+  const nameId = useId()
+  const modelId = useId()
+  const batchId = useId()
+  const model = PRICE_BOOK[draft.modelId]
+
+  return (
+    <section className="card" aria-labelledby={`${nameId}-h`}>
+      <h2 id={`${nameId}-h`}>
+        <span className="step">1</span> What triggers generation?
+      </h2>
+      <p className="lede">
+        Name the event (a signup, a new listing, a campaign) and how often it happens in a month.
+      </p>
+      <div className="grid">
+        <div className="field wide">
+          <label htmlFor={nameId}>Scenario name</label>
+          <input
+            id={nameId}
+            type="text"
+            value={draft.name}
+            onChange={(e) => {
+              editScenario({ name: e.target.value }, 'name')
+            }}
+          />
+        </div>
+        <div className={errors.has('modelId') ? 'field invalid' : 'field'}>
+          <label htmlFor={modelId}>Model</label>
+          <select
+            id={modelId}
+            value={draft.modelId}
+            aria-invalid={errors.has('modelId') || undefined}
+            aria-describedby={errors.has('modelId') ? `${modelId}-error` : undefined}
+            onChange={(e) => {
+              editScenario({ modelId: e.target.value })
+            }}
+          >
+            {!model && <option value={draft.modelId}>{draft.modelId} (unknown)</option>}
+            {Object.values(PRICE_BOOK).map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.id}
+                {m.status === 'available' ? '' : ` (${m.status})`}
+              </option>
+            ))}
+          </select>
+          {errors.has('modelId') && (
+            <p id={`${modelId}-error`} className="error-text">
+              {errors.get('modelId')}
+            </p>
+          )}
+          {model?.statusNote && <p className="hint">{model.statusNote}</p>}
+        </div>
+        <NumberField
+          label="Jobs per month"
+          value={draft.jobsPerMonth}
+          text={draft.text?.jobsPerMonth}
+          error={errors.get('jobsPerMonth')}
+          hint="Users, listings or campaigns that trigger generation each month."
+          onType={(t) => {
+            typeNumber('jobsPerMonth', t)
+          }}
+        />
+        <div className="field checkbox">
+          <input
+            id={batchId}
+            type="checkbox"
+            checked={draft.batch}
+            aria-describedby={`${batchId}-hint`}
+            onChange={(e) => {
+              editScenario({ batch: e.target.checked })
+            }}
+          />
+          <label htmlFor={batchId}>Batch API (50% off)</label>
+          <p id={`${batchId}-hint`} className="hint">
+            Every meter at half price, for jobs that can wait up to 24 hours.
+          </p>
+        </div>
+      </div>
+    </section>
+  )
+}

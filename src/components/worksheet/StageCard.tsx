@@ -1,0 +1,283 @@
+import { useId } from 'react'
+import type { StageDraft } from '../../domain/draft'
+import type { BilledQuality, Quality, StageResult } from '../../domain/model'
+import { BILLED_QUALITIES, QUALITIES } from '../../domain/model'
+import type { ModelSpec } from '../../domain/priceBook'
+import type { StageNumberField } from '../../domain/validate'
+import { formatCount, formatUsd } from '../../format/number'
+import { COMMON_SIZES, RETRY_QUICK_PICKS } from '../../presets/sizes'
+import { PERCENT_FIELDS, useWorksheet } from '../../store/worksheet'
+import { NumberField } from './NumberField'
+
+interface Props {
+  stage: StageDraft
+  index: number
+  count: number
+  model: ModelSpec | undefined
+  errors: ReadonlyMap<string, string>
+  notices: readonly string[]
+  result: StageResult | undefined
+}
+
+const QUALITY_HINT: Record<Quality, string> = {
+  low: 'Thumbnails, ideation, prompt tests: cheap drafts meant to be thrown away.',
+  medium: 'The production baseline: product cards, blog visuals, listings.',
+  high: 'Finals only, after approval: launch pages, paid ads, flagship heroes.',
+  auto: 'The model picks; budget it as an assumption (high is the safe ceiling).',
+}
+
+function sizeOptions(model: ModelSpec | undefined) {
+  if (model?.output.kind === 'table') {
+    return Object.keys(model.output.tokens).map((key) => {
+      const [w, h] = key.split('x').map(Number) as [number, number]
+      return { width: w, height: h, label: '' }
+    })
+  }
+  return COMMON_SIZES
+}
+
+export function StageCard({ stage, index, count, model, errors, notices, result }: Props) {
+  const editStage = useWorksheet((s) => s.editStage)
+  const typeNumber = useWorksheet((s) => s.typeStageNumber)
+  const moveStage = useWorksheet((s) => s.moveStage)
+  const removeStage = useWorksheet((s) => s.removeStage)
+  const uid = useId()
+  const title = stage.name.trim() || `Stage ${index + 1}`
+  const path = (field: string) => `stages.${index}.${field}`
+  const sizeError = errors.get(path('size'))
+  const options = sizeOptions(model)
+  const sizeValue = options.some((o) => o.width === stage.width && o.height === stage.height)
+    ? `${stage.width}x${stage.height}`
+    : 'custom'
+
+  const numberField = (
+    field: StageNumberField,
+    label: string,
+    extra: { unit?: string; hint?: string } = {},
+  ) => (
+    <NumberField
+      id={`${uid}-${field}`}
+      label={label}
+      value={stage[field]}
+      text={stage.text?.[field]}
+      percent={PERCENT_FIELDS.has(field)}
+      error={errors.get(path(field))}
+      {...extra}
+      onType={(t) => {
+        typeNumber(stage.id, field, t)
+      }}
+    />
+  )
+
+  return (
+    <fieldset className="card stage" aria-describedby={`${uid}-summary`}>
+      <legend className="stage-legend">{title}</legend>
+      <div className="stage-head">
+        <div className="field">
+          <label htmlFor={`${uid}-name`}>Stage name</label>
+          <input
+            id={`${uid}-name`}
+            type="text"
+            value={stage.name}
+            onChange={(e) => {
+              editStage(stage.id, { name: e.target.value }, 'name')
+            }}
+          />
+        </div>
+        <div className="stage-actions">
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Move ${title} up`}
+            disabled={index === 0}
+            onClick={() => {
+              moveStage(stage.id, -1)
+            }}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Move ${title} down`}
+            disabled={index === count - 1}
+            onClick={() => {
+              moveStage(stage.id, 1)
+            }}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="icon danger"
+            aria-label={`Remove ${title}`}
+            onClick={() => {
+              removeStage(stage.id)
+            }}
+          >
+            ✕
+          </button>
+        </div>
+      </div>
+      <p id={`${uid}-summary`} className="stage-summary">
+        {result ? (
+          <>
+            <strong>{formatUsd(result.costUsd)}</strong> a month ·{' '}
+            {formatCount(result.billableImages)} billed images ·{' '}
+            {formatCount(result.outputTokensPerImage)} output tokens each
+            {result.costPerBillableImageUsd !== null &&
+              ` · ${formatUsd(result.costPerBillableImageUsd)} per image`}
+          </>
+        ) : (
+          'Incomplete: fix the fields marked below.'
+        )}
+      </p>
+
+      <h3 className="sub">Output</h3>
+      <div className="grid">
+        <div className="field">
+          <label htmlFor={`${uid}-quality`}>Quality</label>
+          <select
+            id={`${uid}-quality`}
+            value={stage.quality}
+            aria-describedby={`${uid}-quality-hint`}
+            onChange={(e) => {
+              editStage(stage.id, { quality: e.target.value as Quality })
+            }}
+          >
+            {QUALITIES.map((q) => (
+              <option key={q} value={q}>
+                {q}
+              </option>
+            ))}
+          </select>
+          <p id={`${uid}-quality-hint`} className="hint">
+            {QUALITY_HINT[stage.quality]}
+          </p>
+        </div>
+        {stage.quality === 'auto' && (
+          <div className="field">
+            <label htmlFor={`${uid}-auto`}>Bill auto as</label>
+            <select
+              id={`${uid}-auto`}
+              value={stage.autoBilledAs}
+              onChange={(e) => {
+                editStage(stage.id, { autoBilledAs: e.target.value as BilledQuality })
+              }}
+            >
+              {BILLED_QUALITIES.map((q) => (
+                <option key={q} value={q}>
+                  {q}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className={sizeError ? 'field invalid' : 'field'}>
+          <label htmlFor={`${uid}-size`}>Size</label>
+          <select
+            id={`${uid}-size`}
+            value={sizeValue}
+            aria-invalid={sizeError ? true : undefined}
+            aria-describedby={sizeError ? `${uid}-size-error` : undefined}
+            onChange={(e) => {
+              if (e.target.value === 'custom') {
+                document.getElementById(`${uid}-width`)?.focus()
+                return
+              }
+              const [width, height] = e.target.value.split('x').map(Number) as [number, number]
+              editStage(stage.id, { width, height })
+            }}
+          >
+            {options.map((o) => (
+              <option key={`${o.width}x${o.height}`} value={`${o.width}x${o.height}`}>
+                {o.width}x{o.height}
+                {o.label && ` ${o.label}`}
+              </option>
+            ))}
+            <option value="custom">Custom (type width and height)</option>
+          </select>
+          {sizeError && (
+            <p id={`${uid}-size-error`} className="error-text">
+              {sizeError}
+            </p>
+          )}
+          {notices.map((n) => (
+            <p key={n} className="hint warn">
+              {n}
+            </p>
+          ))}
+        </div>
+        {numberField('width', 'Width', { unit: 'px' })}
+        {numberField('height', 'Height', { unit: 'px' })}
+        {numberField('partialImages', 'Partial images', {
+          hint: 'Streamed previews, 0 to 3; each adds 100 output tokens.',
+        })}
+      </div>
+
+      <h3 className="sub">Volume</h3>
+      <div className="grid">
+        {numberField('imagesPerJob', 'Images per job', {
+          hint: 'API requests for each job that reaches this stage.',
+        })}
+        {numberField('outputsPerRequest', 'Outputs per request', {
+          hint: 'n: images per request, 1 to 10. Each is billed, input included.',
+        })}
+        {numberField('reachShare', 'Share of jobs reaching this stage', {
+          hint: 'Below 100% when an approval gate comes first.',
+        })}
+        <NumberField
+          id={`${uid}-retryMultiplier`}
+          className="span2"
+          label="Retry multiplier"
+          value={stage.retryMultiplier}
+          text={stage.text?.retryMultiplier}
+          error={errors.get(path('retryMultiplier'))}
+          unit="×"
+          hint="Billed attempts per kept image. Measure it from your logs; until then, start from:"
+          onType={(t) => {
+            typeNumber(stage.id, 'retryMultiplier', t)
+          }}
+        >
+          <div
+            className="picks"
+            role="group"
+            aria-label={`Retry multiplier quick picks for ${title}`}
+          >
+            {RETRY_QUICK_PICKS.map((p) => (
+              <button
+                key={p.label}
+                type="button"
+                className="chip"
+                aria-pressed={stage.retryMultiplier === p.value && !stage.text?.retryMultiplier}
+                onClick={() => {
+                  editStage(stage.id, { retryMultiplier: p.value })
+                }}
+              >
+                {p.label}: {p.value}×
+              </button>
+            ))}
+          </div>
+        </NumberField>
+      </div>
+
+      <h3 className="sub">Input</h3>
+      <div className="grid">
+        {numberField('promptTokens', 'Prompt tokens', {
+          unit: 'tokens',
+          hint: 'Text tokens per generated image; add about 6 tokens of overhead (estimate).',
+        })}
+        {numberField('referenceImages', 'Reference images', {
+          hint: 'Input images per request for edits, 0 to 16.',
+        })}
+        {numberField('referenceImageTokens', 'Tokens per reference image', {
+          unit: 'tokens',
+          hint: 'Estimate: about 1,024 for 1024x1024, at most about 1,536.',
+        })}
+        {numberField('cachedInputShare', 'Cached input share', {
+          hint: 'Cached rates apply only through the Responses API.',
+        })}
+      </div>
+    </fieldset>
+  )
+}

@@ -1,0 +1,136 @@
+import * as z from 'zod/mini'
+import type { ScenarioDraft, StageDraft } from '../domain/draft'
+import { BILLED_QUALITIES, METERS, QUALITIES } from '../domain/model'
+import { STAGE_NUMBER_FIELDS } from '../domain/validate'
+import { parseTypedNumber } from './numberInput'
+
+/**
+ * Version of what the worksheet keeps in local storage. Bump it with every
+ * change of shape, add a step to `migratePersisted`, and freeze a fixture of the
+ * old shape under tests/fixtures/storage.
+ */
+export const STORAGE_VERSION = 1
+
+export interface PersistedState {
+  scenarios: ScenarioDraft[]
+  activeId: string
+  /** Warn when prices were checked more than this many days ago. */
+  staleAfterDays: number
+}
+
+// JSON has no NaN or Infinity: a field holding unreadable text was saved as
+// null, and its text (kept beside it) is read again on load.
+const num = z.nullable(z.number())
+const text = z.optional(z.record(z.string(), z.string()))
+
+const stageSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  quality: z.enum(QUALITIES as [string, ...string[]]),
+  autoBilledAs: z.enum(BILLED_QUALITIES as [string, ...string[]]),
+  ...Object.fromEntries(STAGE_NUMBER_FIELDS.map((f) => [f, num])),
+  text,
+})
+
+const scenarioSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  modelId: z.string(),
+  jobsPerMonth: num,
+  batch: z.boolean(),
+  prices: z.optional(z.partialRecord(z.enum(METERS as [string, ...string[]]), num)),
+  pricesCheckedOn: z.optional(z.string()),
+  usersPerMonth: z.optional(num),
+  maxImagesPerUser: z.optional(num),
+  stages: z.array(stageSchema),
+  text,
+})
+
+const v1Schema = z.object({
+  scenarios: z.array(scenarioSchema),
+  activeId: z.string(),
+  staleAfterDays: z.number(),
+})
+
+const PERCENT_FIELDS = new Set(['reachShare', 'cachedInputShare'])
+
+/** Puts back NaN/Infinity where JSON wrote null, from the text the person typed. */
+function revive(value: unknown, typed: string | undefined, percent: boolean): number {
+  if (typeof value === 'number') return value
+  return typed === undefined ? Number.NaN : parseTypedNumber(typed, percent)
+}
+
+function reviveStage(raw: Record<string, unknown>): StageDraft {
+  const typed = raw.text as Record<string, string> | undefined
+  const stage = { ...raw } as Record<string, unknown>
+  for (const f of STAGE_NUMBER_FIELDS) stage[f] = revive(raw[f], typed?.[f], PERCENT_FIELDS.has(f))
+  if (typed === undefined) delete stage.text
+  return stage as unknown as StageDraft
+}
+
+function reviveScenario(raw: z.infer<typeof scenarioSchema>): ScenarioDraft {
+  const typed = raw.text
+  const { prices, usersPerMonth, maxImagesPerUser, text: _t, ...rest } = raw
+  const draft = {
+    ...rest,
+    jobsPerMonth: revive(raw.jobsPerMonth, typed?.jobsPerMonth, false),
+    stages: raw.stages.map((s) => reviveStage(s as Record<string, unknown>)),
+  } as ScenarioDraft
+  if (prices) {
+    draft.prices = Object.fromEntries(
+      Object.entries(prices).map(([m, v]) => [m, revive(v, typed?.[`prices.${m}`], false)]),
+    )
+  }
+  if (usersPerMonth !== undefined) {
+    draft.usersPerMonth = revive(usersPerMonth, typed?.usersPerMonth, false)
+  }
+  if (maxImagesPerUser !== undefined) {
+    draft.maxImagesPerUser = revive(maxImagesPerUser, typed?.maxImagesPerUser, false)
+  }
+  if (typed) draft.text = typed
+  return draft
+}
+
+export type MigrateResult = { ok: true; state: PersistedState } | { ok: false; reason: string }
+
+/**
+ * Brings a stored state of any known version up to the current shape. Pure:
+ * never touches storage. Unknown, newer or malformed states are refused with a
+ * reason, so the caller can keep them aside instead of overwriting them.
+ */
+export function migratePersisted(state: unknown, version: number): MigrateResult {
+  if (version > STORAGE_VERSION) {
+    return {
+      ok: false,
+      reason: `It was saved by a newer version of this worksheet (storage version ${version}; this one reads up to ${STORAGE_VERSION}).`,
+    }
+  }
+  if (version !== 1) {
+    return { ok: false, reason: `Storage version ${version} is not one this worksheet knows.` }
+  }
+  const parsed = v1Schema.safeParse(state)
+  if (!parsed.success) {
+    return { ok: false, reason: `It is damaged: ${z.prettifyError(parsed.error)}` }
+  }
+  const scenarios = parsed.data.scenarios.map(reviveScenario)
+  if (scenarios.length === 0) return { ok: false, reason: 'It holds no scenario.' }
+  const activeId = scenarios.some((s) => s.id === parsed.data.activeId)
+    ? parsed.data.activeId
+    : (scenarios[0] as ScenarioDraft).id
+  return { ok: true, state: { scenarios, activeId, staleAfterDays: parsed.data.staleAfterDays } }
+}
+
+/** Reads the raw text zustand's persist wrote: `{ state, version }` as JSON. */
+export function readPersisted(raw: string): MigrateResult {
+  let envelope: unknown
+  try {
+    envelope = JSON.parse(raw)
+  } catch {
+    return { ok: false, reason: 'It is not readable JSON.' }
+  }
+  if (typeof envelope !== 'object' || envelope === null || !('state' in envelope)) {
+    return { ok: false, reason: 'It does not look like a saved worksheet.' }
+  }
+  const version = 'version' in envelope ? envelope.version : undefined
+  return migratePersisted(envelope.state, typeof version === 'number' ? version : 0)
+}
