@@ -1,0 +1,169 @@
+import { computeScenario } from '../engine'
+import type { FieldError, Scenario } from '../model'
+import type { PriceBook } from '../priceBook'
+import type { Usd } from '../units'
+import type { NumberRule } from '../validate'
+import { checkNumber } from '../validate'
+import { PRICE_BOOK } from '../../presets/priceBook'
+import type { DecisionFailure } from './common'
+import { stageLabel } from './common'
+
+export const USERS_RULE: NumberRule = { label: 'Users per month', min: 0, max: 1e12 }
+export const QUOTA_RULE: NumberRule = {
+  label: 'Most images per user',
+  min: 0,
+  max: 1e9,
+  integer: true,
+}
+
+export type QuotaIssueKind = 'noQuota' | 'usersUnknown' | 'quotaBelowPlan'
+
+export interface QuotaIssue {
+  kind: QuotaIssueKind
+  /** The scenario field to look at. */
+  path: 'usersPerMonth' | 'maxImagesPerUser'
+  message: string
+}
+
+export type QuotaExposure =
+  | {
+      ok: true
+      /** True when maxImagesPerUser is set. */
+      hasQuota: boolean
+      usersPerMonth: number | null
+      maxImagesPerUser: number | null
+      /**
+       * The price assumed for one quota image, USD: the dearest stage's cost per
+       * billable image (output plus that image's share of inputs). Conservative:
+       * a user's images may all land in the dearest stage. Null with no stages.
+       */
+      costPerImageUsd: Usd | null
+      /** The stage that sets costPerImageUsd, and its name as shown. */
+      costPerImageStageIndex: number | null
+      costPerImageStageName: string | null
+      /** usersPerMonth x maxImagesPerUser; null unless both are set. */
+      worstCaseImages: number | null
+      /** worstCaseImages x costPerImageUsd, USD per month; null unless both are set. */
+      worstCaseMonthlyUsd: Usd | null
+      /** The scenario's own monthly cost, USD. */
+      plannedMonthlyUsd: Usd
+      /** Billable images the plan expects per user per month; null without users. */
+      plannedImagesPerUser: number | null
+      /** worstCaseMonthlyUsd minus plannedMonthlyUsd, USD; null unless both exist. */
+      worstCaseOverPlanUsd: Usd | null
+      issues: QuotaIssue[]
+    }
+  | DecisionFailure
+
+function fieldErrors(scenario: Scenario): FieldError[] {
+  const errors: FieldError[] = []
+  const users = scenario.usersPerMonth
+  const quota = scenario.maxImagesPerUser
+  const u = users === undefined ? null : checkNumber(users, USERS_RULE)
+  if (u) errors.push({ path: 'usersPerMonth', field: 'usersPerMonth', message: u })
+  const q = quota === undefined ? null : checkNumber(quota, QUOTA_RULE)
+  if (q) errors.push({ path: 'maxImagesPerUser', field: 'maxImagesPerUser', message: q })
+  return errors
+}
+
+/**
+ * The dearest stage's cost per billable image, USD. Priced on a one-image
+ * copy of each stage so a stage with no volume (reach 0, no jobs) still has a
+ * price: a quota user can reach it even when the plan does not.
+ */
+export function dearestImageCost(
+  scenario: Scenario,
+  book: PriceBook = PRICE_BOOK,
+): { costUsd: Usd; stageIndex: number } | null {
+  const one = computeScenario(
+    {
+      ...scenario,
+      jobsPerMonth: 1,
+      stages: scenario.stages.map((s) => ({
+        ...s,
+        reachShare: 1,
+        imagesPerJob: 1,
+        retryMultiplier: 1,
+        outputsPerRequest: 1,
+      })),
+    },
+    book,
+  )
+  if (!one.ok) return null
+  let best: { costUsd: Usd; stageIndex: number } | null = null
+  one.stages.forEach((s, i) => {
+    if (!best || s.costUsd > best.costUsd) best = { costUsd: s.costUsd, stageIndex: i }
+  })
+  return best
+}
+
+/**
+ * Worst-case monthly exposure (USD) if every user spends the whole quota:
+ * usersPerMonth x maxImagesPerUser images, each at the dearest stage's cost per
+ * billable image. A quota counts generated images, retries included, since
+ * that is what an API-side counter sees. Flags a plan without a quota.
+ * @example quotaExposure({ ...defaultScenario(), usersPerMonth: 100, maxImagesPerUser: 20 })
+ *   .worstCaseMonthlyUsd // 100 x 20 x $0.16524 = $330.48
+ */
+export function quotaExposure(scenario: Scenario, book: PriceBook = PRICE_BOOK): QuotaExposure {
+  const errors = fieldErrors(scenario)
+  const r = computeScenario(scenario, book)
+  if (!r.ok) errors.push(...r.errors)
+  if (!r.ok || errors.length > 0) return { ok: false, errors }
+
+  const users = scenario.usersPerMonth ?? null
+  const quota = scenario.maxImagesPerUser ?? null
+  const dearest = dearestImageCost(scenario, book)
+  const perImage = dearest?.costUsd ?? null
+  const worstImages = users !== null && quota !== null ? users * quota : null
+  const worstUsd = worstImages !== null && perImage !== null ? worstImages * perImage : null
+  const plannedPerUser = users !== null && users > 0 ? r.billableImages / users : null
+
+  const issues: QuotaIssue[] = []
+  if (quota === null) {
+    issues.push({
+      kind: 'noQuota',
+      path: 'maxImagesPerUser',
+      message:
+        users === null
+          ? 'No per-user quota is set: if users trigger generation, one of them can run up any cost.'
+          : `${users} users can generate without a per-user quota: one user regenerating endlessly has no cost ceiling.`,
+    })
+  } else if (users === null) {
+    issues.push({
+      kind: 'usersUnknown',
+      path: 'usersPerMonth',
+      message: 'Set users per month to see the worst case the quota allows.',
+    })
+  }
+  if (quota !== null && plannedPerUser !== null && plannedPerUser > quota) {
+    issues.push({
+      kind: 'quotaBelowPlan',
+      path: 'maxImagesPerUser',
+      message: `The plan expects ${round1(plannedPerUser)} billed images per user, above the quota of ${quota}: the quota would stop planned work.`,
+    })
+  }
+
+  const dearestIndex = dearest?.stageIndex ?? null
+  const dearestStage = dearestIndex === null ? undefined : scenario.stages[dearestIndex]
+  return {
+    ok: true,
+    hasQuota: quota !== null,
+    usersPerMonth: users,
+    maxImagesPerUser: quota,
+    costPerImageUsd: perImage,
+    costPerImageStageIndex: dearestIndex,
+    costPerImageStageName:
+      dearestStage && dearestIndex !== null ? stageLabel(dearestStage, dearestIndex) : null,
+    worstCaseImages: worstImages,
+    worstCaseMonthlyUsd: worstUsd === null ? null : (worstUsd as Usd),
+    plannedMonthlyUsd: r.monthlyCostUsd,
+    plannedImagesPerUser: plannedPerUser,
+    worstCaseOverPlanUsd: worstUsd === null ? null : ((worstUsd - r.monthlyCostUsd) as Usd),
+    issues,
+  }
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10
+}
