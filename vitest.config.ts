@@ -4,11 +4,16 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   plugins: [react()],
   test: {
-    benchmark: { include: ['bench/**/*.bench.ts'] },
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts'],
+          // Benchmarks run once, in node, not again in the jsdom project.
+          benchmark: { include: ['bench/**/*.bench.ts'] },
+        },
       },
       {
         extends: true,

@@ -1,4 +1,7 @@
 import { useEffect } from 'react'
+import { CompareSection } from '../components/compare/CompareSection'
+import { PresetStrategy } from '../components/scenarios/PresetStrategy'
+import { ScenarioBar } from '../components/scenarios/ScenarioBar'
 import { HowComputed } from '../components/results/HowComputed'
 import { MiniTotal } from '../components/results/MiniTotal'
 import { ResultsPanel } from '../components/results/ResultsPanel'
@@ -44,16 +47,21 @@ export function App() {
         <UndoRedo />
       </header>
       <StorageNotice />
-      <main className="layout">
-        <div className="worksheet">
-          <ScenarioSection />
-          <StagesSection />
-          <PricesSection />
+      <main>
+        <ScenarioBar />
+        <div className="layout">
+          <div className="worksheet">
+            <PresetStrategy />
+            <ScenarioSection />
+            <StagesSection />
+            <PricesSection />
+          </div>
+          <aside className="side" aria-label="Results">
+            <ResultsPanel />
+            <HowComputed />
+          </aside>
         </div>
-        <aside className="side" aria-label="Results">
-          <ResultsPanel />
-          <HowComputed />
-        </aside>
+        <CompareSection />
       </main>
       <MiniTotal />
     </>

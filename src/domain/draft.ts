@@ -17,13 +17,15 @@ export type ScenarioTextField =
 
 export interface ScenarioDraft extends Omit<Scenario, 'stages'> {
   id: string
+  /** The use-case preset it was made from, for showing that preset's strategy. */
+  presetId?: string
   stages: StageDraft[]
   text?: Partial<Record<ScenarioTextField, string>>
 }
 
 /** The scenario alone, without editing state: what CSV and share links carry. */
 export function toScenario(draft: ScenarioDraft): Scenario {
-  const { id: _id, text: _text, stages, ...rest } = draft
+  const { id: _id, text: _text, presetId: _preset, stages, ...rest } = draft
   return {
     ...rest,
     stages: stages.map(({ id: _sid, text: _stext, ...stage }) => stage),

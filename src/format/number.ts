@@ -15,10 +15,17 @@ function formatter(locale: string | undefined, key: string, options: Intl.Number
 }
 
 /**
+ * What a number that cannot be shown reads as. The UI marks such fields as
+ * errors; this only keeps "NaN" or "∞" from ever reaching the screen.
+ */
+export const NOT_A_NUMBER = '—'
+
+/**
  * US dollars with as many digits as the amount needs: cents at a dollar and
  * above, three significant digits below, so a $0.0053 image never reads $0.01.
  */
 export function formatUsd(value: number, locale?: string): string {
+  if (!Number.isFinite(value)) return NOT_A_NUMBER
   if (Math.abs(value) >= 1 || value === 0) {
     return formatter(locale, 'usd', {
       style: 'currency',
@@ -37,11 +44,13 @@ export function formatUsd(value: number, locale?: string): string {
 
 /** A count (jobs, images, tokens): whole numbers grouped, fractions to two places. */
 export function formatCount(value: number, locale?: string): string {
+  if (!Number.isFinite(value)) return NOT_A_NUMBER
   return formatter(locale, 'count', { maximumFractionDigits: 2 }).format(value)
 }
 
 /** A 0..1 fraction as a percentage. */
 export function formatPercent(fraction: number, locale?: string): string {
+  if (!Number.isFinite(fraction)) return NOT_A_NUMBER
   return formatter(locale, 'percent', { style: 'percent', maximumFractionDigits: 2 }).format(
     fraction,
   )

@@ -34,6 +34,7 @@ const stageSchema = z.object({
 
 const scenarioSchema = z.object({
   id: z.string(),
+  presetId: z.optional(z.string()),
   name: z.string(),
   modelId: z.string(),
   jobsPerMonth: num,

@@ -54,12 +54,41 @@ interface WorksheetSlice extends Snapshot {
   dismissStorageNotice: () => void
 }
 
-export type WorksheetState = WorksheetSlice & HistorySlice
+interface ScenariosSlice {
+  /** Adds a scenario (from a preset or an import) and makes it the active one. */
+  addScenario: (scenario: Scenario, presetId?: string) => void
+  duplicateScenario: (id: string) => void
+  deleteScenario: (id: string) => void
+  moveScenario: (id: string, delta: -1 | 1) => void
+  /** Scenarios left out of the comparison (all are compared unless left out). */
+  compareExcluded: string[]
+  /** The scenario the comparison measures differences against; the first when unset. */
+  baselineId: string | null
+  setCompared: (id: string, compared: boolean) => void
+  setBaseline: (id: string) => void
+}
+
+export type WorksheetState = WorksheetSlice & HistorySlice & ScenariosSlice
 
 const newId = (): string => crypto.randomUUID()
 
-export function draftFromScenario(scenario: Scenario): ScenarioDraft {
-  return { ...scenario, id: newId(), stages: scenario.stages.map((s) => ({ ...s, id: newId() })) }
+export function draftFromScenario(scenario: Scenario, presetId?: string): ScenarioDraft {
+  const draft: ScenarioDraft = {
+    ...scenario,
+    id: newId(),
+    stages: scenario.stages.map((s) => ({ ...s, id: newId() })),
+  }
+  if (presetId !== undefined) draft.presetId = presetId
+  return draft
+}
+
+/** "Thumbnails (copy)", then "(copy 2)" and so on, so names stay tellable apart. */
+function copyName(name: string, taken: readonly string[]): string {
+  const base = `${name} (copy)`
+  if (!taken.includes(base)) return base
+  let n = 2
+  while (taken.includes(`${name} (copy ${n})`)) n++
+  return `${name} (copy ${n})`
 }
 
 function initialSnapshot(): Snapshot {
@@ -251,6 +280,63 @@ export const useWorksheet = create<WorksheetState>()(
             ;[stages[i], stages[j]] = [stages[j] as StageDraft, stages[i] as StageDraft]
             return { ...d, stages }
           })
+        },
+        addScenario: (scenario, presetId) => {
+          const draft = draftFromScenario(scenario, presetId)
+          commit((s) => ({ scenarios: [...s.scenarios, draft], activeId: draft.id }))
+        },
+        duplicateScenario: (id) => {
+          commit((s) => {
+            const source = s.scenarios.find((d) => d.id === id)
+            if (!source) return s
+            const { id: _id, stages, ...rest } = source
+            const copy: ScenarioDraft = {
+              ...rest,
+              name: copyName(
+                source.name,
+                s.scenarios.map((d) => d.name),
+              ),
+              id: newId(),
+              stages: stages.map((st) => ({ ...st, id: newId() })),
+            }
+            const at = s.scenarios.indexOf(source) + 1
+            return {
+              scenarios: [...s.scenarios.slice(0, at), copy, ...s.scenarios.slice(at)],
+              activeId: copy.id,
+            }
+          })
+        },
+        deleteScenario: (id) => {
+          commit((s) => {
+            const at = s.scenarios.findIndex((d) => d.id === id)
+            // The worksheet always shows one scenario; the last one can be changed, not deleted.
+            if (at < 0 || s.scenarios.length === 1) return s
+            const scenarios = s.scenarios.filter((d) => d.id !== id)
+            const neighbour = scenarios[Math.min(at, scenarios.length - 1)] as ScenarioDraft
+            return { scenarios, activeId: s.activeId === id ? neighbour.id : s.activeId }
+          })
+        },
+        moveScenario: (id, delta) => {
+          commit((s) => {
+            const i = s.scenarios.findIndex((d) => d.id === id)
+            const j = i + delta
+            if (i < 0 || j < 0 || j >= s.scenarios.length) return s
+            const scenarios = [...s.scenarios]
+            ;[scenarios[i], scenarios[j]] = [
+              scenarios[j] as ScenarioDraft,
+              scenarios[i] as ScenarioDraft,
+            ]
+            return { ...s, scenarios }
+          })
+        },
+        compareExcluded: [],
+        baselineId: null,
+        setCompared: (id, compared) => {
+          const rest = get().compareExcluded.filter((x) => x !== id)
+          set({ compareExcluded: compared ? rest : [...rest, id] })
+        },
+        setBaseline: (id) => {
+          set({ baselineId: id })
         },
         setStaleAfterDays: (days) => {
           set({ staleAfterDays: days })

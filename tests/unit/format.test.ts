@@ -30,3 +30,11 @@ describe('formatCount and formatPercent', () => {
     expect(formatPercent(0.125, 'en-US')).toBe('12.5%')
   })
 })
+
+describe('numbers that cannot be shown', () => {
+  it.each([Number.NaN, Number.POSITIVE_INFINITY])('%f reads as a dash, never NaN or ∞', (v) => {
+    expect(formatUsd(v)).toBe('—')
+    expect(formatCount(v)).toBe('—')
+    expect(formatPercent(v)).toBe('—')
+  })
+})

@@ -33,3 +33,27 @@ export class WorksheetPage {
     await field.pressSequentially(text)
   }
 }
+
+/** The compare section below the worksheet. */
+export class ComparePage {
+  constructor(readonly page: Page) {}
+
+  async addPreset(title: string) {
+    await this.page.getByLabel('New scenario').selectOption({ label: title })
+  }
+
+  table() {
+    return this.page.getByRole('table', { name: /Scenarios side by side/ })
+  }
+
+  chart(title: string) {
+    return this.page.getByRole('figure', { name: title })
+  }
+
+  async cells(rowName: string) {
+    return this.table()
+      .getByRole('row', { name: new RegExp(`^${rowName}`) })
+      .getByRole('cell')
+      .allTextContents()
+  }
+}

@@ -1,0 +1,346 @@
+import { useId, useState } from 'react'
+import type { ReactNode } from 'react'
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts'
+import type { ScenarioOutcome } from '../../domain/compare'
+import type { Scenario } from '../../domain/model'
+import {
+  draftVersusFinal,
+  monthlyCostByMeter,
+  monthlyCostByStage,
+  monthlyCostByVolume,
+} from '../../domain/series'
+import type { ExcludedScenario, SeriesKey } from '../../domain/series'
+import { formatCount, formatUsd } from '../../format/number'
+
+// Colour-blind-friendly, distinct in print (Okabe-Ito plus neutrals).
+const PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#7a6f00',
+  '#000000',
+  '#999999',
+  '#5b3f8c',
+]
+const colour = (i: number) => PALETTE[i % PALETTE.length] ?? '#000'
+
+/** Axis ticks: whole dollars with k/M, so a narrow axis stays readable. */
+const usdTick = (v: number) =>
+  Math.abs(v) >= 1e6
+    ? `$${formatCount(v / 1e6)}M`
+    : Math.abs(v) >= 1e3
+      ? `$${formatCount(v / 1e3)}k`
+      : `$${formatCount(v)}`
+const countTick = (v: number) =>
+  v >= 1e6 ? `${formatCount(v / 1e6)}M` : v >= 1e3 ? `${formatCount(v / 1e3)}k` : formatCount(v)
+const usdTooltip = (v: unknown) => (typeof v === 'number' ? formatUsd(v) : '—')
+
+interface ChartFrameProps {
+  title: string
+  description: string
+  children: ReactNode
+  table: ReactNode
+  excluded: ExcludedScenario[]
+  controls?: ReactNode
+}
+
+/** A chart with its title, what it shows, and the same numbers as a table for screen readers and print. */
+function ChartFrame({ title, description, children, table, excluded, controls }: ChartFrameProps) {
+  const id = useId()
+  return (
+    <figure className="chart card" aria-labelledby={`${id}-t`}>
+      <div className="chart-head">
+        <h3 id={`${id}-t`}>{title}</h3>
+        {controls}
+      </div>
+      <p className="muted small">{description}</p>
+      <div
+        className="chart-box"
+        role="img"
+        aria-label={`${title}. The data table below lists every value.`}
+      >
+        {children}
+      </div>
+      {excluded.length > 0 && (
+        <p className="hint warn">
+          Not drawn:{' '}
+          {excluded.map((e) => `${e.scenarioName || 'Untitled'} (${e.reason})`).join('; ')}
+        </p>
+      )}
+      <details className="data-table">
+        <summary>Data table: {title}</summary>
+        {table}
+      </details>
+    </figure>
+  )
+}
+
+function SeriesTable<R>({
+  caption,
+  rows,
+  rowLabel,
+  series,
+  value,
+  firstHeader,
+}: {
+  caption: string
+  rows: R[]
+  rowLabel: (r: R) => string
+  series: SeriesKey[]
+  value: (r: R, key: string) => number | null | undefined
+  firstHeader: string
+}) {
+  return (
+    <table className="breakdown">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{firstHeader}</th>
+          {series.map((s) => (
+            <th key={s.key} scope="col">
+              {s.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            <th scope="row">{rowLabel(r)}</th>
+            {series.map((s) => {
+              const v = value(r, s.key)
+              return <td key={s.key}>{v === null || v === undefined ? '—' : formatUsd(v)}</td>
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+const CHART_HEIGHT = 300
+const USD_AXIS_LABEL = {
+  value: 'USD per month',
+  position: 'insideBottom',
+  offset: -14,
+  fontSize: 12,
+} as const
+const container = (child: ReactNode) => (
+  <ResponsiveContainer
+    width="100%"
+    height={CHART_HEIGHT}
+    initialDimension={{ width: 640, height: CHART_HEIGHT }}
+  >
+    {child as React.ReactElement}
+  </ResponsiveContainer>
+)
+
+function StackedCost({ outcomes }: { outcomes: ScenarioOutcome[] }) {
+  const [by, setBy] = useState<'stage' | 'meter'>('stage')
+  const id = useId()
+  const chart = by === 'stage' ? monthlyCostByStage(outcomes) : monthlyCostByMeter(outcomes)
+  const rows = chart.rows as unknown as Record<string, number | string>[]
+  const series = chart.series as SeriesKey[]
+  return (
+    <ChartFrame
+      title="Monthly cost per scenario"
+      description={`USD per month, each bar stacked by ${by}.`}
+      excluded={chart.excluded}
+      controls={
+        <div className="segmented" role="radiogroup" aria-label="Stack bars by">
+          {(['stage', 'meter'] as const).map((v) => (
+            <label key={v}>
+              <input
+                type="radio"
+                name={`${id}-by`}
+                value={v}
+                checked={by === v}
+                onChange={() => {
+                  setBy(v)
+                }}
+              />
+              By {v}
+            </label>
+          ))}
+        </div>
+      }
+      table={
+        <SeriesTable
+          caption={`Monthly cost in USD by ${by}`}
+          firstHeader="Scenario"
+          rows={rows}
+          rowLabel={(r) => String(r.scenarioName)}
+          series={series}
+          value={(r, k) => r[k] as number | undefined}
+        />
+      }
+    >
+      {container(
+        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" tickFormatter={usdTick} label={USD_AXIS_LABEL} />
+          <YAxis
+            type="category"
+            dataKey="scenarioName"
+            width={150}
+            tick={{ fontSize: 12 }}
+            interval={0}
+          />
+          <Tooltip formatter={usdTooltip} />
+          <Legend position="top" />
+          {series.map((s, i) => (
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="cost"
+              fill={colour(i)}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>,
+      )}
+    </ChartFrame>
+  )
+}
+
+function CostByVolume({ scenarios }: { scenarios: Scenario[] }) {
+  const chart = monthlyCostByVolume(scenarios)
+  const rows = chart.rows as unknown as Record<string, number | null>[]
+  return (
+    <ChartFrame
+      title="Monthly cost as job volume grows"
+      description="USD per month against jobs per month, everything else as entered: cost grows in a straight line with volume."
+      excluded={chart.excluded}
+      table={
+        <SeriesTable
+          caption="Monthly cost in USD at each job volume"
+          firstHeader="Jobs per month"
+          rows={rows}
+          rowLabel={(r) => formatCount(r.jobsPerMonth ?? 0)}
+          series={chart.series}
+          value={(r, k) => r[k]}
+        />
+      }
+    >
+      {container(
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            dataKey="jobsPerMonth"
+            tickFormatter={countTick}
+            label={{ value: 'Jobs per month', position: 'insideBottom', offset: -8, fontSize: 12 }}
+          />
+          <YAxis
+            tickFormatter={usdTick}
+            width={88}
+            label={{
+              value: 'USD / month',
+              angle: -90,
+              position: 'insideLeft',
+              style: { textAnchor: 'middle' },
+              fontSize: 12,
+            }}
+          />
+          <Tooltip
+            formatter={usdTooltip}
+            labelFormatter={(v) => `${formatCount(Number(v))} jobs per month`}
+          />
+          <Legend position="top" />
+          {chart.series.map((s) => (
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stroke={colour(s.scenarioIndex)}
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>,
+      )}
+    </ChartFrame>
+  )
+}
+
+function DraftFinal({ outcomes }: { outcomes: ScenarioOutcome[] }) {
+  const chart = draftVersusFinal(outcomes)
+  return (
+    <ChartFrame
+      title="Draft vs final spend"
+      description="USD per month on drafts and on finals, for scenarios with more than one stage. Finals are the last stage and the ratio variants just before it at the same quality."
+      excluded={chart.excluded}
+      table={
+        <SeriesTable
+          caption="Draft and final spend in USD per month"
+          firstHeader="Scenario"
+          rows={chart.rows}
+          rowLabel={(r) => r.scenarioName}
+          series={chart.series}
+          value={(r, k) => (k === 'draftUsd' ? r.draftUsd : r.finalUsd)}
+        />
+      }
+    >
+      {container(
+        <BarChart
+          data={chart.rows}
+          layout="vertical"
+          margin={{ top: 8, right: 24, bottom: 24, left: 8 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" tickFormatter={usdTick} label={USD_AXIS_LABEL} />
+          <YAxis
+            type="category"
+            dataKey="scenarioName"
+            width={150}
+            tick={{ fontSize: 12 }}
+            interval={0}
+          />
+          <Tooltip formatter={usdTooltip} />
+          <Legend position="top" />
+          {chart.series.map((s, i) => (
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              fill={colour(i)}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>,
+      )}
+    </ChartFrame>
+  )
+}
+
+/** Loaded lazily: recharts is most of the JavaScript, and the worksheet should paint without it. */
+export default function Charts({
+  outcomes,
+  scenarios,
+}: {
+  outcomes: ScenarioOutcome[]
+  scenarios: Scenario[]
+}) {
+  return (
+    <div className="charts">
+      <StackedCost outcomes={outcomes} />
+      <CostByVolume scenarios={scenarios} />
+      <DraftFinal outcomes={outcomes} />
+    </div>
+  )
+}

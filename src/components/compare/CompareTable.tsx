@@ -1,0 +1,95 @@
+import type { CompareCell, CompareRow, CompareTable as Table } from '../../domain/compare'
+import { formatCount, formatPercent, formatUsd } from '../../format/number'
+
+const MISSING: Record<string, string> = {
+  incomplete: 'Incomplete',
+  absent: '—',
+  notApplicable: 'n/a',
+}
+
+function signed(text: string, value: number): string {
+  return value > 0 ? `+${text}` : text
+}
+
+function Cell({
+  row,
+  cell,
+  isBaseline,
+}: {
+  row: CompareRow
+  cell: CompareCell<number>
+  isBaseline: boolean
+}) {
+  if (cell.status !== 'ok') return <td className="missing">{MISSING[cell.status]}</td>
+  const fmt = (v: number) => (row.unit === 'usd' ? formatUsd(v) : formatCount(v))
+  let delta: string | null = null
+  if (!isBaseline && cell.deltaFromBaseline !== null) {
+    const pct =
+      cell.deltaFraction === null
+        ? ''
+        : ` (${signed(formatPercent(cell.deltaFraction), cell.deltaFraction)})`
+    delta =
+      cell.deltaFromBaseline === 0
+        ? 'same'
+        : `${signed(fmt(cell.deltaFromBaseline), cell.deltaFromBaseline)}${pct}`
+  }
+  const tone =
+    cell.deltaFromBaseline === null || cell.deltaFromBaseline === 0
+      ? ''
+      : cell.deltaFromBaseline > 0
+        ? 'up'
+        : 'down'
+  return (
+    <td>
+      {fmt(cell.value)}
+      {delta && <span className={`delta ${tone}`}>{delta}</span>}
+    </td>
+  )
+}
+
+export function CompareTable({ table }: { table: Table }) {
+  const groups: { id: string; label: string; rows: CompareRow[] }[] = [
+    { id: 'total', label: 'Totals', rows: table.rows.filter((r) => r.group === 'total') },
+    { id: 'meter', label: 'Cost by meter', rows: table.rows.filter((r) => r.group === 'meter') },
+    { id: 'stage', label: 'Cost by stage', rows: table.rows.filter((r) => r.group === 'stage') },
+  ]
+  return (
+    <div className="table-scroll">
+      <table className="compare-table">
+        <caption>
+          Scenarios side by side; differences are against the baseline,{' '}
+          {table.columns[table.baselineIndex]?.name}.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Per month unless noted</th>
+            {table.columns.map((c, i) => (
+              <th key={i} scope="col">
+                {c.name || 'Untitled scenario'}
+                {c.isBaseline && <span className="tag">baseline</span>}
+                {!c.complete && <span className="tag bad">{c.errorCount} to fix</span>}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {groups.map((g) => (
+          <tbody key={g.id}>
+            <tr className="group-row">
+              <th scope="rowgroup" colSpan={table.columns.length + 1}>
+                {g.label}
+              </th>
+            </tr>
+            {g.rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">{row.label}</th>
+                {row.cells.map((cell, i) => (
+                  <Cell key={i} row={row} cell={cell} isBaseline={i === table.baselineIndex} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  )
+}
