@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import { compareScenarios } from '../domain/compare'
 import type { CompareTable, ScenarioOutcome } from '../domain/compare'
 import type { ScenarioDraft } from '../domain/draft'
-import { computeScenario } from '../domain/engine'
+import { resultFor } from './hooks'
 import { useWorksheet } from './worksheet'
 
 export interface ComparedSet {
@@ -18,7 +18,7 @@ export function useComparedSet(): ComparedSet {
   const baselineId = useWorksheet((s) => s.baselineId)
   return useMemo(() => {
     const drafts = scenarios.filter((d) => !excluded.includes(d.id))
-    const outcomes = drafts.map((d) => ({ name: d.name, result: computeScenario(d) }))
+    const outcomes = drafts.map((d) => ({ name: d.name, result: resultFor(d) }))
     const baseline = Math.max(
       0,
       drafts.findIndex((d) => d.id === baselineId),

@@ -4,6 +4,34 @@ import { computeScenario } from '../domain/engine'
 import type { ScenarioResult } from '../domain/model'
 import { useWorksheet } from './worksheet'
 
+// One result per draft object, shared by every component that shows it: the
+// engine runs once per edit, and the result keeps its identity, so memoised
+// components can tell that nothing they show has changed.
+const results = new WeakMap<ScenarioDraft, ScenarioResult>()
+const errorMaps = new WeakMap<ScenarioResult, ReadonlyMap<string, string>>()
+
+/** The engine's result for a draft: derived on demand, never stored in the state. */
+export function resultFor(draft: ScenarioDraft): ScenarioResult {
+  let r = results.get(draft)
+  if (!r) {
+    r = computeScenario(draft)
+    results.set(draft, r)
+  }
+  return r
+}
+
+/** Engine errors by path ('stages.1.width'), for showing each next to its field. */
+export function errorsFor(result: ScenarioResult): ReadonlyMap<string, string> {
+  let map = errorMaps.get(result)
+  if (!map) {
+    const m = new Map<string, string>()
+    for (const e of result.errors) if (!m.has(e.path)) m.set(e.path, e.message)
+    map = m
+    errorMaps.set(result, map)
+  }
+  return map
+}
+
 /** The scenario being edited. The same object until it changes, so selectors stay stable. */
 export function useActiveDraft(): ScenarioDraft {
   return useWorksheet(
@@ -11,18 +39,23 @@ export function useActiveDraft(): ScenarioDraft {
   )
 }
 
-/** Totals are derived from the engine on every change, never stored. */
 export function useActiveResult(): ScenarioResult {
-  const draft = useActiveDraft()
-  return useMemo(() => computeScenario(draft), [draft])
+  return resultFor(useActiveDraft())
 }
 
-/** Engine errors by path ('stages.1.width'), for showing each next to its field. */
 export function useErrorsByPath(): ReadonlyMap<string, string> {
   const result = useActiveResult()
-  return useMemo(() => {
-    const map = new Map<string, string>()
-    for (const e of result.errors) if (!map.has(e.path)) map.set(e.path, e.message)
-    return map
-  }, [result])
+  return useMemo(() => errorsFor(result), [result])
+}
+
+/** True when two error maps say the same about every path starting with `prefix`. */
+export function sameErrorsUnder(
+  a: ReadonlyMap<string, string>,
+  b: ReadonlyMap<string, string>,
+  prefix: string,
+): boolean {
+  if (a === b) return true
+  const pick = (m: ReadonlyMap<string, string>) =>
+    [...m].filter(([k]) => k.startsWith(prefix)).join('\n')
+  return pick(a) === pick(b)
 }

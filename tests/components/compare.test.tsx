@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { App } from '../../src/app/App'
@@ -116,17 +116,18 @@ describe('scenarios and the compare view', () => {
     const user = userEvent.setup()
     render(<App />)
     await addPreset(user, 'SaaS onboarding thumbnails')
-    const table = await screen.findByRole('table', { name: 'Monthly cost in USD by stage' })
-    expect(
-      within(table).getByRole('row', { name: /^SaaS onboarding thumbnails/ }),
-    ).toHaveTextContent(
+    const row = (table: string) =>
+      within(screen.getByRole('table', { name: table })).getByRole('row', { name: /^SaaS/ })
+    // Charts follow the worksheet once edits settle, a quarter second later.
+    await waitFor(() => {
       // Draft $15.912, Upgrade visual $19.2348; the example scenario has no such stage.
-      'SaaS onboarding thumbnails$15.91—$19.23',
-    )
+      expect(row('Monthly cost in USD by stage')).toHaveTextContent(
+        'SaaS onboarding thumbnails$15.91—$19.23',
+      )
+    })
     await user.click(screen.getByRole('radio', { name: 'By meter' }))
-    const byMeter = await screen.findByRole('table', { name: 'Monthly cost in USD by meter' })
-    expect(within(byMeter).getByRole('row', { name: /^SaaS/ })).toHaveTextContent(
-      // text 360,000 + 54,000 tokens x $5/M = $2.07; output $14.112 + $18.9648 = $33.0768
+    // text 360,000 + 54,000 tokens x $5/M = $2.07; output $14.112 + $18.9648 = $33.0768
+    expect(row('Monthly cost in USD by meter')).toHaveTextContent(
       'SaaS onboarding thumbnails$2.07$33.08',
     )
   })

@@ -1,20 +1,25 @@
-import { lazy, Suspense, useDeferredValue, useId, useMemo } from 'react'
+import { lazy, memo, Suspense, useDeferredValue, useId, useMemo } from 'react'
 import { toScenario } from '../../domain/draft'
 import { useComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { CompareTable } from './CompareTable'
 import { PrintMemo } from './PrintMemo'
+import { useSettledValue } from './useSettledValue'
 
-const Charts = lazy(() => import('./Charts'))
+// memo: a re-render of this section with unchanged chart data must not redraw recharts.
+const Charts = memo(lazy(() => import('./Charts')))
+const CHART_SETTLE_MS = 250
+const MemoTable = memo(CompareTable)
 
 export function CompareSection() {
   const scenarios = useWorksheet((s) => s.scenarios)
   const excluded = useWorksheet((s) => s.compareExcluded)
   const setCompared = useWorksheet((s) => s.setCompared)
   const setBaseline = useWorksheet((s) => s.setBaseline)
-  const compared = useComparedSet()
-  // Charts follow a keystroke a moment later, so typing never waits for them.
-  const deferred = useDeferredValue(compared)
+  // The table trails a keystroke by a frame: the worksheet's own total paints first.
+  const compared = useDeferredValue(useComparedSet())
+  // Charts follow once typing pauses, so a keystroke never waits for them.
+  const deferred = useSettledValue(compared, CHART_SETTLE_MS)
   const chartScenarios = useMemo(() => deferred.drafts.map(toScenario), [deferred.drafts])
   const baselineId = useId()
   const baseline = compared.drafts[compared.table.baselineIndex]
@@ -72,7 +77,7 @@ export function CompareSection() {
       ) : (
         <>
           <div className="card">
-            <CompareTable table={compared.table} />
+            <MemoTable table={compared.table} />
           </div>
           <PrintMemo drafts={compared.drafts} />
           <Suspense fallback={<p className="card muted">Loading charts…</p>}>

@@ -1,18 +1,34 @@
+import { useState } from 'react'
 import { formatCount, formatPercent, formatUsd } from '../../format/number'
 import { useActiveDraft, useActiveResult } from '../../store/hooks'
 
 /** The formula with this scenario's own numbers in it, so every figure can be checked by hand. */
 export function HowComputed() {
+  const [open, setOpen] = useState(false)
+  return (
+    <details
+      className="card how"
+      onToggle={(e) => {
+        setOpen(e.currentTarget.open)
+      }}
+    >
+      <summary>
+        <h2>How this is computed</h2>
+      </summary>
+      {/* Only worked out while open: it is long, and typing should not wait for it. */}
+      {open && <Workings />}
+    </details>
+  )
+}
+
+function Workings() {
   const draft = useActiveDraft()
   const result = useActiveResult()
   const n = (v: number) => formatCount(v)
   const rate = (v: number) => `${formatUsd(v)}/1M`
 
   return (
-    <details className="card how">
-      <summary>
-        <h2>How this is computed</h2>
-      </summary>
+    <>
       <p>
         For each stage: jobs × share reaching it × images per job × retry multiplier × outputs per
         request = billed images. Each billed image pays its output tokens (plus 100 per partial
@@ -77,6 +93,6 @@ export function HowComputed() {
           stage × images per job).
         </p>
       )}
-    </details>
+    </>
   )
 }

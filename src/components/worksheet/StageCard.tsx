@@ -1,11 +1,12 @@
-import { useId } from 'react'
+import { memo, useId } from 'react'
 import type { StageDraft } from '../../domain/draft'
-import type { BilledQuality, Quality, StageResult } from '../../domain/model'
+import type { BilledQuality, Quality } from '../../domain/model'
 import { BILLED_QUALITIES, QUALITIES } from '../../domain/model'
 import type { ModelSpec } from '../../domain/priceBook'
 import type { StageNumberField } from '../../domain/validate'
 import { formatCount, formatUsd } from '../../format/number'
 import { COMMON_SIZES, RETRY_QUICK_PICKS } from '../../presets/sizes'
+import { sameErrorsUnder, useActiveResult } from '../../store/hooks'
 import { PERCENT_FIELDS, useWorksheet } from '../../store/worksheet'
 import { NumberField } from './NumberField'
 
@@ -15,8 +16,7 @@ interface Props {
   count: number
   model: ModelSpec | undefined
   errors: ReadonlyMap<string, string>
-  notices: readonly string[]
-  result: StageResult | undefined
+  notices: string
 }
 
 const QUALITY_HINT: Record<Quality, string> = {
@@ -36,7 +36,42 @@ function sizeOptions(model: ModelSpec | undefined) {
   return COMMON_SIZES
 }
 
-export function StageCard({ stage, index, count, model, errors, notices, result }: Props) {
+/** This stage's line of results. It alone follows edits made elsewhere (jobs per month, prices). */
+function StageSummary({ index, id }: { index: number; id: string }) {
+  const result = useActiveResult()
+  const r = result.ok ? result.stages[index] : undefined
+  return (
+    <p id={id} className="stage-summary">
+      {r ? (
+        <>
+          <strong>{formatUsd(r.costUsd)}</strong> a month · {formatCount(r.billableImages)} billed
+          images · {formatCount(r.outputTokensPerImage)} output tokens each
+          {r.costPerBillableImageUsd !== null &&
+            ` · ${formatUsd(r.costPerBillableImageUsd)} per image`}
+        </>
+      ) : (
+        'Incomplete: fix the fields marked below.'
+      )}
+    </p>
+  )
+}
+
+/**
+ * Re-rendered only when something it shows changes: typing a digit elsewhere
+ * used to redraw every stage's 15 fields and made typing lag (npm run bench).
+ */
+export const StageCard = memo(
+  StageCardFields,
+  (a, b) =>
+    a.stage === b.stage &&
+    a.index === b.index &&
+    a.count === b.count &&
+    a.model === b.model &&
+    a.notices === b.notices &&
+    sameErrorsUnder(a.errors, b.errors, `stages.${a.index}.`),
+)
+
+function StageCardFields({ stage, index, count, model, errors, notices }: Props) {
   const editStage = useWorksheet((s) => s.editStage)
   const typeNumber = useWorksheet((s) => s.typeStageNumber)
   const moveStage = useWorksheet((s) => s.moveStage)
@@ -119,19 +154,7 @@ export function StageCard({ stage, index, count, model, errors, notices, result 
           </button>
         </div>
       </div>
-      <p id={`${uid}-summary`} className="stage-summary">
-        {result ? (
-          <>
-            <strong>{formatUsd(result.costUsd)}</strong> a month ·{' '}
-            {formatCount(result.billableImages)} billed images ·{' '}
-            {formatCount(result.outputTokensPerImage)} output tokens each
-            {result.costPerBillableImageUsd !== null &&
-              ` · ${formatUsd(result.costPerBillableImageUsd)} per image`}
-          </>
-        ) : (
-          'Incomplete: fix the fields marked below.'
-        )}
-      </p>
+      <StageSummary index={index} id={`${uid}-summary`} />
 
       <h3 className="sub">Output</h3>
       <div className="grid">
@@ -202,11 +225,7 @@ export function StageCard({ stage, index, count, model, errors, notices, result 
               {sizeError}
             </p>
           )}
-          {notices.map((n) => (
-            <p key={n} className="hint warn">
-              {n}
-            </p>
-          ))}
+          {notices && <p className="hint warn">{notices}</p>}
         </div>
         {numberField('width', 'Width', { unit: 'px' })}
         {numberField('height', 'Height', { unit: 'px' })}

@@ -32,8 +32,8 @@ export function StagesSection() {
           errors={errors}
           notices={result.notices
             .filter((n) => n.path === `stages.${i}.size`)
-            .map((n) => n.message)}
-          result={result.ok ? result.stages[i] : undefined}
+            .map((n) => n.message)
+            .join(' ')}
         />
       ))}
       {draft.stages.length === 0 && (

@@ -1,0 +1,166 @@
+// Browser benchmarks on the production build in the system Chromium.
+// Not a test: it prints numbers against the goals in the issues and never fails on them.
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chromium } from '@playwright/test'
+
+const PORT = 4191
+const ORIGIN = `http://127.0.0.1:${PORT}`
+const DIST = new URL('../dist/', import.meta.url).pathname
+const CHROME = process.env.CHROME ?? '/usr/bin/chromium'
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+function quantile(sorted, q) {
+  const i = (sorted.length - 1) * q
+  const lo = Math.floor(i)
+  const hi = Math.ceil(i)
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo)
+}
+
+function gzipKb(file) {
+  return gzipSync(readFileSync(join(DIST, file))).length / 1024
+}
+
+function bundleReport() {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8')
+  // What the browser fetches before the first paint: the entry script and its preloads.
+  const firstPaint = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1])
+  const all = readdirSync(join(DIST, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`)
+  const sum = (files) => files.reduce((kb, f) => kb + gzipKb(f), 0)
+  const recharts = firstPaint.some((f) =>
+    readFileSync(join(DIST, f), 'utf8').includes('recharts-wrapper'),
+  )
+  console.log('\nBundle (gzip)')
+  console.log(
+    `  first-paint JavaScript: ${sum(firstPaint).toFixed(1)} KB in ${firstPaint.length} file(s)  (goal < 110 KB, no recharts: ${recharts ? 'FAILS, recharts included' : 'ok'})`,
+  )
+  console.log(`  all JavaScript:         ${sum(all).toFixed(1)} KB in ${all.length} file(s)`)
+}
+
+async function startPreview() {
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(ORIGIN)
+      if (r.ok) return server
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  server.kill()
+  throw new Error('vite preview did not start')
+}
+
+async function typingLatency(page) {
+  for (const preset of [
+    'SaaS onboarding thumbnails',
+    'Marketplace listing images',
+    'Growth campaign creative',
+    'Blog headers',
+    'Paid social ads',
+  ]) {
+    await page.getByLabel('New scenario').selectOption({ label: preset })
+  }
+  await page.getByRole('button', { name: 'Duplicate' }).click()
+  await page.getByRole('button', { name: 'Duplicate' }).click()
+  const scenarios = await page
+    .getByRole('navigation', { name: 'Scenarios' })
+    .getByRole('listitem')
+    .count()
+  await page
+    .getByRole('figure', { name: 'Draft vs final spend' })
+    .locator('.recharts-bar-rectangle')
+    .first()
+    .waitFor()
+
+  const jobs = page.getByLabel('Jobs per month', { exact: true })
+  await jobs.click()
+  await jobs.press('End')
+  await page.evaluate(() => {
+    const input = document.activeElement
+    const output = [...document.querySelectorAll('output')].find((o) => {
+      const id = o.getAttribute('aria-labelledby')
+      return id && document.getElementById(id)?.textContent === 'Monthly cost'
+    })
+    window.__samples = []
+    let start = 0
+    input.addEventListener(
+      'keydown',
+      (e) => {
+        start = e.timeStamp
+      },
+      true,
+    )
+    // After the DOM changes, the next frame paints it: rAF runs just before that paint and a
+    // message posted from it runs just after.
+    new MutationObserver(() => {
+      if (!start) return
+      const t0 = start
+      start = 0
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel()
+        ch.port1.onmessage = () => window.__samples.push(performance.now() - t0)
+        ch.port2.postMessage(0)
+      })
+    }).observe(output, { childList: true, characterData: true, subtree: true })
+  })
+  const EDITS = 50
+  for (let i = 0; i < EDITS; i++) {
+    await page.keyboard.press(String((i % 9) + 1))
+    await page.waitForFunction((n) => window.__samples.length >= n, i + 1)
+    // Put the value back (not measured) so every measured edit starts from the same total.
+    await page.evaluate(() => {
+      window.__pause = true
+    })
+    await page.keyboard.press('Backspace')
+    await page.waitForTimeout(30)
+    await page.evaluate((n) => {
+      window.__samples.length = n
+    }, i + 1)
+  }
+  const samples = (await page.evaluate(() => window.__samples))
+    .slice(0, EDITS)
+    .sort((a, b) => a - b)
+  console.log(
+    `\nTyping into "Jobs per month" with ${scenarios} scenarios compared and every chart shown (${EDITS} edits)`,
+  )
+  console.log(
+    `  keydown to painted "Monthly cost": median ${quantile(samples, 0.5).toFixed(1)} ms, p95 ${quantile(samples, 0.95).toFixed(1)} ms  (goal: median within one 60 Hz frame, 16.7 ms)`,
+  )
+}
+
+if (!existsSync(join(DIST, 'index.html'))) throw new Error('Run npm run build first')
+if (!existsSync(CHROME))
+  throw new Error(
+    `Chromium not found at ${CHROME}; install it (apt-get install chromium) or set CHROME`,
+  )
+bundleReport()
+const server = await startPreview()
+const browser = await chromium.launch({ executablePath: CHROME, args: ARGS })
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  await page.goto(ORIGIN)
+  await typingLatency(page)
+} finally {
+  await browser.close()
+  server.kill()
+}
