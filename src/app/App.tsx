@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { CompareSection } from '../components/compare/CompareSection'
+import { ImportExportBar } from '../components/importExport/ImportExportBar'
 import { PresetStrategy } from '../components/scenarios/PresetStrategy'
 import { ScenarioBar } from '../components/scenarios/ScenarioBar'
 import { HowComputed } from '../components/results/HowComputed'
@@ -49,6 +50,7 @@ export function App() {
       <StorageNotice />
       <main>
         <ScenarioBar />
+        <ImportExportBar />
         <div className="layout">
           <div className="worksheet">
             <PresetStrategy />

@@ -16,6 +16,7 @@ import { checkNumber } from '../domain/validate'
 import { PRICE_BOOK } from '../presets/priceBook'
 import type { CsvImportResult, CsvProblem, ImportedScenario, InputColumn } from './csvFormat'
 import {
+  checkCsvSize,
   CSV_COLUMNS,
   CSV_FORMAT_VERSION,
   FORMULA_START,
@@ -111,18 +112,6 @@ const fileError = (message: string, row: number | null = null): CsvProblem => ({
   severity: 'error',
 })
 
-/**
- * Whether a file of `bytes` bytes may be read at all: call it on the File
- * before reading it. Null when it may.
- */
-export function checkCsvSize(bytes: number): CsvProblem | null {
-  if (bytes === 0) return fileError('The file is empty.')
-  if (bytes <= MAX_CSV_BYTES) return null
-  const mb = (bytes / (1024 * 1024)).toFixed(1)
-  return fileError(
-    `The file is ${mb} MB; the largest file this app reads is 50 MB. Split it into smaller files.`,
-  )
-}
 
 const BINARY_SAMPLE = 64 * 1024
 /** Above this share of non-text characters in the sample, the file is not a CSV. */

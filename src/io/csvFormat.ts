@@ -127,3 +127,23 @@ const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/
 export function unescapeFormula(text: string): string {
   return text.charCodeAt(0) === 39 && ESCAPED_FORMULA.test(text) ? text.slice(1) : text
 }
+
+/**
+ * Whether a file of `bytes` bytes may be read at all: call it on the File
+ * before reading it. Null when it may. Lives here, not beside the parser, so
+ * the page can refuse a file without loading papaparse.
+ */
+export function checkCsvSize(bytes: number): CsvProblem | null {
+  const fileError = (message: string): CsvProblem => ({
+    row: null,
+    column: null,
+    message,
+    severity: 'error',
+  })
+  if (bytes === 0) return fileError('The file is empty.')
+  if (bytes <= MAX_CSV_BYTES) return null
+  const mb = (bytes / (1024 * 1024)).toFixed(1)
+  return fileError(
+    `The file is ${mb} MB; the largest file this app reads is 50 MB. Split it into smaller files.`,
+  )
+}

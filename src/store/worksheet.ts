@@ -55,6 +55,8 @@ interface WorksheetSlice extends Snapshot {
 }
 
 interface ScenariosSlice {
+  /** Imported or shared scenarios: added after the person's own, or replacing them. Undoable. */
+  importScenarios: (scenarios: readonly Scenario[], mode: 'add' | 'replace') => void
   /** Adds a scenario (from a preset or an import) and makes it the active one. */
   addScenario: (scenario: Scenario, presetId?: string) => void
   duplicateScenario: (id: string) => void
@@ -280,6 +282,14 @@ export const useWorksheet = create<WorksheetState>()(
             ;[stages[i], stages[j]] = [stages[j] as StageDraft, stages[i] as StageDraft]
             return { ...d, stages }
           })
+        },
+        importScenarios: (scenarios, mode) => {
+          if (scenarios.length === 0) return
+          const drafts = scenarios.map((sc) => draftFromScenario(sc))
+          commit((s) => ({
+            scenarios: mode === 'replace' ? drafts : [...s.scenarios, ...drafts],
+            activeId: (drafts[0] as ScenarioDraft).id,
+          }))
         },
         addScenario: (scenario, presetId) => {
           const draft = draftFromScenario(scenario, presetId)

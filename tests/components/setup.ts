@@ -11,3 +11,14 @@ beforeEach(() => {
 afterEach(() => {
   cleanup()
 })
+
+// jsdom has <dialog> but not its modal API. Opening it is all the components
+// need here; focus trapping and the backdrop are checked in real Chromium (tests/e2e).
+if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '')
+  }
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open')
+  }
+}

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Stage } from '../../src/domain/model'
-import { checkCsvSize, importScenariosCsv } from '../../src/io/csv'
+import { importScenariosCsv } from '../../src/io/csv'
+import { checkCsvSize } from '../../src/io/csvFormat'
 import type { CsvImportResult, CsvProblem } from '../../src/io/csvFormat'
 import { MAX_CSV_BYTES } from '../../src/io/csvFormat'
 

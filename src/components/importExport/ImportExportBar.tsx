@@ -1,0 +1,145 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { toScenario } from '../../domain/draft'
+import type { Scenario } from '../../domain/model'
+import type { CsvImportResult } from '../../io/csvFormat'
+import { importCsvFile } from '../../io/importFile'
+import type { ImportPhase } from '../../io/importFile'
+import { useComparedSet } from '../../store/compare'
+import { useWorksheet } from '../../store/worksheet'
+import { downloadText, fileNameFor } from './download'
+import { ImportPreview } from './ImportPreview'
+
+interface Pending {
+  source: string
+  result: CsvImportResult
+}
+
+const PHASE_TEXT: Record<ImportPhase, string> = {
+  reading: 'Reading the file…',
+  checking: 'Checking every row…',
+}
+
+export function ImportExportBar() {
+  const scenarios = useWorksheet((s) => s.scenarios)
+  const importScenarios = useWorksheet((s) => s.importScenarios)
+  const compared = useComparedSet()
+  const fileInput = useRef<HTMLInputElement>(null)
+  const [phase, setPhase] = useState<ImportPhase | null>(null)
+  const [pending, setPending] = useState<Pending | null>(null)
+  const [status, setStatus] = useState('')
+  const [dragging, setDragging] = useState(false)
+
+  const readFile = useCallback(async (file: File) => {
+    setStatus('')
+    setPhase('reading')
+    const result = await importCsvFile(file, setPhase)
+    setPhase(null)
+    setPending({ source: file.name, result })
+  }, [])
+
+  // The whole window accepts a dropped file, as a spreadsheet does.
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return
+      e.preventDefault()
+      setDragging(true)
+    }
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false)
+    }
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0]
+      if (!file) return
+      e.preventDefault()
+      setDragging(false)
+      void readFile(file)
+    }
+    window.addEventListener('dragover', over)
+    window.addEventListener('dragleave', leave)
+    window.addEventListener('drop', drop)
+    return () => {
+      window.removeEventListener('dragover', over)
+      window.removeEventListener('dragleave', leave)
+      window.removeEventListener('drop', drop)
+    }
+  }, [readFile])
+
+  const exportCsv = async (list: Scenario[]) => {
+    const { exportScenariosCsv } = await import('../../io/csv')
+    downloadText(exportScenariosCsv(list), fileNameFor(list.map((s) => s.name)))
+    setStatus(`Exported ${list.length} scenario${list.length === 1 ? '' : 's'}.`)
+  }
+
+  return (
+    <div className="io-bar">
+      <button
+        type="button"
+        onClick={() => {
+          fileInput.current?.click()
+        }}
+      >
+        Import CSV…
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".csv,text/csv"
+        className="visually-hidden"
+        aria-label="Import scenarios from a CSV file"
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          e.target.value = ''
+          if (file) void readFile(file)
+        }}
+      />
+      <button
+        type="button"
+        onClick={() => {
+          void exportCsv(scenarios.map(toScenario))
+        }}
+      >
+        Export all (CSV)
+      </button>
+      <button
+        type="button"
+        disabled={compared.drafts.length === 0}
+        onClick={() => {
+          void exportCsv(compared.drafts.map(toScenario))
+        }}
+      >
+        Export compared (CSV)
+      </button>
+      <p role="status" className="io-status">
+        {phase && (
+          <>
+            <progress aria-label="Import progress" /> {PHASE_TEXT[phase]}
+          </>
+        )}
+        {!phase && status}
+      </p>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a CSV file to preview its scenarios
+        </div>
+      )}
+      {pending && (
+        <ImportPreview
+          source={pending.source}
+          result={pending.result}
+          onCancel={() => {
+            setPending(null)
+            setStatus('Import cancelled: nothing changed.')
+          }}
+          onImport={(list, mode) => {
+            importScenarios(list, mode)
+            setPending(null)
+            setStatus(
+              `${mode === 'add' ? 'Added' : 'Replaced your scenarios with'} ${list.length} scenario${list.length === 1 ? '' : 's'} from ${pending.source}. Undo reverts it.`,
+            )
+          }}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,143 @@
+import { useEffect, useId, useRef } from 'react'
+import type { CsvImportResult } from '../../io/csvFormat'
+import type { Scenario } from '../../domain/model'
+import { formatUsd } from '../../format/number'
+import { computeScenario } from '../../domain/engine'
+
+interface Props {
+  /** Where the scenarios came from, e.g. 'budget.csv' or 'a share link'. */
+  source: string
+  result: CsvImportResult
+  onImport: (scenarios: Scenario[], mode: 'add' | 'replace') => void
+  onCancel: () => void
+}
+
+/**
+ * What a file or link holds, before anything changes: its scenarios with
+ * their totals and every problem with its row and column. Nothing is imported
+ * until the person chooses; a file with errors imports only its valid scenarios.
+ */
+export function ImportPreview({ source, result, onImport, onCancel }: Props) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  useEffect(() => {
+    const dialog = ref.current
+    if (dialog && !dialog.open) dialog.showModal()
+  }, [])
+
+  const valid = result.scenarios.filter((s) => s.errors.length === 0)
+  const invalidCount = result.scenarios.length - valid.length
+  const errors = result.problems.filter((p) => p.severity === 'error')
+  const notices = result.problems.filter((p) => p.severity === 'notice')
+  const scenarios = valid.map((s) => s.scenario)
+  const onlyValid = invalidCount > 0 ? ' valid' : ''
+  const count = `${valid.length}${onlyValid} scenario${valid.length === 1 ? '' : 's'}`
+
+  return (
+    <dialog
+      ref={ref}
+      className="import-preview"
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault()
+        onCancel()
+      }}
+    >
+      <h2 id={titleId}>Import preview: {source}</h2>
+      <p>
+        {result.scenarios.length === 0
+          ? 'No scenario could be read. Nothing has changed.'
+          : `Found ${result.scenarios.length} scenario${result.scenarios.length === 1 ? '' : 's'}` +
+            (invalidCount > 0 ? `, ${invalidCount} with errors that cannot be imported` : '') +
+            '. Nothing changes until you choose below.'}
+      </p>
+      {result.scenarios.length > 0 && (
+        <table className="breakdown">
+          <caption>Scenarios in the file</caption>
+          <thead>
+            <tr>
+              <th scope="col">Scenario</th>
+              <th scope="col">Rows</th>
+              <th scope="col">Stages</th>
+              <th scope="col">Monthly cost</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.scenarios.map((s) => {
+              const r = s.errors.length === 0 ? computeScenario(s.scenario) : null
+              return (
+                <tr key={`${s.name}-${s.firstRow}`}>
+                  <th scope="row">{s.name}</th>
+                  <td>{s.firstRow === s.lastRow ? s.firstRow : `${s.firstRow}–${s.lastRow}`}</td>
+                  <td>{s.scenario.stages.length}</td>
+                  <td>
+                    {r?.ok
+                      ? formatUsd(r.monthlyCostUsd)
+                      : `${s.errors.length} error${s.errors.length === 1 ? '' : 's'}`}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+      {(errors.length > 0 || notices.length > 0) && (
+        <div className="problems">
+          <table className="breakdown">
+            <caption>
+              Problems ({errors.length} error{errors.length === 1 ? '' : 's'}, {notices.length}{' '}
+              notice{notices.length === 1 ? '' : 's'})
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Row</th>
+                <th scope="col">Column</th>
+                <th scope="col">Problem</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...errors, ...notices].slice(0, 500).map((p, i) => (
+                <tr key={i} className={p.severity}>
+                  <td>{p.row ?? 'file'}</td>
+                  <td>{p.column ?? '—'}</td>
+                  <td>
+                    {p.severity === 'notice' && <span className="tag">notice</span>} {p.message}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {errors.length + notices.length > 500 && (
+            <p className="hint">The first 500 problems are listed; fix these and import again.</p>
+          )}
+        </div>
+      )}
+      <div className="dialog-actions">
+        {valid.length > 0 && (
+          <>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                onImport(scenarios, 'add')
+              }}
+            >
+              Add {count}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                onImport(scenarios, 'replace')
+              }}
+            >
+              Replace my scenarios with {count}
+            </button>
+          </>
+        )}
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  )
+}
