@@ -148,6 +148,58 @@ async function typingLatency(page) {
   )
 }
 
+async function csvImport(browser) {
+  // A page of its own, built from bench/csv-page, so the benchmark calls the real
+  // import code and papaparse side by side without exposing anything in the app.
+  const out = new URL('../dist-bench/', import.meta.url).pathname
+  await new Promise((resolve, reject) => {
+    const build = spawn(
+      'npx',
+      ['vite', 'build', 'bench/csv-page', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
+      { stdio: 'inherit' },
+    )
+    build.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`bench page build failed (${code})`)),
+    )
+  })
+  const server = spawn(
+    'npx',
+    [
+      'vite',
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(PORT + 1),
+      '--strictPort',
+      '--outDir',
+      out,
+    ],
+    { stdio: 'ignore' },
+  )
+  try {
+    const page = await browser.newPage()
+    for (let i = 0; i < 100; i++) {
+      try {
+        await page.goto(`http://127.0.0.1:${PORT + 1}/`)
+        break
+      } catch {
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    }
+    await page.waitForFunction(() => typeof window.runCsvBench === 'function')
+    const r = await page.evaluate(() => window.runCsvBench(10_000, 9))
+    console.log(
+      `\nCSV import of ${r.rows.toLocaleString('en-US')} rows (${r.scenarios.toLocaleString('en-US')} scenarios), median of 9 runs`,
+    )
+    console.log(
+      `  papaparse bare parse ${r.bareMs.toFixed(1)} ms; parse + validate ${r.importMs.toFixed(1)} ms; ratio ${(r.importMs / r.bareMs).toFixed(2)}x  (goal: at most 2x)`,
+    )
+  } finally {
+    server.kill()
+  }
+}
+
 if (!existsSync(join(DIST, 'index.html'))) throw new Error('Run npm run build first')
 if (!existsSync(CHROME))
   throw new Error(
@@ -160,6 +212,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
   await page.goto(ORIGIN)
   await typingLatency(page)
+  await csvImport(browser)
 } finally {
   await browser.close()
   server.kill()

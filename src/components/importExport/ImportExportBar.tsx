@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { toScenario } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
 import type { CsvImportResult } from '../../io/csvFormat'
@@ -8,6 +8,7 @@ import { useComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { downloadText, fileNameFor } from './download'
 import { ImportPreview } from './ImportPreview'
+import { ShareButton } from '../share/ShareButton'
 
 interface Pending {
   source: string
@@ -19,15 +20,42 @@ const PHASE_TEXT: Record<ImportPhase, string> = {
   checking: 'Checking every row…',
 }
 
+/** Opens a preview for a share link in the address bar, then clears it from the address. */
+function useShareLinkPreview(open: (p: Pending) => void) {
+  useEffect(() => {
+    // Checked here rather than with readShareHash: importing src/io/shareLink would pull
+    // papaparse into the first paint of every visit.
+    if (new URLSearchParams(window.location.hash.slice(1)).get('s') === null) return
+    void import('../../io/shareLink').then(async ({ decodeShareLink }) => {
+      const decoded = await decodeShareLink(window.location.hash)
+      history.replaceState(null, '', window.location.pathname + window.location.search)
+      open({
+        source: 'a share link',
+        result: decoded.ok
+          ? decoded.import
+          : {
+              scenarios: [],
+              problems: [{ row: null, column: null, message: decoded.message, severity: 'error' }],
+              delimiter: ',',
+              decimalComma: false,
+            },
+      })
+    })
+  }, [open])
+}
+
 export function ImportExportBar() {
   const scenarios = useWorksheet((s) => s.scenarios)
   const importScenarios = useWorksheet((s) => s.importScenarios)
   const compared = useComparedSet()
+  const shared = useMemo(() => compared.drafts.map(toScenario), [compared.drafts])
   const fileInput = useRef<HTMLInputElement>(null)
   const [phase, setPhase] = useState<ImportPhase | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
   const [status, setStatus] = useState('')
   const [dragging, setDragging] = useState(false)
+
+  useShareLinkPreview(setPending)
 
   const readFile = useCallback(async (file: File) => {
     setStatus('')
@@ -110,6 +138,7 @@ export function ImportExportBar() {
       >
         Export compared (CSV)
       </button>
+      <ShareButton scenarios={shared} />
       <p role="status" className="io-status">
         {phase && (
           <>
