@@ -1,5 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { registerSW } from 'virtual:pwa-register'
 import { App } from './App'
 import { ErrorBoundary } from './ErrorBoundary'
 import './styles.css'
@@ -14,3 +15,8 @@ createRoot(root).render(
     </ErrorBoundary>
   </StrictMode>,
 )
+
+// Offline after the first visit, and installable. autoUpdate: a new version
+// reloads the page once it is cached; the worksheet lives in localStorage.
+// In dev the plugin serves a no-op module, so nothing is cached while editing.
+registerSW()
