@@ -11,9 +11,7 @@ export function PresetStrategy() {
       <p>
         <strong>Strategy:</strong> {preset.strategy}
       </p>
-      <p className="muted small">
-        <strong>Example values:</strong> {preset.exampleNote}
-      </p>
+      <p className="muted small">{preset.exampleNote}</p>
     </aside>
   )
 }
