@@ -22,6 +22,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/components/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/components/setup.ts'],
+          // user-event drives jsdom keystroke by keystroke: a whole-page test takes seconds on a
+          // busy 2-core machine, well past vitest's 5 s default.
+          testTimeout: 30_000,
         },
       },
     ],
