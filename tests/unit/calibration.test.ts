@@ -1,0 +1,511 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { UsageGroup, UsageRow } from '../../src/domain/calibration'
+import { calibratedStage, reconcile, summariseUsage } from '../../src/domain/calibration'
+import type { Scenario, Stage } from '../../src/domain/model'
+import { parseUsageLog } from '../../src/io/usageLog'
+import { blankStage } from '../../src/presets/defaultScenario'
+
+// Rates used below (gpt-image-2, USD per 1M tokens): text in $5, image in $8,
+// image out $30; so per token 5e-6, 8e-6 and 3e-5.
+// Output tokens per image: 1024x1024 low 196, medium 1,756, high 7,024;
+// 1536x1024 medium 1,372, high 5,488.
+
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../fixtures/logs/${name}`, import.meta.url), 'utf8')
+
+function summary(name: string) {
+  const parsed = parseUsageLog(fixture(name))
+  expect(parsed.error).toBeNull()
+  return summariseUsage(parsed.rows)
+}
+
+function group(groups: readonly UsageGroup[], template: string, stage: string): UsageGroup {
+  const g = groups.find((x) => x.template === template && x.stage === stage)
+  if (!g) throw new Error(`no group ${template}/${stage}`)
+  return g
+}
+
+describe('summariseUsage: draft-final.csv (usage tokens on every row)', () => {
+  const s = summary('draft-final.csv')
+
+  it('finds one group per template and stage, in order of appearance', () => {
+    expect(s.groups.map((g) => [g.template, g.stage, g.rows])).toEqual([
+      ['hero', 'draft', 6],
+      ['hero', 'final', 3],
+      ['product', 'edit', 4],
+    ])
+  })
+
+  it('hero/draft: 6 billed, 2 kept, multiplier 3, cost from usage', () => {
+    const g = group(s.groups, 'hero', 'draft')
+    expect(g).toMatchObject({ billedImages: 6, keptImages: 2, retryMultiplier: 3, retryNote: null })
+    expect(g.statusImages).toEqual({
+      accepted: 2,
+      edited: 0,
+      rejected: 3,
+      regenerated: 1,
+      deleted: 0,
+      failed: 0,
+      unknown: 0,
+    })
+    expect(g.statusMix.rejected).toBe(0.5)
+    expect(g.qualityMix).toEqual({ low: 1, medium: 0, high: 0, auto: 0, unknown: 0 })
+    // 6 x 50 text tokens, 6 x 196 output tokens.
+    expect(g.tokensByMeter).toEqual({
+      textInput: 300,
+      cachedTextInput: 0,
+      imageInput: 0,
+      cachedImageInput: 0,
+      imageOutput: 1176,
+    })
+    // Each row: 50 x 5e-6 = 0.00025 + 196 x 3e-5 = 0.00588 -> 0.00613; x 6 = 0.03678.
+    expect(g.costUsd).toBeCloseTo(0.03678, 12)
+    expect(g.costByMeter.textInput).toBeCloseTo(0.0015, 12)
+    expect(g.costByMeter.imageOutput).toBeCloseTo(0.03528, 12)
+    expect(g.costBasis).toBe('usage')
+    // 0.03678 / 2 kept.
+    expect(g.costPerKeptImageUsd).toBeCloseTo(0.01839, 12)
+    expect(g.promptTokensPerImage).toBe(50)
+    expect(g.referenceTokensPerImage).toBe(0)
+    expect(g.outputTokensPerImage).toBe(196)
+    expect(g.notes).toEqual([])
+  })
+
+  it('hero/final: 3 billed, 2 kept (accepted + edited), multiplier 1.5, reference tokens', () => {
+    const g = group(s.groups, 'hero', 'final')
+    expect(g).toMatchObject({ billedImages: 3, keptImages: 2, retryMultiplier: 1.5 })
+    // Each row: 80 x 5e-6 = 0.0004 + 1024 x 8e-6 = 0.008192 + 5488 x 3e-5 = 0.16464
+    //   = 0.173232; x 3 = 0.519696; / 2 kept = 0.259848.
+    expect(g.costUsd).toBeCloseTo(0.519696, 12)
+    expect(g.costByMeter.imageInput).toBeCloseTo(0.024576, 12)
+    expect(g.costPerKeptImageUsd).toBeCloseTo(0.259848, 12)
+    expect(g.promptTokensPerImage).toBe(80)
+    expect(g.referenceTokensPerImage).toBe(1024)
+    expect(g.sizeMix).toEqual([
+      { size: '1536x1024', width: 1536, height: 1024, images: 3, share: 1 },
+    ])
+  })
+
+  it('product/edit: mixed quality and size; no input_tokens, so no image-input measure', () => {
+    const g = group(s.groups, 'product', 'edit')
+    // 4 billed (3 accepted, 1 rejected): 4 / 3.
+    expect(g.retryMultiplier).toBeCloseTo(4 / 3, 12)
+    expect(g.qualityMix).toMatchObject({ medium: 0.75, high: 0.25 })
+    expect(g.sizeMix.map((x) => [x.size, x.images, x.share])).toEqual([
+      ['1024x1024', 3, 0.75],
+      ['1536x1024', 1, 0.25],
+    ])
+    // Output: 1756 + 1756 + 7024 + 1372 = 11,908 tokens; / 4 = 2,977 per image.
+    expect(g.outputTokensPerImage).toBe(2977)
+    // 400 x 5e-6 = 0.002 + 11,908 x 3e-5 = 0.35724 -> 0.35924.
+    expect(g.costUsd).toBeCloseTo(0.35924, 12)
+    expect(g.referenceTokensPerImage).toBeNull()
+  })
+
+  it('the total adds the groups up and spans the log', () => {
+    const t = s.total
+    expect(t.template).toBeNull()
+    expect(t).toMatchObject({ rows: 13, billedImages: 13, keptImages: 7 })
+    expect(t.retryMultiplier).toBeCloseTo(13 / 7, 12)
+    // 0.03678 + 0.519696 + 0.35924.
+    expect(t.costUsd).toBeCloseTo(0.915716, 12)
+    expect(t.firstTimeMs).toBe(Date.UTC(2026, 4, 1, 9, 0))
+    expect(t.lastTimeMs).toBe(Date.UTC(2026, 4, 31, 23, 59))
+  })
+})
+
+describe('summariseUsage: fallbacks.csv (usage, cost column, estimates, unpriced)', () => {
+  const g = summary('fallbacks.csv').groups[0]!
+
+  it('prices each row from the best basis it has and says so', () => {
+    // Row 2 usage: 100 x 5e-6 + 7024 x 3e-5 = 0.0005 + 0.21072 = 0.21122.
+    // Row 3 cost column: 0.25.
+    // Row 4 estimate, medium 1536x1024: 1372 x 3e-5 = 0.04116.
+    // Row 5 estimate, low, no size -> 1024x1024: 196 x 3e-5 = 0.00588.
+    // Row 6 estimate, auto + size auto -> high 1024x1024: 7024 x 3e-5 = 0.21072.
+    // Row 7 no quality: unpriced. Row 8 failed, nothing logged: not billed, $0.
+    expect(g.costUsd).toBeCloseTo(0.21122 + 0.25 + 0.04116 + 0.00588 + 0.21072, 12)
+    expect(g.costColumnUsd).toBe(0.25)
+    expect(g.costBasis).toBe('mixed')
+    expect(g.basisImages).toEqual({ usage: 1, costColumn: 1, estimate: 3, unpriced: 1 })
+    // 1372 + 196 + 7024 = 8,592 estimated; with 7,024 measured over 4 images: 3,904.
+    expect(g.estimatedOutputTokens).toBe(8592)
+    expect(g.outputTokensPerImage).toBe(3904)
+    expect(g.measuredOutputTokensPerImage).toBe(7024)
+  })
+
+  it('counts failed images in the status mix but not as billed', () => {
+    expect(g).toMatchObject({ rows: 7, billedImages: 6, keptImages: 1, retryMultiplier: 6 })
+    expect(g.statusImages).toMatchObject({ accepted: 1, rejected: 4, deleted: 1, failed: 1 })
+    expect(g.statusMix.rejected).toBeCloseTo(4 / 7, 12)
+    expect(g.qualityMix).toEqual({
+      low: 1 / 6,
+      medium: 1 / 6,
+      high: 2 / 6,
+      auto: 1 / 6,
+      unknown: 1 / 6,
+    })
+    expect(g.sizeMix.map((x) => [x.size, x.images])).toEqual([
+      ['1024x1024', 3],
+      [null, 2],
+      ['1536x1024', 1],
+    ])
+  })
+
+  it('notes every fallback', () => {
+    expect(g.notes).toEqual([
+      '6 images name no model: priced as gpt-image-2.',
+      '3 images had no usage tokens or cost: their output is estimated from the price book and their input is not counted.',
+      '1 estimated image at quality auto are estimated as high, the safe ceiling.',
+      '2 estimated images without a size are estimated at 1024x1024, the dearest 1K size.',
+      '1 image could not be priced (no usage tokens, no cost, and no model, quality or size to estimate from): they are not in the cost.',
+    ])
+  })
+})
+
+describe('summariseUsage: usage.jsonl (n per call, nested usage, auto quality)', () => {
+  const s = summary('usage.jsonl')
+
+  it('avatar/draft: n counts images; snapshot model ids are priced as their family', () => {
+    const g = group(s.groups, 'avatar', 'draft')
+    // Calls of n = 4 (rejected), 4 (regenerated), 1 (accepted): 9 billed, 1 kept.
+    expect(g).toMatchObject({ billedImages: 9, keptImages: 1, retryMultiplier: 9 })
+    expect(g.callsByOutputs).toEqual([
+      { n: 4, calls: 2 },
+      { n: 1, calls: 1 },
+    ])
+    // Text 240 + 240 + 60 = 540 -> 0.0027; output 784 + 784 + 196 = 1,764 -> 0.05292.
+    expect(g.costUsd).toBeCloseTo(0.05562, 12)
+    expect(g.costBasis).toBe('usage')
+    expect(g.promptTokensPerImage).toBe(60)
+    expect(g.outputTokensPerImage).toBe(196)
+    expect(g.notes).toEqual([])
+  })
+
+  it('avatar/final: approved and kept are accepted; missing usage fields fall back and say so', () => {
+    const g = group(s.groups, 'avatar', 'final')
+    expect(g).toMatchObject({ billedImages: 3, keptImages: 2, retryMultiplier: 1.5 })
+    // Line 7: 76 x 5e-6 + 1024 x 8e-6 + 1756 x 3e-5 = 0.00038 + 0.008192 + 0.05268 = 0.061252
+    // Line 8: input 1100 without split, priced as text: 0.0055 + 7024 x 3e-5 0.21072 = 0.21622
+    // Line 9: output only: 0.21072
+    expect(g.costUsd).toBeCloseTo(0.061252 + 0.21622 + 0.21072, 12)
+    // Text known on lines 7 and 8: (76 + 1100) / 2; image: (1024 + 0) / 2.
+    expect(g.promptTokensPerImage).toBe(588)
+    expect(g.referenceTokensPerImage).toBe(512)
+    // Line 7 asked for auto; 1,756 output tokens at 1024x1024 is medium.
+    expect(g.autoBilledAs).toEqual({ low: 0, medium: 1, high: 0 })
+    expect(g.notes).toEqual([
+      '1 row logged input_tokens without the text/image split: all of it is priced as text input, which under-prices edits with reference images.',
+      '1 row logged output tokens but no input tokens: their input counts as $0.',
+    ])
+  })
+
+  it('takes the period from Unix-second timestamps', () => {
+    expect(s.total.firstTimeMs).toBe(1_777_593_600_000)
+    expect(s.total.lastTimeMs).toBe(1_777_597_320_000)
+  })
+})
+
+describe('summariseUsage: when the multiplier cannot be measured', () => {
+  it('no status column: null, with the reason', () => {
+    const g = summary('no-status.csv').groups[0]!
+    expect(g.retryMultiplier).toBeNull()
+    expect(g.retryNote).toBe(
+      'No row says whether its image was kept: log a status (accepted, edited, rejected, regenerated, deleted) per image to measure retries.',
+    )
+    // Estimates: low 1024x1024 196 x 3e-5 = 0.00588; high 1536x1024 5488 x 3e-5 = 0.16464.
+    expect(g.costUsd).toBeCloseTo(0.17052, 12)
+    expect(g.costBasis).toBe('estimate')
+    expect(g.costPerKeptImageUsd).toBeNull()
+  })
+
+  it('nothing kept: null; unknown statuses: an upper bound; n > 1 kept: a caveat', () => {
+    const rows: UsageRow[] = [
+      base({ row: 2, status: 'rejected' }),
+      base({ row: 3, status: 'unknown' }),
+    ]
+    expect(summariseUsage(rows).total.retryNote).toBe(
+      'None of the 2 billed images was accepted or edited, so there is no kept image to divide by.',
+    )
+    const more = [...rows, base({ row: 4, status: 'accepted', n: 2 })]
+    const t = summariseUsage(more).total
+    // 1 + 1 + 2 billed, 2 kept.
+    expect(t.retryMultiplier).toBe(2)
+    expect(t.retryNote).toBe(
+      '1 image with an unknown status count as not kept, so the multiplier is an upper bound. 1 accepted or edited row with n > 1 count every image of the call as kept; log one row per image to record which candidate was kept.',
+    )
+  })
+
+  it('an empty log gives an empty total, not NaN', () => {
+    const t = summariseUsage([]).total
+    expect(t).toMatchObject({
+      rows: 0,
+      billedImages: 0,
+      retryMultiplier: null,
+      costUsd: 0,
+      costBasis: 'none',
+      costPerBilledImageUsd: null,
+      promptTokensPerImage: null,
+      firstTimeMs: null,
+    })
+    expect(t.qualityMix.low).toBe(0)
+  })
+
+  it('a model the book does not price is priced only from its cost column', () => {
+    const rows = [
+      base({ row: 2, model: 'dall-e-3', status: 'accepted', outputTokens: 1000, costUsd: 0.04 }),
+      base({ row: 3, model: 'dall-e-3', status: 'rejected', outputTokens: 1000 }),
+    ]
+    const g = summariseUsage(rows).total
+    expect(g.costUsd).toBe(0.04)
+    expect(g.basisImages).toEqual({ usage: 0, costColumn: 1, estimate: 0, unpriced: 1 })
+    expect(g.notes).toContain(
+      'Model "dall-e-3" (2 rows) is not in the price book: its rows are priced only from a cost column.',
+    )
+  })
+})
+
+function base(fields: Partial<UsageRow> & Pick<UsageRow, 'row'>): UsageRow {
+  return {
+    timeMs: null,
+    template: 't',
+    stage: 's',
+    model: 'gpt-image-2',
+    quality: 'low',
+    width: 1024,
+    height: 1024,
+    n: null,
+    status: 'unknown',
+    inputTokens: null,
+    outputTokens: null,
+    inputTextTokens: null,
+    inputImageTokens: null,
+    costUsd: null,
+    ...fields,
+  }
+}
+
+// Reconcile and calibrate ---------------------------------------------------------------
+
+function scenario(stages: Stage[], more: Partial<Scenario> = {}): Scenario {
+  return { name: 'Plan', modelId: 'gpt-image-2', jobsPerMonth: 1000, batch: false, stages, ...more }
+}
+
+const DRAFT: Stage = {
+  ...blankStage('Draft'),
+  quality: 'low',
+  imagesPerJob: 4,
+  retryMultiplier: 1.5,
+}
+const FINAL: Stage = {
+  ...blankStage('Final'),
+  quality: 'high',
+  width: 1536,
+  height: 1024,
+  reachShare: 0.25,
+  retryMultiplier: 1.3,
+}
+const EDIT: Stage = {
+  ...blankStage('Edit'),
+  quality: 'medium',
+  width: 1536,
+  height: 1024,
+  promptTokens: 100,
+}
+
+describe('reconcile', () => {
+  const s = summary('draft-final.csv')
+
+  it('hero/final against a Final stage: the retry multiplier explains most of the gap', () => {
+    const r = reconcile(scenario([DRAFT, FINAL]), 1, group(s.groups, 'hero', 'final'))
+    if (!r.ok) throw new Error(JSON.stringify(r.errors))
+    // Estimate per kept image: 1.3 billed x (120 x 5e-6 + 5488 x 3e-5 = 0.16524)
+    //   = 0.214812; x 2 kept = 0.429624. Actual 0.519696; gap 0.090072.
+    expect(r.scaledBy).toBe('kept images')
+    expect(r.images).toBe(2)
+    expect(r.estimateUsd).toBeCloseTo(0.429624, 12)
+    expect(r.actualUsd).toBeCloseTo(0.519696, 12)
+    expect(r.differenceUsd).toBeCloseTo(0.090072, 12)
+    const impact = Object.fromEntries(r.inputs.map((i) => [i.input, i.costImpactUsd]))
+    // Retry: 2 kept x (1.5 - 1.3) x 0.16524 = 0.066096.
+    expect(impact.retryMultiplier).toBeCloseTo(0.066096, 12)
+    // At the measured 3 billed images: prompt 3 x (80 - 120) x 5e-6 = -0.0006;
+    // reference 3 x (1024 - 0) x 8e-6 = 0.024576; quality and output unchanged.
+    expect(impact.promptTokensPerImage).toBeCloseTo(-0.0006, 12)
+    expect(impact.referenceTokensPerImage).toBeCloseTo(0.024576, 12)
+    expect(impact.qualityMix).toBeCloseTo(0, 12)
+    expect(impact.outputTokensPerImage).toBeCloseTo(0, 12)
+    expect(r.unexplainedUsd).toBeCloseTo(0, 12)
+    expect(r.largest).toBe('retryMultiplier')
+    const retry = r.inputs[0]!
+    expect([retry.estimate, retry.actual]).toEqual([1.3, 1.5])
+    expect(retry.difference).toBeCloseTo(0.2, 12)
+    const m = Object.fromEntries(r.meters.map((x) => [x.meter, x]))
+    // Text: estimate 2 x 1.3 x 120 x 5e-6 = 0.00156; actual 3 x 80 x 5e-6 = 0.0012.
+    expect(m.textInput?.estimateUsd).toBeCloseTo(0.00156, 12)
+    expect(m.textInput?.actualUsd).toBeCloseTo(0.0012, 12)
+    expect(m.imageInput?.differenceUsd).toBeCloseTo(0.024576, 12)
+    // Output: estimate 2.6 x 0.16464 = 0.428064; actual 3 x 0.16464 = 0.49392.
+    expect(m.imageOutput?.estimateUsd).toBeCloseTo(0.428064, 12)
+    expect(m.imageOutput?.actualUsd).toBeCloseTo(0.49392, 12)
+    expect(m.costColumn?.actualUsd).toBe(0)
+  })
+
+  it('product/edit against a medium 1536x1024 stage: the quality mix explains most', () => {
+    const r = reconcile(scenario([EDIT]), 0, group(s.groups, 'product', 'edit'))
+    if (!r.ok) throw new Error(JSON.stringify(r.errors))
+    // Estimate per billed image: 100 x 5e-6 + 1372 x 3e-5 = 0.04166; x 1 x 3 kept = 0.12498.
+    // Actual 0.35924; gap 0.23426.
+    expect(r.estimateUsd).toBeCloseTo(0.12498, 12)
+    expect(r.differenceUsd).toBeCloseTo(0.23426, 12)
+    const byInput = Object.fromEntries(r.inputs.map((i) => [i.input, i]))
+    // Retry: 3 x (4/3 - 1) x 0.04166 = 0.04166.
+    expect(byInput.retryMultiplier?.costImpactUsd).toBeCloseTo(0.04166, 12)
+    // Quality mix at the stage size: 0.75 x 1372 + 0.25 x 5488 = 2,401 tokens;
+    // 4 billed x (2401 - 1372) x 3e-5 = 0.12348.
+    expect(byInput.qualityMix?.actual).toBe(2401)
+    expect(byInput.qualityMix?.costImpactUsd).toBeCloseTo(0.12348, 12)
+    // The rest is size: 4 x (2977 - 2401) x 3e-5 = 0.06912.
+    expect(byInput.outputTokensPerImage?.estimate).toBe(1372)
+    expect(byInput.outputTokensPerImage?.actual).toBe(2977)
+    expect(byInput.outputTokensPerImage?.costImpactUsd).toBeCloseTo(0.06912, 12)
+    expect(byInput.promptTokensPerImage?.costImpactUsd).toBeCloseTo(0, 12)
+    // Not measured: no image input split in this group.
+    expect(byInput.referenceTokensPerImage?.actual).toBeNull()
+    expect(byInput.referenceTokensPerImage?.costImpactUsd).toBeNull()
+    expect(r.unexplainedUsd).toBeCloseTo(0, 12)
+    expect(r.largest).toBe('qualityMix')
+    expect(byInput.qualityMix?.detail).toBe('Stage: medium; log: 75% medium, 25% high.')
+  })
+
+  it('batch prices land in the unexplained part, with a note', () => {
+    const r = reconcile(scenario([FINAL], { batch: true }), 0, group(s.groups, 'hero', 'final'))
+    if (!r.ok) throw new Error('expected ok')
+    // Half of 0.429624.
+    expect(r.estimateUsd).toBeCloseTo(0.214812, 12)
+    const explained = r.inputs.reduce((sum, i) => sum + (i.costImpactUsd ?? 0), 0)
+    expect(explained + r.unexplainedUsd).toBeCloseTo(r.differenceUsd, 12)
+    expect(r.notes[0]).toBe(
+      'The estimate is at Batch API prices; usage tokens in the log are priced at standard rates.',
+    )
+  })
+
+  it('scales by billed images when nothing was kept', () => {
+    const g = summary('no-status.csv').groups[0]!
+    const r = reconcile(scenario([{ ...DRAFT, promptTokens: 0 }]), 0, g)
+    if (!r.ok) throw new Error('expected ok')
+    expect(r.scaledBy).toBe('billed images')
+    // 2 billed x 196 x 3e-5 = 0.01176.
+    expect(r.estimateUsd).toBeCloseTo(0.01176, 12)
+    expect(r.inputs[0]?.costImpactUsd).toBeNull()
+  })
+
+  it('returns errors, not a throw, for a missing stage or an invalid scenario', () => {
+    const g = s.total
+    const missing = reconcile(scenario([DRAFT]), 3, g)
+    expect(missing).toEqual({
+      ok: false,
+      errors: [{ path: 'stages', field: 'stages', message: 'Scenario "Plan" has no stage 4.' }],
+    })
+    const bad = reconcile(scenario([DRAFT, { ...FINAL, retryMultiplier: 0.5 }]), 1, g)
+    expect(bad.ok).toBe(false)
+    if (!bad.ok)
+      expect(bad.errors[0]).toMatchObject({ path: 'stages.1.retryMultiplier', stageIndex: 1 })
+  })
+})
+
+describe('calibratedStage', () => {
+  const s = summary('draft-final.csv')
+
+  it('hero/final: measured multiplier, prompt and reference tokens; the rest unchanged', () => {
+    const c = calibratedStage(FINAL, group(s.groups, 'hero', 'final'))
+    expect(c.stage).toEqual({
+      ...FINAL,
+      retryMultiplier: 1.5,
+      promptTokens: 80,
+      referenceImages: 1,
+      referenceImageTokens: 1024,
+    })
+    // referenceImageTokens was already 1,024: not a change.
+    expect(c.changes.map((x) => [x.field, x.from, x.to])).toEqual([
+      ['retryMultiplier', 1.3, 1.5],
+      ['promptTokens', 120, 80],
+      ['referenceImages', 0, 1],
+    ])
+  })
+
+  it('product/edit: dominant quality and size, multiplier rounded to 3 decimals', () => {
+    const c = calibratedStage(EDIT, group(s.groups, 'product', 'edit'))
+    expect(c.stage).toMatchObject({
+      quality: 'medium',
+      width: 1024,
+      height: 1024,
+      retryMultiplier: 1.333,
+      promptTokens: 100,
+      referenceImages: 0,
+    })
+    expect(c.changes.find((x) => x.field === 'width')?.why).toBe(
+      '75% of billed images were 1024x1024.',
+    )
+    expect(c.notes).toEqual([
+      'Quality mix in the log: 75% medium, 25% high; the stage takes one quality.',
+      'Size mix in the log: 75% 1024x1024, 25% 1536x1024.',
+      'Reference images left as they are: the log does not split image input tokens.',
+    ])
+  })
+
+  it('usage.jsonl avatar/draft: n = 4 per call sets outputs per request and divides the multiplier', () => {
+    const j = summary('usage.jsonl')
+    const c = calibratedStage(DRAFT, group(j.groups, 'avatar', 'draft'))
+    // 9 billed per kept image / 4 outputs per request = 2.25.
+    expect(c.stage).toMatchObject({ outputsPerRequest: 4, retryMultiplier: 2.25, promptTokens: 60 })
+  })
+
+  it('usage.jsonl avatar/final: the dominant quality wins over auto', () => {
+    const j = summary('usage.jsonl')
+    const c = calibratedStage(
+      { ...FINAL, quality: 'auto', autoBilledAs: 'low' },
+      group(j.groups, 'avatar', 'final'),
+    )
+    // 2 of 3 images were high, so the stage becomes high (auto no longer applies).
+    expect(c.stage.quality).toBe('high')
+    expect(c.stage.autoBilledAs).toBe('low')
+  })
+
+  it('auto dominant: budgeted as the dearest quality its usage tokens matched', () => {
+    const rows = [
+      base({ row: 2, quality: 'auto', status: 'accepted', outputTokens: 1756 }),
+      base({ row: 3, quality: 'auto', status: 'accepted', outputTokens: 196 }),
+    ]
+    const c = calibratedStage({ ...DRAFT, autoBilledAs: 'high' }, summariseUsage(rows).total)
+    expect(c.stage).toMatchObject({ quality: 'auto', autoBilledAs: 'medium', retryMultiplier: 1 })
+  })
+
+  it('leaves what the log does not measure, and says why', () => {
+    const c = calibratedStage(FINAL, summary('no-status.csv').groups[0]!)
+    expect(c.stage.retryMultiplier).toBe(1.3)
+    expect(c.notes[0]).toBe(
+      'Retry multiplier left as it is: No row says whether its image was kept: log a status (accepted, edited, rejected, regenerated, deleted) per image to measure retries.',
+    )
+  })
+
+  it('never sets a multiplier below 1 nor a size the model cannot make', () => {
+    const rows = [
+      base({ row: 2, status: 'accepted', n: 4, width: 1920, height: 1080 }),
+      base({ row: 3, status: 'accepted', n: 4, width: 1920, height: 1080 }),
+    ]
+    const c = calibratedStage(DRAFT, summariseUsage(rows).total)
+    // 8 billed / 8 kept = 1 per kept image; / 4 per request = 0.25, clamped to 1.
+    expect(c.stage.retryMultiplier).toBe(1)
+    expect(c.stage.width).toBe(1024)
+    expect(
+      c.notes.some((n) =>
+        n.startsWith('Size left as it is: Height 1,080 px is not a multiple of 16'),
+      ),
+    ).toBe(true)
+    expect(c.notes.some((n) => n.startsWith('The log keeps more than one image per request'))).toBe(
+      true,
+    )
+  })
+})
