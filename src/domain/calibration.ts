@@ -728,6 +728,17 @@ export type Reconciliation =
     }
   | { ok: false; errors: FieldError[] }
 
+/**
+ * The log's multiplier divides by accepted or edited images; the engine's
+ * kept images are jobs x images per job. They agree only if every image a
+ * job keeps is one people accepted, which a stage of several candidates
+ * per job (the default Draft) does not assume.
+ */
+function imagesPerJobNote(stage: Stage): string | null {
+  if (stage.imagesPerJob <= 1) return null
+  return `This stage keeps ${String(stage.imagesPerJob)} images per job, and the log's multiplier counts billed images per accepted or edited image. If those images are candidates of which people keep fewer, the multiplier already counts the discarded ones: set images per job to the images kept per job.`
+}
+
 /** Effective USD per token of one meter pair, from the engine's own result when it billed any. */
 function rate(cost: number, tokens: number, fallback: number): number {
   return tokens > 0 ? cost / tokens : fallback
@@ -778,6 +789,8 @@ export function reconcile(
     }
   }
   const notes: string[] = []
+  const perJob = imagesPerJobNote(stage)
+  if (perJob) notes.push(perJob)
   const billedPerKeptEst = stage.retryMultiplier * stage.outputsPerRequest
   const t = one.tokensByMeter
   const c = one.costByMeter
@@ -1073,6 +1086,8 @@ export function calibratedStage(
       )
     }
     if (group.retryNote) notes.push(group.retryNote)
+    const perJob = imagesPerJobNote(next)
+    if (perJob) notes.push(perJob)
   }
 
   const q = group.qualityMix

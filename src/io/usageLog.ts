@@ -11,7 +11,6 @@ import type { ParseError } from 'papaparse'
 import type { UsageRow, UsageStatus } from '../domain/calibration'
 import type { Quality } from '../domain/model'
 import { parseCsvNumber } from './csvNumbers'
-import { show } from './csvRows'
 
 // Columns ------------------------------------------------------------------------------
 
@@ -244,6 +243,10 @@ export const MAX_LISTED_SKIPS = 10_000
 /** JSON keys are gathered from this many first records (later records may add keys no field reads). */
 const KEY_SAMPLE = 1000
 
+/** Quotes a cell for a message, cut short so one huge cell cannot flood the UI. */
+const show = (text: string): string =>
+  JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)
+
 // Reading values --------------------------------------------------------------------------
 
 const BAD = -1
@@ -376,7 +379,16 @@ class RowReader {
     // JSON.stringify gives undefined for functions and symbols, whatever its typing says.
     const json = JSON.stringify(v) as string | undefined
     const shown = show(typeof v === 'string' ? v : (json ?? String(v)))
-    return `${this.mapping[field] ?? field} must be ${what}; it is ${shown}.`
+    return `${this.label(field)} must be ${what}; it is ${shown}.`
+  }
+
+  private badTokens(field: UsageField): string {
+    return this.bad(field, this.values[F[field]], 'a number of tokens, 0 or more')
+  }
+
+  /** The column as the file names it, so a message points where people look. */
+  private label(field: UsageField): string {
+    return this.mapping[field] ?? field
   }
 
   read(row: number): UsageRow | string {
@@ -393,19 +405,14 @@ class RowReader {
 
     const n = whole(v[F.n], dc, 1, 10_000)
     if (n === BAD) return this.bad('n', v[F.n], 'a whole number of images from 1 to 10,000')
-    const tokens: (number | null)[] = [null, null, null, null]
-    const tokenFields = [
-      'inputTokens',
-      'outputTokens',
-      'inputTextTokens',
-      'inputImageTokens',
-    ] as const
-    for (let i = 0; i < 4; i++) {
-      const field = tokenFields[i] as UsageField
-      const t = amount(v[F[field]], dc, false)
-      if (t === BAD) return this.bad(field, v[F[field]], 'a number of tokens, 0 or more')
-      tokens[i] = t
-    }
+    const inputTokens = amount(v[F.inputTokens], dc, false)
+    if (inputTokens === BAD) return this.badTokens('inputTokens')
+    const outputTokens = amount(v[F.outputTokens], dc, false)
+    if (outputTokens === BAD) return this.badTokens('outputTokens')
+    const inputTextTokens = amount(v[F.inputTextTokens], dc, false)
+    if (inputTextTokens === BAD) return this.badTokens('inputTextTokens')
+    const inputImageTokens = amount(v[F.inputImageTokens], dc, false)
+    if (inputImageTokens === BAD) return this.badTokens('inputImageTokens')
     const cost = amount(v[F.costUsd], dc, true)
     if (cost === BAD)
       return this.bad('costUsd', v[F.costUsd], 'an amount in USD, 0 or more, like 0.21')
@@ -425,7 +432,9 @@ class RowReader {
       const h = whole(v[F.height], dc, 1, 100_000)
       if (h === BAD) return this.bad('height', v[F.height], 'a whole number of pixels')
       if ((w === null) !== (h === null)) {
-        return `${this.mapping[w === null ? 'width' : 'height'] ?? 'width'} is blank but ${this.mapping[w === null ? 'height' : 'width'] ?? 'height'} is not; give both or neither.`
+        const [blankOne, other] =
+          w === null ? (['width', 'height'] as const) : (['height', 'width'] as const)
+        return `${this.label(blankOne)} is blank but ${this.label(other)} is not; give both or neither.`
       }
       width = w
       height = h
@@ -445,9 +454,9 @@ class RowReader {
         if (this.statusMemo.size < 1000) this.statusMemo.set(statusText, hit)
       }
       status = hit
-      if (hit === 'unknown' && statusText.toLowerCase() !== 'unknown') {
-        Tally.bump(this.tally.unknownStatuses, statusText, row)
-      }
+      const lower = hit === 'unknown' ? statusText.toLowerCase() : ''
+      if (hit === 'unknown' && lower !== 'unknown')
+        Tally.bump(this.tally.unknownStatuses, lower, row)
     }
 
     const qualityText = text(v[F.quality])
@@ -455,7 +464,7 @@ class RowReader {
     if (qualityText !== '') {
       const key = qualityText.toLowerCase()
       quality = Object.hasOwn(QUALITY_WORDS, key) ? (QUALITY_WORDS[key] ?? null) : null
-      if (quality === null) Tally.bump(this.tally.unknownQualities, qualityText, row)
+      if (quality === null) Tally.bump(this.tally.unknownQualities, key, row)
     }
 
     const rawTime = v[F.timestamp]
@@ -475,10 +484,10 @@ class RowReader {
       height,
       n,
       status,
-      inputTokens: tokens[0] ?? null,
-      outputTokens: tokens[1] ?? null,
-      inputTextTokens: tokens[2] ?? null,
-      inputImageTokens: tokens[3] ?? null,
+      inputTokens,
+      outputTokens,
+      inputTextTokens,
+      inputImageTokens,
       costUsd: cost,
     }
   }

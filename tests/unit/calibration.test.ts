@@ -460,6 +460,10 @@ describe('calibratedStage', () => {
     const c = calibratedStage(DRAFT, group(j.groups, 'avatar', 'draft'))
     // 9 billed per kept image / 4 outputs per request = 2.25.
     expect(c.stage).toMatchObject({ outputsPerRequest: 4, retryMultiplier: 2.25, promptTokens: 60 })
+    // DRAFT keeps 4 images per job, while the log kept 1 image of 9.
+    expect(c.notes).toContain(
+      "This stage keeps 4 images per job, and the log's multiplier counts billed images per accepted or edited image. If those images are candidates of which people keep fewer, the multiplier already counts the discarded ones: set images per job to the images kept per job.",
+    )
   })
 
   it('usage.jsonl avatar/final: the dominant quality wins over auto', () => {
