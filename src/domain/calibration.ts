@@ -242,6 +242,9 @@ class Acc {
   textTokens = 0
   imageTokens = 0
   outputTokens = 0
+  /** Input tokens of rows that billed images (failed ones excluded), for per-image averages. */
+  textOfBilled = 0
+  imageOfBilled = 0
   textImages = 0
   imageImages = 0
   usageOutTokens = 0
@@ -330,8 +333,14 @@ class Acc {
     this.imageTokens += image ?? 0
     this.outputTokens += output
     if (!failed) {
-      if (text !== null) this.textImages += images
-      if (image !== null) this.imageImages += images
+      if (text !== null) {
+        this.textImages += images
+        this.textOfBilled += text
+      }
+      if (image !== null) {
+        this.imageImages += images
+        this.imageOfBilled += image
+      }
       this.usageOutTokens += output
       this.usageOutImages += images
       if (r.quality === 'auto' && spec) this.matchAuto(spec, r, output / images, images, pricer)
@@ -418,6 +427,8 @@ class Acc {
     this.textTokens += o.textTokens
     this.imageTokens += o.imageTokens
     this.outputTokens += o.outputTokens
+    this.textOfBilled += o.textOfBilled
+    this.imageOfBilled += o.imageOfBilled
     this.textImages += o.textImages
     this.imageImages += o.imageImages
     this.usageOutTokens += o.usageOutTokens
@@ -607,8 +618,8 @@ function finish(a: Acc, template: string | null, stage: string | null): UsageGro
       imageOutput: a.outputTokens as Tokens,
     },
     estimatedOutputTokens: a.estOutTokens as Tokens,
-    promptTokensPerImage: perImage(a.textTokens, a.textImages),
-    referenceTokensPerImage: perImage(a.imageTokens, a.imageImages),
+    promptTokensPerImage: perImage(a.textOfBilled, a.textImages),
+    referenceTokensPerImage: perImage(a.imageOfBilled, a.imageImages),
     outputTokensPerImage: perImage(
       a.usageOutTokens + a.estOutTokens,
       a.usageOutImages + a.estOutImages,

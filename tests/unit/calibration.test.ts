@@ -252,6 +252,19 @@ describe('summariseUsage: when the multiplier cannot be measured', () => {
     expect(t.qualityMix.low).toBe(0)
   })
 
+  it('a failed row with usage adds its cost, but no image and no per-image tokens', () => {
+    const rows = [
+      base({ row: 2, status: 'accepted', inputTextTokens: 50, outputTokens: 196 }),
+      base({ row: 3, status: 'failed', inputTextTokens: 1000, outputTokens: 0 }),
+    ]
+    const g = summariseUsage(rows).total
+    expect(g).toMatchObject({ billedImages: 1, keptImages: 1, promptTokensPerImage: 50 })
+    expect(g.tokensByMeter.textInput).toBe(1050)
+    // 1050 x 5e-6 = 0.00525 + 196 x 3e-5 = 0.00588.
+    expect(g.costUsd).toBeCloseTo(0.01113, 12)
+    expect(g.costBasis).toBe('usage')
+  })
+
   it('a model the book does not price is priced only from its cost column', () => {
     const rows = [
       base({ row: 2, model: 'dall-e-3', status: 'accepted', outputTokens: 1000, costUsd: 0.04 }),
@@ -377,6 +390,21 @@ describe('reconcile', () => {
     expect(r.unexplainedUsd).toBeCloseTo(0, 12)
     expect(r.largest).toBe('qualityMix')
     expect(byInput.qualityMix?.detail).toBe('Stage: medium; log: 75% medium, 25% high.')
+  })
+
+  it('a stage that matches the log: no gap, no largest input', () => {
+    const matching: Stage = {
+      ...blankStage('Draft'),
+      quality: 'low',
+      retryMultiplier: 3,
+      promptTokens: 50,
+    }
+    const r = reconcile(scenario([matching]), 0, group(s.groups, 'hero', 'draft'))
+    if (!r.ok) throw new Error('expected ok')
+    // 2 kept x 3 x (50 x 5e-6 + 196 x 3e-5) = 0.03678, the actual cost.
+    expect(r.estimateUsd).toBeCloseTo(0.03678, 12)
+    expect(r.differenceUsd).toBeCloseTo(0, 12)
+    expect(r.largest).toBeNull()
   })
 
   it('batch prices land in the unexplained part, with a note', () => {
