@@ -25,24 +25,6 @@ export interface FileLayout {
   usedDecimalComma: boolean
 }
 
-export interface ParsedRow {
-  /** Spreadsheet row number (header = 1). */
-  row: number
-  name: string
-  modelId: string
-  jobsPerMonth: number
-  batch: boolean
-  /** Price overrides in METERS order (undefined where blank); undefined when all are blank. */
-  prices: (number | undefined)[] | undefined
-  pricesCheckedOn: string | undefined
-  usersPerMonth: number | undefined
-  maxImagesPerUser: number | undefined
-  stage: Stage
-  /** A bit per column already reported on this row, so no cell is reported twice. */
-  bad: number
-  problems: CsvProblem[]
-}
-
 /** Quotes a cell's text for a message, cut short so one huge cell cannot flood the UI. */
 export const show = (text: string): string =>
   JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)
@@ -86,33 +68,171 @@ function isCalendarDate(y: number, m: number, d: number): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
 
-const isBlank = (text: string): boolean => text === '' || text.trim() === ''
+/** Whether a character is plainly not white space: printable ASCII, as almost every cell starts and ends. */
+const isPrintable = (c: number): boolean => c > 32 && c < 127
+
+/** `text.trim()`, without the call when both ends are printable ASCII (almost every cell). */
+function trimmed(text: string): string {
+  const n = text.length
+  if (n === 0) return text
+  return isPrintable(text.charCodeAt(0)) && isPrintable(text.charCodeAt(n - 1)) ? text : text.trim()
+}
+
+const isBlank = (text: string): boolean =>
+  text === '' || (!isPrintable(text.charCodeAt(0)) && text.trim() === '')
+
+const LOW = QUALITIES.indexOf('low')
+const MEDIUM = QUALITIES.indexOf('medium')
+const HIGH = QUALITIES.indexOf('high')
+const AUTO = QUALITIES.indexOf('auto')
+const BILLED_LOW = BILLED_QUALITIES.indexOf('low')
+const BILLED_MEDIUM = BILLED_QUALITIES.indexOf('medium')
+const BILLED_HIGH = BILLED_QUALITIES.indexOf('high')
+
+/** Numbers of a stage, in Stage field order (width first, partialImages last). */
+const STAGE_NUMBERS = 11
 
 /**
- * One reader for the whole file, reset per row: 10,000 rows should not mean
- * 10,000 short-lived readers for the garbage collector.
+ * Every row read so far, by row ordinal (0 for the first row below the
+ * header), column by column in typed arrays, until the scenarios are built at
+ * the end. Stage objects made while reading live until the end, so every
+ * minor collection during the parse (papaparse makes plenty of garbage)
+ * copied all made so far; numbers in typed arrays are never copied.
  */
-class RowReader {
+export class RowTable {
+  length = 0
+  /** Spreadsheet row of each row. */
+  row: Int32Array
+  /** Columns reported on each row, a bit per column (by COL). */
+  bad: Int32Array
+  /** Scenario of each row, an index in the order scenarios first appear; -1 for none. */
+  group: Int32Array
+  numbers: Float64Array
+  /** Index in QUALITIES of each quality and in BILLED_QUALITIES of each auto_billed_as. */
+  private quality: Uint8Array
+  private billedAs: Uint8Array
+  private readonly names: string[] = []
+
+  /** `capacity`: the rows expected; more only cost copying the columns. */
+  constructor(capacity: number) {
+    const n = Math.max(16, capacity)
+    this.row = new Int32Array(n)
+    this.bad = new Int32Array(n)
+    this.group = new Int32Array(n)
+    this.numbers = new Float64Array(n * STAGE_NUMBERS)
+    this.quality = new Uint8Array(n)
+    this.billedAs = new Uint8Array(n)
+  }
+
+  /**
+   * Appends a row; returns its ordinal. Its stage numbers go in `numbers`
+   * from index ordinal * STAGE_NUMBERS, in Stage field order.
+   */
+  add(row: number, name: string, quality: number, billedAs: number): number {
+    const i = this.length
+    if (i === this.row.length) this.grow()
+    this.length = i + 1
+    this.row[i] = row
+    this.names.push(name)
+    this.quality[i] = quality
+    this.billedAs[i] = billedAs
+    return i
+  }
+
+  private grow(): void {
+    const capacity = this.row.length * 2
+    const widen = <T extends Int32Array | Uint8Array | Float64Array>(
+      a: T,
+      make: (n: number) => T,
+      per = 1,
+    ): T => {
+      const b = make(capacity * per)
+      b.set(a)
+      return b
+    }
+    this.row = widen(this.row, (n) => new Int32Array(n))
+    this.bad = widen(this.bad, (n) => new Int32Array(n))
+    this.group = widen(this.group, (n) => new Int32Array(n))
+    this.numbers = widen(this.numbers, (n) => new Float64Array(n), STAGE_NUMBERS)
+    this.quality = widen(this.quality, (n) => new Uint8Array(n))
+    this.billedAs = widen(this.billedAs, (n) => new Uint8Array(n))
+  }
+
+  /** The stage of row `i`, a new object. */
+  stage(i: number): Stage {
+    const n = this.numbers
+    const b = i * STAGE_NUMBERS
+    return {
+      name: this.names[i] as string,
+      quality: QUALITIES[this.quality[i] as number] as Quality,
+      autoBilledAs: BILLED_QUALITIES[this.billedAs[i] as number] as BilledQuality,
+      width: small(n[b] as number),
+      height: small(n[b + 1] as number),
+      imagesPerJob: small(n[b + 2] as number),
+      outputsPerRequest: small(n[b + 3] as number),
+      reachShare: small(n[b + 4] as number),
+      retryMultiplier: small(n[b + 5] as number),
+      promptTokens: small(n[b + 6] as number),
+      referenceImages: small(n[b + 7] as number),
+      referenceImageTokens: small(n[b + 8] as number),
+      cachedInputShare: small(n[b + 9] as number),
+      partialImages: small(n[b + 10] as number),
+    }
+  }
+}
+
+/**
+ * The same number, as a small integer when it is one (not -0). A number read
+ * from a Float64Array is a double to the engine; stored as is, every field
+ * of every stage became a separately allocated box.
+ */
+function small(v: number): number {
+  const i = v | 0
+  return i === v && (i !== 0 || 1 / v > 0) ? i : v
+}
+
+/**
+ * Reads the rows of one file into its own fields, one row at a time: 10,000
+ * rows should not mean 10,000 short-lived readers and row objects for the
+ * garbage collector. After `read`, the fields hold that row's values,
+ * `problems` what is wrong with it in the order found (empty for most rows;
+ * the next `read` empties it, so copy out what you keep) and `bad` a bit per
+ * column (by COL) already reported, so no cell is reported twice.
+ */
+export class RowReader {
   cells: readonly string[] = []
+  /** Spreadsheet row number (header = 1). */
   row = 0
   bad = 0
-  problems: CsvProblem[] = []
+  readonly problems: CsvProblem[] = []
+  name = ''
+  modelId = ''
+  jobsPerMonth = 0
+  batch = false
+  /** Price overrides in METERS order (undefined where blank); undefined when all are blank. */
+  prices: (number | undefined)[] | undefined = undefined
+  pricesCheckedOn: string | undefined = undefined
+  usersPerMonth: number | undefined = undefined
+  maxImagesPerUser: number | undefined = undefined
   width = 0
   height = 0
+  /** Cell index of each input column (by COL), -1 when the file has no such column. */
+  private readonly index: Int32Array
   /** The last date that passed, so a file repeating one date checks it once. */
   private lastDate = ''
+  /** The last model cell and what it read as, so a file repeating one model reads it once. */
+  private lastModelCell = ''
+  private lastModel = ''
 
-  constructor(private readonly file: FileLayout) {}
-
-  reset(cells: readonly string[], row: number): void {
-    this.cells = cells
-    this.row = row
-    this.bad = 0
-    this.problems = []
+  constructor(
+    private readonly file: FileLayout,
+    readonly table: RowTable,
+  ) {
+    this.index = file.index
   }
 
   raw(col: number): string {
-    const i = this.file.index[col] ?? -1
+    const i = this.index[col] as number
     return i >= 0 ? (this.cells[i] ?? '') : ''
   }
 
@@ -132,7 +252,7 @@ class RowReader {
   }
 
   /** Names are kept exactly as written, spaces included, so they round-trip. */
-  name(col: number): string {
+  readName(col: number): string {
     const text = unescapeFormula(this.raw(col))
     if (isBlank(text)) this.missing(col)
     return text
@@ -145,7 +265,13 @@ class RowReader {
    */
   optionalNumber(col: number): number | undefined {
     const text = this.raw(col)
-    if (text.length === 0) return undefined
+    const length = text.length
+    if (length === 0) return undefined
+    if (length === 1) {
+      // "0", "1": a good share of all cells.
+      const digit = text.charCodeAt(0) - 48
+      if (digit >= 0 && digit <= 9) return digit
+    }
     const decimalComma = this.file.decimalCommaAllowed
     const value = parseCsvNumber(text, decimalComma)
     if (value !== null) {
@@ -171,7 +297,7 @@ class RowReader {
   }
 
   /** Price overrides in METERS order, or undefined when the row overrides none (most rows). */
-  prices(): (number | undefined)[] | undefined {
+  readPrices(): (number | undefined)[] | undefined {
     const textInput = this.optionalNumber(COL.price_text_input)
     const cachedTextInput = this.optionalNumber(COL.price_cached_text_input)
     const imageInput = this.optionalNumber(COL.price_image_input)
@@ -192,7 +318,10 @@ class RowReader {
   formatVersion(): void {
     const col = COL.format_version
     const text = this.raw(col)
-    if (isBlank(text) || parseCsvNumber(text, false) === CSV_FORMAT_VERSION) return
+    // What export writes, checked before anything is parsed.
+    if (text === '1' || isBlank(text) || parseCsvNumber(text, false) === CSV_FORMAT_VERSION) {
+      return
+    }
     this.fail(
       col,
       `format_version must be ${String(CSV_FORMAT_VERSION)}, the only CSV format version this app reads; it is ${show(text.trim())}.`,
@@ -200,12 +329,18 @@ class RowReader {
   }
 
   model(): string {
-    const text = unescapeFormula(this.raw(COL.model).trim())
+    const raw = this.raw(COL.model)
+    if (raw === this.lastModelCell && raw !== '') return this.lastModel
+    const text = unescapeFormula(trimmed(raw))
     if (text === '') this.missing(COL.model)
+    else {
+      this.lastModelCell = raw
+      this.lastModel = text
+    }
     return text
   }
 
-  batch(): boolean {
+  readBatch(): boolean {
     const raw = this.raw(COL.batch)
     // What export writes, checked before any string is built.
     if (raw === 'false' || raw === '') return false
@@ -220,7 +355,9 @@ class RowReader {
 
   date(): string | undefined {
     const col = COL.prices_checked_on
-    const text = this.raw(col).trim()
+    const raw = this.raw(col)
+    if (raw === '') return undefined
+    const text = trimmed(raw)
     if (text === '') return undefined
     if (text === this.lastDate) return text
     const m = ISO_DATE.exec(text)
@@ -237,37 +374,45 @@ class RowReader {
     return undefined
   }
 
-  quality(): Quality {
+  /** The quality, as its index in QUALITIES. */
+  quality(): number {
     const col = COL.quality
     const raw = this.raw(col)
-    if (raw === 'low' || raw === 'medium' || raw === 'high' || raw === 'auto') return raw
+    // What export writes, compared in place: a call per cell showed.
+    if (raw === 'high') return HIGH
+    if (raw === 'low') return LOW
+    if (raw === 'medium') return MEDIUM
+    if (raw === 'auto') return AUTO
     const text = raw.trim()
-    const q = text.toLowerCase() as Quality
-    if (QUALITIES.includes(q)) return q
+    const q = QUALITIES.indexOf(text.toLowerCase() as Quality)
+    if (q >= 0) return q
     if (text === '') this.missing(col)
     else this.fail(col, `quality must be low, medium, high or auto; it is ${show(text)}.`)
-    return 'high'
+    return HIGH
   }
 
-  autoBilledAs(): BilledQuality {
+  /** What auto is billed as, as its index in BILLED_QUALITIES. */
+  autoBilledAs(): number {
     const col = COL.auto_billed_as
     const raw = this.raw(col)
-    if (raw === 'high' || raw === 'medium' || raw === 'low') return raw
+    if (raw === 'high') return BILLED_HIGH
+    if (raw === 'medium') return BILLED_MEDIUM
+    if (raw === 'low') return BILLED_LOW
     const text = raw.trim()
-    if (text === '') return 'high'
-    const q = text.toLowerCase() as BilledQuality
-    if (BILLED_QUALITIES.includes(q)) return q
+    if (text === '') return BILLED_HIGH
+    const q = BILLED_QUALITIES.indexOf(text.toLowerCase() as BilledQuality)
+    if (q >= 0) return q
     this.fail(
       col,
       `auto_billed_as must be low, medium or high (blank means high); it is ${show(text)}.`,
     )
-    return 'high'
+    return BILLED_HIGH
   }
 
   /** Sets width and height; zeros once reported, which the engine's checks then skip. */
   size(): void {
     const col = COL.size
-    const text = this.raw(col).trim()
+    const text = trimmed(this.raw(col))
     if (readSize(text, this)) return
     this.width = 0
     this.height = 0
@@ -294,56 +439,45 @@ class RowReader {
       severity: 'notice',
     })
   }
-}
 
-/** Returns a reader of rows for one file. Defaults fill blank optional cells. */
-export function rowReader(file: FileLayout): (cells: readonly string[], row: number) => ParsedRow {
-  const r = new RowReader(file)
-  return (cells, row) => {
-    r.reset(cells, row)
-    r.formatVersion()
-    const name = r.name(COL.scenario)
-    const modelId = r.model()
-    const jobsPerMonth = r.required(COL.jobs_per_month)
-    const batch = r.batch()
-    const prices = r.prices()
-    const pricesCheckedOn = r.date()
-    const usersPerMonth = r.optionalNumber(COL.users_per_month)
-    const maxImagesPerUser = r.optionalNumber(COL.max_images_per_user)
-    const stageName = r.name(COL.stage)
-    const quality = r.quality()
-    const autoBilledAs = r.autoBilledAs()
-    r.size()
-    const stage: Stage = {
-      name: stageName,
-      quality,
-      autoBilledAs,
-      width: r.width,
-      height: r.height,
-      imagesPerJob: r.required(COL.images_per_job),
-      outputsPerRequest: r.number(COL.outputs_per_request, 1),
-      reachShare: r.number(COL.reach_share, 1),
-      retryMultiplier: r.required(COL.retry_multiplier),
-      promptTokens: r.number(COL.prompt_tokens, 0),
-      referenceImages: r.number(COL.reference_images, 0),
-      referenceImageTokens: r.number(COL.reference_image_tokens, 0),
-      cachedInputShare: r.number(COL.cached_input_share, 0),
-      partialImages: r.number(COL.partial_images, 0),
-    }
-    if (cells.length > file.headerWidth) r.extraCells()
-    return {
-      row,
-      name,
-      modelId,
-      jobsPerMonth,
-      batch,
-      prices,
-      pricesCheckedOn,
-      usersPerMonth,
-      maxImagesPerUser,
-      stage,
-      bad: r.bad,
-      problems: r.problems,
-    }
+  /**
+   * Reads one record: the scenario-level values into this reader's fields,
+   * the stage (defaults filling blank optional cells) into `table`. Returns
+   * the row's ordinal in the table.
+   */
+  read(cells: readonly string[], row: number): number {
+    this.cells = cells
+    this.row = row
+    this.bad = 0
+    if (this.problems.length !== 0) this.problems.length = 0
+    this.formatVersion()
+    this.name = this.readName(COL.scenario)
+    this.modelId = this.model()
+    this.jobsPerMonth = this.required(COL.jobs_per_month)
+    this.batch = this.readBatch()
+    this.prices = this.readPrices()
+    this.pricesCheckedOn = this.date()
+    this.usersPerMonth = this.optionalNumber(COL.users_per_month)
+    this.maxImagesPerUser = this.optionalNumber(COL.max_images_per_user)
+    const stageName = this.readName(COL.stage)
+    const quality = this.quality()
+    const billedAs = this.autoBilledAs()
+    this.size()
+    const o = this.table.add(row, stageName, quality, billedAs)
+    const n = this.table.numbers
+    const b = o * STAGE_NUMBERS
+    n[b] = this.width
+    n[b + 1] = this.height
+    n[b + 2] = this.required(COL.images_per_job)
+    n[b + 3] = this.number(COL.outputs_per_request, 1)
+    n[b + 4] = this.number(COL.reach_share, 1)
+    n[b + 5] = this.required(COL.retry_multiplier)
+    n[b + 6] = this.number(COL.prompt_tokens, 0)
+    n[b + 7] = this.number(COL.reference_images, 0)
+    n[b + 8] = this.number(COL.reference_image_tokens, 0)
+    n[b + 9] = this.number(COL.cached_input_share, 0)
+    n[b + 10] = this.number(COL.partial_images, 0)
+    if (cells.length > this.file.headerWidth) this.extraCells()
+    return o
   }
 }
