@@ -5,8 +5,7 @@ import { importScenariosCsv } from './csv'
 import type { CsvImportResult } from './csvFormat'
 
 export type CsvWorkerMessage =
-  | { kind: 'phase'; phase: 'reading' | 'checking' }
-  | { kind: 'done'; result: CsvImportResult }
+  { kind: 'phase'; phase: 'reading' | 'checking' } | { kind: 'done'; result: CsvImportResult }
 
 declare const self: DedicatedWorkerGlobalScope
 
