@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { CompareSection } from '../components/compare/CompareSection'
+import { DecisionTools } from '../components/decisions/DecisionTools'
 import { ImportExportBar } from '../components/importExport/ImportExportBar'
 import { PresetStrategy } from '../components/scenarios/PresetStrategy'
 import { ScenarioBar } from '../components/scenarios/ScenarioBar'
@@ -63,6 +64,7 @@ export function App() {
             <HowComputed />
           </aside>
         </div>
+        <DecisionTools />
         <CompareSection />
       </main>
       <MiniTotal />

@@ -1,0 +1,127 @@
+import { memo, useMemo, useRef, useState } from 'react'
+import { budgetCap } from '../../domain/decisions/budgetCap'
+import type { ScenarioDraft } from '../../domain/draft'
+import type { Scenario } from '../../domain/model'
+import { formatCount, formatUsd } from '../../format/number'
+import { parseTypedNumber } from '../../io/numberInput'
+import { NumberField } from '../worksheet/NumberField'
+import { FailureList } from './FailureList'
+import { useApplyFix } from './fixes'
+import { Figure, Panel, TableScroll } from './Panel'
+
+export const BudgetCapPanel = memo(function BudgetCapPanel({
+  scenario,
+  draft,
+}: {
+  scenario: Scenario
+  draft: ScenarioDraft
+}) {
+  // Not part of the worksheet: a budget is a question asked of a scenario, not one of its inputs.
+  const [budgetText, setBudgetText] = useState('')
+  const budget = parseTypedNumber(budgetText)
+  const blank = budgetText.trim() === ''
+  const result = useMemo(
+    () => (blank ? null : budgetCap(scenario, budget)),
+    [scenario, budget, blank],
+  )
+  const applyFix = useApplyFix()
+  const heading = useRef<HTMLHeadingElement>(null)
+  const budgetError =
+    result && !result.ok ? result.errors.find((e) => e.path === 'budgetUsd')?.message : undefined
+
+  return (
+    <Panel
+      title="Budget cap"
+      headingRef={heading}
+      lede="How many jobs a monthly budget pays for, and single changes that bring the plan within it."
+    >
+      <div className="grid">
+        <NumberField
+          label="Monthly budget (USD)"
+          value={budget}
+          text={budgetText}
+          unit="USD"
+          error={budgetError}
+          hint="Kept while this page is open; not saved with the worksheet."
+          onType={setBudgetText}
+        />
+      </div>
+      {result === null ? (
+        <p className="empty">Type a budget to see what fits.</p>
+      ) : !result.ok ? (
+        !budgetError && <FailureList errors={result.errors} />
+      ) : (
+        <>
+          <div className="figures decision-figures">
+            <Figure
+              label="Most jobs a month within budget"
+              value={
+                result.maxJobsPerMonth === null ? 'Any number' : formatCount(result.maxJobsPerMonth)
+              }
+              note={
+                result.maxJobsPerMonth === null
+                  ? 'A job costs nothing as entered.'
+                  : `at ${formatUsd(result.costPerJobUsd)} a job; the plan has ${formatCount(scenario.jobsPerMonth)}`
+              }
+            />
+            <Figure
+              label={result.withinBudget ? 'Headroom' : 'Over budget by'}
+              value={formatUsd(result.withinBudget ? result.headroomUsd : result.overrunUsd)}
+              tone={result.withinBudget ? 'good' : 'bad'}
+              note={`plan ${formatUsd(result.monthlyCostUsd)} against ${formatUsd(result.budgetUsd)}`}
+            />
+          </div>
+          {result.changes.length > 0 && (
+            <TableScroll label="Single changes table">
+              <table className="decision-table changes">
+                <caption>Single changes that lower the cost, those that fit first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Change</th>
+                    <th scope="col">New cost a month</th>
+                    <th scope="col">Fits budget</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Action</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.changes.map((c) => (
+                    <tr key={`${c.kind}-${c.stageIndex ?? 'all'}`}>
+                      <th scope="row">{c.description}</th>
+                      <td>
+                        {formatUsd(c.newMonthlyCostUsd)}
+                        <span className="delta down">saves {formatUsd(c.savingsUsd)}</span>
+                      </td>
+                      <td>
+                        <span className={c.fits ? 'tag good' : 'tag bad'}>
+                          {c.fits ? 'Yes' : 'No'}
+                        </span>
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          // Named with its change: a column of buttons all called "Apply" cannot be told apart.
+                          aria-label={`Apply: ${c.description}`}
+                          onClick={() => {
+                            applyFix(c.fix, draft)
+                            heading.current?.focus()
+                          }}
+                        >
+                          Apply
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
+          {result.changes.length > 0 && (
+            <p className="hint">Each change is one step: Undo (Ctrl+Z) takes it back.</p>
+          )}
+        </>
+      )}
+    </Panel>
+  )
+})

@@ -1,0 +1,102 @@
+import { memo, useMemo } from 'react'
+import { compareModels } from '../../domain/decisions/modelComparison'
+import type { ModelComparisonRow } from '../../domain/decisions/modelComparison'
+import type { Scenario } from '../../domain/model'
+import { formatUsd } from '../../format/number'
+import { FailureList } from './FailureList'
+import { Panel, TableScroll } from './Panel'
+
+const money = (v: number | null) => (v === null ? '—' : formatUsd(v))
+
+function difference(row: ModelComparisonRow): string {
+  if (row.isCurrent) return 'current'
+  const d = row.deltaVsCurrentUsd
+  if (d === null) return '—'
+  if (d === 0) return 'same'
+  return d > 0 ? `+${formatUsd(d)}` : formatUsd(d)
+}
+
+function Notes({ row }: { row: ModelComparisonRow }) {
+  const notes = [
+    ...(row.statusNote ? [row.statusNote] : []),
+    ...(row.usesPriceOverrides ? ['Priced with this scenario’s own price overrides.'] : []),
+    ...row.sizeNotes.map((n) => n.message),
+    ...row.errors.map((e) => e.message),
+  ]
+  if (notes.length === 0) return null
+  return (
+    <ul className="notes-list">
+      {notes.map((n, i) => (
+        <li key={i}>{n}</li>
+      ))}
+    </ul>
+  )
+}
+
+export const ModelComparisonPanel = memo(function ModelComparisonPanel({
+  scenario,
+}: {
+  scenario: Scenario
+}) {
+  const result = useMemo(() => compareModels(scenario), [scenario])
+  return (
+    <Panel
+      title="Model comparison"
+      className="wide"
+      lede="The same workflow priced under each model in the price book. Another model's price overrides are not carried over."
+    >
+      {!result.ok ? (
+        <FailureList errors={result.errors} />
+      ) : (
+        <TableScroll label="Model comparison table">
+          <table className="decision-table">
+            <caption className="visually-hidden">
+              Monthly cost of this scenario under each model
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Model</th>
+                <th scope="col">Status</th>
+                <th scope="col">Per month</th>
+                <th scope="col">Per kept image</th>
+                <th scope="col">Difference vs current</th>
+                <th scope="col" className="notes-head">
+                  Notes
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((row) => (
+                <tr key={row.modelId} className={row.isCurrent ? 'current' : undefined}>
+                  <th scope="row">
+                    {row.label}
+                    {row.isCurrent && <span className="tag">current</span>}
+                    {row.modelId === result.cheapestAvailableModelId && (
+                      <span className="tag good">cheapest available</span>
+                    )}
+                  </th>
+                  <td>
+                    <span className={row.status === 'available' ? '' : 'tag bad'}>
+                      {row.status}
+                    </span>
+                  </td>
+                  <td>
+                    {money(row.monthlyCostUsd)}
+                    {!row.exact && row.monthlyCostUsd !== null && (
+                      <span className="delta">at substitute sizes</span>
+                    )}
+                  </td>
+                  <td>{money(row.costPerKeptImageUsd)}</td>
+                  <td>{difference(row)}</td>
+                  <td className="notes">
+                    <Notes row={row} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </Panel>
+  )
+})

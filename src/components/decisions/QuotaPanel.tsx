@@ -1,0 +1,110 @@
+import { memo, useMemo } from 'react'
+import { quotaExposure } from '../../domain/decisions/quotas'
+import type { Scenario } from '../../domain/model'
+import { formatCount, formatUsd } from '../../format/number'
+import { useActiveDraft } from '../../store/hooks'
+import { useWorksheet } from '../../store/worksheet'
+import { NumberField } from '../worksheet/NumberField'
+import { FailureList } from './FailureList'
+import { Figure, Panel } from './Panel'
+
+/** The quota fields follow the live draft (what is typed shows at once); the figures trail it. */
+function QuotaFields({ errors }: { errors: ReadonlyMap<string, string> }) {
+  const draft = useActiveDraft()
+  const typeNumber = useWorksheet((s) => s.typeScenarioNumber)
+  return (
+    <div className="grid">
+      <NumberField
+        label="Users per month"
+        // Unset and cleared (stored as NaN) both show an empty box.
+        value={draft.usersPerMonth ?? Number.NaN}
+        text={draft.text?.usersPerMonth}
+        error={errors.get('usersPerMonth')}
+        hint="People who can trigger generation. Leave empty if unknown."
+        onType={(t) => {
+          typeNumber('usersPerMonth', t)
+        }}
+      />
+      <NumberField
+        label="Max images per user per month"
+        value={draft.maxImagesPerUser ?? Number.NaN}
+        text={draft.text?.maxImagesPerUser}
+        error={errors.get('maxImagesPerUser')}
+        hint="Billed images, retries included: what an API-side counter sees. Empty means no quota."
+        onType={(t) => {
+          typeNumber('maxImagesPerUser', t)
+        }}
+      />
+    </div>
+  )
+}
+
+export const QuotaPanel = memo(function QuotaPanel({ scenario }: { scenario: Scenario }) {
+  const result = useMemo(() => quotaExposure(scenario), [scenario])
+  const fieldErrors = useMemo(() => {
+    const m = new Map<string, string>()
+    if (!result.ok) for (const e of result.errors) if (!m.has(e.path)) m.set(e.path, e.message)
+    return m
+  }, [result])
+  const otherErrors = result.ok
+    ? []
+    : result.errors.filter((e) => e.path !== 'usersPerMonth' && e.path !== 'maxImagesPerUser')
+
+  return (
+    <Panel
+      title="Quotas"
+      lede="What one month could cost if every user spent their whole quota. One user regenerating endlessly is how budgets run away."
+    >
+      <QuotaFields errors={fieldErrors} />
+      {!result.ok ? (
+        otherErrors.length > 0 && <FailureList errors={otherErrors} />
+      ) : (
+        <>
+          <div className="figures decision-figures">
+            <Figure
+              label="Worst case a month"
+              value={
+                result.worstCaseMonthlyUsd === null
+                  ? result.hasQuota
+                    ? '—'
+                    : 'Unbounded'
+                  : formatUsd(result.worstCaseMonthlyUsd)
+              }
+              tone={result.hasQuota ? undefined : 'bad'}
+              note={
+                result.worstCaseImages !== null && result.worstCaseOverPlanUsd !== null
+                  ? `${formatCount(result.worstCaseImages)} images; ${formatUsd(Math.abs(result.worstCaseOverPlanUsd))} ${result.worstCaseOverPlanUsd >= 0 ? 'over' : 'under'} the plan's ${formatUsd(result.plannedMonthlyUsd)}`
+                  : undefined
+              }
+            />
+            <Figure
+              label="Priced per quota image"
+              value={result.costPerImageUsd === null ? '—' : formatUsd(result.costPerImageUsd)}
+              note={
+                result.costPerImageStageName === null
+                  ? undefined
+                  : `the dearest stage, "${result.costPerImageStageName}", one image`
+              }
+            />
+            {result.plannedImagesPerUser !== null && (
+              <Figure
+                label="Planned images per user"
+                value={formatCount(result.plannedImagesPerUser)}
+                note="billed images the plan expects per user a month"
+              />
+            )}
+          </div>
+          {result.issues.length > 0 && (
+            <ul className="decision-warnings">
+              {result.issues.map((issue) => (
+                <li key={issue.kind} className={issue.kind === 'noQuota' ? 'warning' : 'note'}>
+                  {issue.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </Panel>
+  )
+})

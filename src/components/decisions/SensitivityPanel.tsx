@@ -1,0 +1,114 @@
+import { lazy, memo, Suspense, useId, useMemo, useState } from 'react'
+import { sensitivity } from '../../domain/decisions/sensitivity'
+import type { Scenario } from '../../domain/model'
+import { formatUsd } from '../../format/number'
+import { parseTypedNumber } from '../../io/numberInput'
+import { useSettledValue } from '../compare/useSettledValue'
+import { NumberField } from '../worksheet/NumberField'
+import { FailureList } from './FailureList'
+import { Panel, TableScroll } from './Panel'
+import { tornadoData } from './sensitivityRows'
+
+// memo: redrawing recharts with unchanged data is the slow part of a re-render.
+const TornadoChart = memo(lazy(() => import('./TornadoChart')))
+const SETTLE_MS = 250
+
+/**
+ * `scenario` is already settled (it trails typing): the tornado prices every
+ * input twice and recharts redraws every bar, too much for each keystroke.
+ */
+export const SensitivityPanel = memo(function SensitivityPanel({
+  scenario,
+}: {
+  scenario: Scenario
+}) {
+  const [shareText, setShareText] = useState('25')
+  const share = parseTypedNumber(shareText, true)
+  const settledShare = useSettledValue(share, SETTLE_MS)
+  const result = useMemo(
+    () => sensitivity(scenario, { variationShare: settledShare }),
+    [scenario, settledShare],
+  )
+  const data = useMemo(
+    () => (result.ok ? tornadoData(result.rows, result.baseCostUsd) : []),
+    [result],
+  )
+  const shareError = result.ok
+    ? undefined
+    : result.errors.find((e) => e.path === 'variationShare')?.message
+  const titleId = useId()
+
+  return (
+    <Panel
+      title="Sensitivity"
+      className="wide"
+      lede="Which inputs move the monthly cost most. Each input moves on its own while the others stay as entered: numbers down and up by the share below, quality one step, size to the next cheaper and dearer common size."
+    >
+      <div className="grid">
+        <NumberField
+          label="Vary numbers by (%)"
+          value={share}
+          text={shareText}
+          unit="±%"
+          error={shareError}
+          hint="Applied to every number; each stays within its allowed range."
+          onType={setShareText}
+        />
+      </div>
+      {!result.ok ? (
+        !shareError && <FailureList errors={result.errors} />
+      ) : data.length === 0 ? (
+        <p className="empty">No input moves the cost: the scenario costs nothing to run.</p>
+      ) : (
+        <figure className="tornado" aria-labelledby={titleId}>
+          <figcaption id={titleId} className="figure-title">
+            Largest effects on the monthly cost
+          </figcaption>
+          <p className="hint">
+            The dark line is the cost as entered, {formatUsd(result.baseCostUsd)}; each bar runs
+            from it to the cost with one input lowered (blue) or raised (orange).
+          </p>
+          <div
+            className="chart-box"
+            role="img"
+            aria-label={`Tornado chart of the ${data.length} inputs that move the monthly cost most. The data table below lists every value.`}
+          >
+            <Suspense fallback={<p className="muted">Loading chart…</p>}>
+              <TornadoChart data={data} baseCostUsd={result.baseCostUsd} />
+            </Suspense>
+          </div>
+          <details className="data-table">
+            <summary>Data table: largest effects on the monthly cost</summary>
+            <TableScroll label="Sensitivity table">
+              <table className="decision-table">
+                <caption>Monthly cost with each input lowered and raised on its own</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Input</th>
+                    <th scope="col">Lowered to</th>
+                    <th scope="col">Cost</th>
+                    <th scope="col">Raised to</th>
+                    <th scope="col">Cost</th>
+                    <th scope="col">Swing</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.map((d) => (
+                    <tr key={d.id}>
+                      <th scope="row">{d.label}</th>
+                      <td>{d.loweredText}</td>
+                      <td>{formatUsd(d.lowCostUsd)}</td>
+                      <td>{d.raisedText}</td>
+                      <td>{formatUsd(d.highCostUsd)}</td>
+                      <td>{formatUsd(d.swingUsd)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          </details>
+        </figure>
+      )}
+    </Panel>
+  )
+})
