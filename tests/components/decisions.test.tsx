@@ -12,7 +12,8 @@ import { useWorksheet } from '../../src/store/worksheet'
 //     + $0.0006: $0.16524 x 325 = $53.703
 //   Monthly $92.583; a job costs $0.092583; kept images 4,000 + 250 = 4,250.
 
-function renderTools() {
+/** Renders the tools next to the results, once their lazily loaded panels are in. */
+async function renderTools() {
   const user = userEvent.setup()
   render(
     <>
@@ -20,6 +21,7 @@ function renderTools() {
       <DecisionTools />
     </>,
   )
+  await screen.findByRole('region', { name: 'Budget checks' })
   return user
 }
 
@@ -45,8 +47,8 @@ afterEach(() => {
 })
 
 describe('model comparison', () => {
-  it('prices the scenario under every model, against the current one', () => {
-    renderTools()
+  it('prices the scenario under every model, against the current one', async () => {
+    await renderTools()
     const table = within(panel('Model comparison')).getByRole('table')
     const cells = (model: RegExp) =>
       Array.from(
@@ -75,14 +77,14 @@ describe('model comparison', () => {
     expect(cells(/^GPT Image 1$/).slice(0, 2)).toEqual(['shut down', '$149.78'])
   })
 
-  it('notes a stage size a model cannot make, and what it priced instead', () => {
-    renderTools()
+  it('notes a stage size a model cannot make, and what it priced instead', async () => {
+    await renderTools()
     const finalId = active().stages[1]!.id
     act(() => {
       state().editStage(finalId, { width: 1792, height: 1024 })
     })
     const table = within(panel('Model comparison')).getByRole('table')
-    return expect(
+    await expect(
       within(table).findByText(
         'GPT Image 1.5 makes only 1024x1024, 1024x1536, 1536x1024; "Final" is 1792x1024, priced here at 1536x1024 (the closest shape it makes).',
       ),
@@ -92,7 +94,7 @@ describe('model comparison', () => {
 
 describe('budget cap', () => {
   it('solves the jobs a $50 budget pays for, and lists single changes that fit first', async () => {
-    const user = renderTools()
+    const user = await renderTools()
     const cap = panel('Budget cap')
     expect(within(cap).getByText('Type a budget to see what fits.')).toBeInTheDocument()
     await user.type(within(cap).getByLabelText('Monthly budget (USD)'), '50')
@@ -122,7 +124,7 @@ describe('budget cap', () => {
   })
 
   it('applies a change through the worksheet, as one undoable step', async () => {
-    const user = renderTools()
+    const user = await renderTools()
     const cap = panel('Budget cap')
     await user.type(within(cap).getByLabelText('Monthly budget (USD)'), '50')
 
@@ -144,7 +146,7 @@ describe('budget cap', () => {
   })
 
   it('keeps typing and an applied change apart in the undo history', async () => {
-    const user = renderTools()
+    const user = await renderTools()
     const cap = panel('Budget cap')
     act(() => {
       state().typeScenarioNumber('jobsPerMonth', '2000')
@@ -164,7 +166,7 @@ describe('budget cap', () => {
   })
 
   it('shows a budget it cannot read at the field', async () => {
-    const user = renderTools()
+    const user = await renderTools()
     const field = within(panel('Budget cap')).getByLabelText('Monthly budget (USD)')
     await user.type(field, 'lots')
     expect(field).toHaveAccessibleDescription(
@@ -176,7 +178,7 @@ describe('budget cap', () => {
 
 describe('sensitivity', () => {
   it('lists the largest effects of moving each input by 25%, then by the share typed', async () => {
-    const user = renderTools()
+    const user = await renderTools()
     const tools = panel('Sensitivity')
     expect(within(tools).getByLabelText('Vary numbers by (%)')).toHaveValue('25')
     const table = within(tools).getByRole('table', {
@@ -217,7 +219,7 @@ describe('sensitivity', () => {
   })
 
   it('says at the field when the share is out of range', async () => {
-    const user = renderTools()
+    const user = await renderTools()
     const share = within(panel('Sensitivity')).getByLabelText('Vary numbers by (%)')
     await user.clear(share)
     await user.type(share, '150')
@@ -232,7 +234,7 @@ describe('sensitivity', () => {
 
 describe('quotas', () => {
   it('flags a plan with no quota, then prices the worst case a quota allows', async () => {
-    const user = renderTools()
+    const user = await renderTools()
     const quotas = panel('Quotas')
     expect(figure(quotas, 'Worst case a month')).toHaveTextContent('Unbounded')
     expect(within(quotas).getByText(/No per-user quota is set/)).toBeInTheDocument()
@@ -242,7 +244,10 @@ describe('quotas', () => {
     expect(active().usersPerMonth).toBe(100)
     expect(active().maxImagesPerUser).toBe(20)
     // 100 x 20 = 2,000 images at the dearest stage's $0.16524 = $330.48; 330.48 - 92.583 = 237.897
-    expect(figure(quotas, 'Worst case a month')).toHaveTextContent('$330.48')
+    // (the figures follow once typing pauses)
+    await waitFor(() => {
+      expect(figure(quotas, 'Worst case a month')).toHaveTextContent('$330.48')
+    })
     expect(within(quotas).getByText("2,000 images; $237.90 over the plan's $92.58")).toBeVisible()
     // The plan bills 6,325 images for 100 users: 63.25 each, above the quota of 20.
     expect(figure(quotas, 'Planned images per user')).toHaveTextContent('63.25')
@@ -250,28 +255,41 @@ describe('quotas', () => {
   })
 
   it('reads an emptied field as no quota, and names a field it cannot read', async () => {
-    const user = renderTools()
+    const user = await renderTools()
     const quotas = panel('Quotas')
     const max = within(quotas).getByLabelText('Max images per user per month')
     await user.type(max, '20')
+    // A quota without a number of users has no worst case yet.
+    expect(
+      await within(quotas).findByText(
+        'Set users per month to see the worst case the quota allows.',
+      ),
+    ).toBeInTheDocument()
+    expect(figure(quotas, 'Worst case a month')).toHaveTextContent('—')
+
     await user.clear(max)
-    // The store keeps a cleared number as NaN; the tools read it as unset.
+    // The store keeps a cleared number as NaN; the tools read it as unset, not as an error.
     expect(active().maxImagesPerUser).toBeNaN()
     expect(max).toHaveValue('')
+    await waitFor(() => {
+      expect(figure(quotas, 'Worst case a month')).toHaveTextContent('Unbounded')
+    })
     expect(max).not.toHaveAttribute('aria-invalid')
-    expect(figure(quotas, 'Worst case a month')).toHaveTextContent('Unbounded')
 
     const users = within(quotas).getByLabelText('Users per month')
     await user.type(users, 'many')
-    expect(users).toHaveAccessibleDescription(
-      /Users per month must be a number from 0 to 1,000,000,000,000\./,
-    )
+    await waitFor(() => {
+      expect(users).toHaveAccessibleDescription(
+        /Users per month must be a number from 0 to 1,000,000,000,000\./,
+      )
+    })
+    expect(users).toHaveValue('many')
   })
 })
 
 describe('uncertainty', () => {
   it('gives P10, P50 and P90 of a triangular jobs range, seeded', async () => {
-    const user = renderTools()
+    const user = await renderTools()
     const mc = panel('Uncertainty')
     for (const name of ['P10', 'P50 (median)', 'P90']) {
       expect(figure(mc, name)).toHaveTextContent('$92.58')
@@ -303,7 +321,7 @@ describe('uncertainty', () => {
   })
 
   it('explains a range that leaves out the current value, in the unit typed', async () => {
-    const user = renderTools()
+    const user = await renderTools()
     const mc = panel('Uncertainty')
     const reach = within(mc).getByRole('group', { name: 'Final · Reach share (now 25%)' })
     await user.type(within(reach).getByLabelText('Low'), '50')
@@ -321,7 +339,7 @@ describe('uncertainty', () => {
   })
 
   it('exports every sample as CSV: numbers, one row per sample', async () => {
-    const user = renderTools()
+    const user = await renderTools()
     const mc = panel('Uncertainty')
     const retry = within(mc).getByRole('group', { name: 'Final · Retry multiplier (now 1.3)' })
     await user.type(within(retry).getByLabelText('Low'), '1.1')
@@ -354,13 +372,13 @@ describe('uncertainty', () => {
     }
   })
 
-  it('shows what quality auto could cost, billed as low and as high', () => {
-    renderTools()
+  it('shows what quality auto could cost, billed as low and as high', async () => {
+    await renderTools()
     act(() => {
       state().editStage(active().stages[1]!.id, { quality: 'auto' })
     })
     // Final at low 1536x1024 (158 tokens): 325 x (158 x $30/M + $0.0006) = $1.7355 + $38.88
-    return expect(
+    await expect(
       within(panel('Uncertainty')).findByText(
         (_, el) =>
           el?.tagName === 'P' &&
@@ -372,16 +390,16 @@ describe('uncertainty', () => {
 })
 
 describe('budget checks', () => {
-  it('finds nothing wrong with the example while its prices are fresh', () => {
-    renderTools()
+  it('finds nothing wrong with the example while its prices are fresh', async () => {
+    await renderTools()
     expect(
       within(panel('Budget checks')).getByText('No common mistake found in this scenario.'),
     ).toBeInTheDocument()
   })
 
-  it('flags prices checked long ago, with where to re-check them', () => {
+  it('flags prices checked long ago, with where to re-check them', async () => {
     vi.setSystemTime(new Date('2026-06-30T12:00:00'))
-    renderTools()
+    await renderTools()
     const checks = panel('Budget checks')
     expect(
       within(checks).getByText(
@@ -395,7 +413,7 @@ describe('budget checks', () => {
   })
 
   it('fixes high-quality drafts in one click, undoably', async () => {
-    const user = renderTools()
+    const user = await renderTools()
     act(() => {
       state().editStage(active().stages[0]!.id, { quality: 'high' })
     })
@@ -416,7 +434,7 @@ describe('budget checks', () => {
   })
 
   it('suggests a quota with room over the plan once users are known', async () => {
-    const user = renderTools()
+    const user = await renderTools()
     await user.type(within(panel('Quotas')).getByLabelText('Users per month'), '100')
     const checks = panel('Budget checks')
     // 6,325 billed images / 100 users = 63.25 each; x 1.5 headroom = 94.9 -> 95
@@ -432,12 +450,12 @@ describe('budget checks', () => {
   })
 })
 
-it('asks for a complete worksheet instead of showing numbers it cannot compute', () => {
-  renderTools()
+it('asks for a complete worksheet instead of showing numbers it cannot compute', async () => {
+  await renderTools()
   act(() => {
     state().typeScenarioNumber('jobsPerMonth', '')
   })
-  return expect(
+  await expect(
     within(screen.getByRole('region', { name: 'Decision tools' })).findByText(
       'Jobs per month must be a number from 0 to 1,000,000,000,000.',
     ),

@@ -1,54 +1,17 @@
-import { useDeferredValue, useMemo } from 'react'
-import { resultFor, useActiveDraft } from '../../store/hooks'
-import { useSettledValue } from '../compare/useSettledValue'
-import { BudgetCapPanel } from './BudgetCapPanel'
-import { BudgetChecksPanel } from './BudgetChecksPanel'
-import { FailureList } from './FailureList'
-import { ModelComparisonPanel } from './ModelComparisonPanel'
-import { QuotaPanel } from './QuotaPanel'
-import { decisionScenario, localIsoDate } from './scenario'
-import { SensitivityPanel } from './SensitivityPanel'
-import { UncertaintyPanel } from './UncertaintyPanel'
+import { lazy, Suspense } from 'react'
 
-const CHART_SETTLE_MS = 250
+// The tools sit below the worksheet and bring the decision functions with them
+// (about 13 KB gzip): loaded after first paint, the worksheet paints without them.
+const DecisionPanels = lazy(() => import('./DecisionPanels'))
 
-/**
- * Decision tools for the scenario being edited. They trail typing: the
- * worksheet's own total paints first (deferred), and the tornado chart, which
- * prices every input twice and redraws recharts, waits until typing pauses.
- */
+/** Decision tools for the active scenario: checks, budget cap, quotas, models, sensitivity, uncertainty. */
 export function DecisionTools() {
-  const draft = useDeferredValue(useActiveDraft())
-  const scenario = useMemo(() => decisionScenario(draft), [draft])
-  const settledScenario = useSettledValue(scenario, CHART_SETTLE_MS)
-  const result = resultFor(draft)
-  // Read once a render: a page left open past midnight picks up the new date on the next edit.
-  const today = localIsoDate(new Date())
-
   return (
     <section className="decisions" aria-labelledby="decisions-h" id="decisions">
-      <div className="decisions-head">
-        <h2 id="decisions-h">Decision tools</h2>
-        <p className="muted">
-          For the scenario being edited: <strong>{draft.name || 'Untitled scenario'}</strong>
-        </p>
-      </div>
-      {!result.ok ? (
-        <div className="card">
-          <FailureList errors={result.errors} />
-        </div>
-      ) : (
-        <div className="decision-grid">
-          <div className="decision-column">
-            <BudgetChecksPanel scenario={scenario} draft={draft} today={today} />
-            <QuotaPanel scenario={scenario} />
-          </div>
-          <BudgetCapPanel scenario={scenario} draft={draft} />
-          <ModelComparisonPanel scenario={scenario} />
-          <SensitivityPanel scenario={settledScenario} />
-          <UncertaintyPanel scenario={scenario} draft={draft} />
-        </div>
-      )}
+      <h2 id="decisions-h">Decision tools</h2>
+      <Suspense fallback={<p className="card muted">Loading decision tools…</p>}>
+        <DecisionPanels />
+      </Suspense>
     </section>
   )
 }

@@ -1,24 +1,35 @@
 import { memo, useMemo } from 'react'
 import { quotaExposure } from '../../domain/decisions/quotas'
+import type { ScenarioDraft } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
 import { formatCount, formatUsd } from '../../format/number'
-import { useActiveDraft } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
+import type { WorksheetState } from '../../store/worksheet'
 import { NumberField } from '../worksheet/NumberField'
 import { FailureList } from './FailureList'
 import { Figure, Panel } from './Panel'
 
-/** The quota fields follow the live draft (what is typed shows at once); the figures trail it. */
+const active = (s: WorksheetState): ScenarioDraft | undefined =>
+  s.scenarios.find((d) => d.id === s.activeId) ?? s.scenarios[0]
+
+/**
+ * The quota fields follow the store at once (what is typed shows as it is
+ * typed); the figures trail them. Each selector picks one primitive, so typing
+ * elsewhere in the worksheet does not redraw these fields.
+ */
 function QuotaFields({ errors }: { errors: ReadonlyMap<string, string> }) {
-  const draft = useActiveDraft()
+  const users = useWorksheet((s) => active(s)?.usersPerMonth)
+  const usersText = useWorksheet((s) => active(s)?.text?.usersPerMonth)
+  const quota = useWorksheet((s) => active(s)?.maxImagesPerUser)
+  const quotaText = useWorksheet((s) => active(s)?.text?.maxImagesPerUser)
   const typeNumber = useWorksheet((s) => s.typeScenarioNumber)
   return (
     <div className="grid">
       <NumberField
         label="Users per month"
         // Unset and cleared (stored as NaN) both show an empty box.
-        value={draft.usersPerMonth ?? Number.NaN}
-        text={draft.text?.usersPerMonth}
+        value={users ?? Number.NaN}
+        text={usersText}
         error={errors.get('usersPerMonth')}
         hint="People who can trigger generation. Leave empty if unknown."
         onType={(t) => {
@@ -27,8 +38,8 @@ function QuotaFields({ errors }: { errors: ReadonlyMap<string, string> }) {
       />
       <NumberField
         label="Max images per user per month"
-        value={draft.maxImagesPerUser ?? Number.NaN}
-        text={draft.text?.maxImagesPerUser}
+        value={quota ?? Number.NaN}
+        text={quotaText}
         error={errors.get('maxImagesPerUser')}
         hint="Billed images, retries included: what an API-side counter sees. Empty means no quota."
         onType={(t) => {

@@ -13,10 +13,7 @@ import { tornadoData } from './sensitivityRows'
 const TornadoChart = memo(lazy(() => import('./TornadoChart')))
 const SETTLE_MS = 250
 
-/**
- * `scenario` is already settled (it trails typing): the tornado prices every
- * input twice and recharts redraws every bar, too much for each keystroke.
- */
+/** The tornado prices every input twice and recharts redraws every bar: too much for each keystroke. */
 export const SensitivityPanel = memo(function SensitivityPanel({
   scenario,
 }: {

@@ -135,11 +135,16 @@ export default function TornadoChart({
         <YAxis
           type="category"
           dataKey="label"
-          width={narrow ? 104 : 168}
+          width={narrow ? 104 : 184}
           tick={{ fontSize: narrow ? 10 : 11 }}
           interval={0}
         />
-        <Tooltip content={(props) => <TornadoTooltip {...props} baseCostUsd={baseCostUsd} />} />
+        <Tooltip
+          cursor={{ fill: 'rgb(47 111 179 / 8%)' }}
+          // On a phone no side of the pointer has room for the tooltip: pin it to the left edge.
+          {...(narrow ? { position: { x: 4 } } : {})}
+          content={(props) => <TornadoTooltip {...props} baseCostUsd={baseCostUsd} />}
+        />
         <Legend position="top" />
         <ReferenceLine x={baseCostUsd} stroke="#1b2430" strokeWidth={1.5} />
         <Bar dataKey="lowered" name="Input lowered" fill={LOWERED} isAnimationActive={false} />
