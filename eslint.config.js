@@ -55,7 +55,15 @@ const restrictImports = (names) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'dev-dist', 'node_modules', 'coverage', 'test-results', 'playwright-report'],
+    ignores: [
+      'dist',
+      'dist-bench',
+      'dev-dist',
+      'node_modules',
+      'coverage',
+      'test-results',
+      'playwright-report',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

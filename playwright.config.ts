@@ -11,7 +11,9 @@ if (!existsSync(chromium)) {
   )
 }
 
-const port = 4173
+// Overridable so two checkouts or builds can run their browser tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4173)
+const outDir = process.env.E2E_DIST ?? 'dist'
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -30,7 +32,7 @@ export default defineConfig({
   retries: 0,
   reporter: 'list',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${String(port)}`,
     browserName: 'chromium',
     headless: true,
     launchOptions: { executablePath: chromium, args: chromiumArgs },
@@ -38,8 +40,8 @@ export default defineConfig({
   },
   webServer: {
     // The production build, served on loopback only.
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}`,
+    command: `npx vite preview --host 127.0.0.1 --port ${String(port)} --strictPort --outDir ${outDir}`,
+    url: `http://127.0.0.1:${String(port)}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
