@@ -47,6 +47,11 @@ interface WorksheetSlice extends Snapshot {
     key?: string,
   ) => void
   typeStageNumber: (stageId: string, field: StageNumberField, text: string) => void
+  /**
+   * Writes measured values into a stage of any scenario as one undoable step
+   * and makes that scenario the one being edited, so the change is in view.
+   */
+  calibrateStage: (scenarioId: string, stageId: string, patch: Partial<Stage>) => void
   addStage: () => void
   removeStage: (stageId: string) => void
   moveStage: (stageId: string, delta: -1 | 1) => void
@@ -259,6 +264,22 @@ export const useWorksheet = create<WorksheetState>()(
             },
             field,
           )
+        },
+        calibrateStage: (scenarioId, stageId, patch) => {
+          commit((s) => {
+            const target = s.scenarios.find((d) => d.id === scenarioId)
+            if (!target?.stages.some((st) => st.id === stageId)) return s
+            const stages = target.stages.map((st) =>
+              // Measured numbers replace whatever was typed into those fields.
+              st.id === stageId
+                ? setText({ ...st, ...patch }, without(st.text, Object.keys(patch)))
+                : st,
+            )
+            return {
+              scenarios: s.scenarios.map((d) => (d.id === scenarioId ? { ...d, stages } : d)),
+              activeId: scenarioId,
+            }
+          })
         },
         addStage: () => {
           updateActive((d) => {

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { summariseUsage } from '../../src/domain/calibration'
+import { computeScenario } from '../../src/domain/engine'
+import { scenarioFromLog } from '../../src/domain/scenarioFromLog'
+import { parseUsageLog } from '../../src/io/usageLog'
+
+// gpt-image-2 per token: text in 5e-6, image in 8e-6, image out 3e-5.
+const groups = (text: string) => {
+  const parsed = parseUsageLog(text)
+  expect(parsed.error).toBeNull()
+  return summariseUsage(parsed.rows).groups
+}
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../fixtures/logs/${name}`, import.meta.url), 'utf8')
+
+describe('scenarioFromLog', () => {
+  it('rebuilds hero (draft + final) so the scenario costs what the log cost', () => {
+    const made = scenarioFromLog(groups(fixture('draft-final.csv')), 'hero')
+    if (!made.ok) throw new Error(made.reason)
+    const sc = made.scenario
+    // Draft kept 2 of 6, final kept 2 of 3: two jobs a month, both stages reach every job.
+    expect(sc).toMatchObject({
+      name: 'hero (from usage log)',
+      modelId: 'gpt-image-2',
+      jobsPerMonth: 2,
+    })
+    expect(
+      sc.stages.map((s) => [
+        s.name,
+        s.quality,
+        `${String(s.width)}x${String(s.height)}`,
+        s.reachShare,
+        s.imagesPerJob,
+        s.retryMultiplier,
+        s.promptTokens,
+        s.referenceImages,
+        s.referenceImageTokens,
+      ]),
+    ).toEqual([
+      ['draft', 'low', '1024x1024', 1, 1, 3, 50, 0, 1024],
+      ['final', 'high', '1536x1024', 1, 1, 1.5, 80, 1, 1024],
+    ])
+    const result = computeScenario(sc)
+    if (!result.ok) throw new Error(JSON.stringify(result.errors))
+    // Draft: 2 x 3 = 6 images x (50 x 5e-6 + 196 x 3e-5 = 0.00613) = 0.03678.
+    // Final: 2 x 1.5 = 3 images x (80 x 5e-6 + 1024 x 8e-6 + 5488 x 3e-5 = 0.173232) = 0.519696.
+    expect(result.stages[0]?.costUsd).toBeCloseTo(0.03678, 12)
+    expect(result.stages[1]?.costUsd).toBeCloseTo(0.519696, 12)
+    expect(result.monthlyCostUsd).toBeCloseTo(0.556476, 12)
+    expect(made.notes.at(-1)).toBe(
+      'Jobs per month: 2 jobs, the most images one stage kept in 2 days of log; the counts are taken as one month.',
+    )
+  })
+
+  it('gives a stage that kept fewer images a share of the jobs', () => {
+    const log = [
+      'template,stage,quality,size,status',
+      ...Array.from(
+        { length: 8 },
+        (_, i) => `t,draft,low,1024x1024,${i < 4 ? 'accepted' : 'rejected'}`,
+      ),
+      't,final,high,1024x1024,accepted',
+      't,final,high,1024x1024,regenerated',
+    ].join('\n')
+    const made = scenarioFromLog(groups(log), 't')
+    if (!made.ok) throw new Error(made.reason)
+    expect(made.scenario.jobsPerMonth).toBe(4)
+    // Final kept 1 of 4 jobs' worth, at 2 billed per kept image.
+    expect(made.scenario.stages.map((s) => [s.reachShare, s.retryMultiplier])).toEqual([
+      [1, 2],
+      [0.25, 2],
+    ])
+    expect(made.notes).toContain(
+      'Jobs per month: 4 jobs, the most images one stage kept; the counts are taken as one month.',
+    )
+  })
+
+  it('bills an exploration stage that kept nothing, without counting it as kept', () => {
+    const log = [
+      'template,stage,quality,size,status',
+      ...Array.from({ length: 6 }, () => 't,explore,low,1024x1024,rejected'),
+      't,final,high,1024x1024,accepted',
+      't,final,high,1024x1024,accepted',
+    ].join('\n')
+    const made = scenarioFromLog(groups(log), 't')
+    if (!made.ok) throw new Error(made.reason)
+    // 2 jobs; explore billed 6 = 2 jobs x reach 1 x retry 3.
+    expect(made.scenario.stages.map((s) => [s.name, s.reachShare, s.retryMultiplier])).toEqual([
+      ['explore', 1, 3],
+      ['final', 1, 1],
+    ])
+    expect(made.notes).toContain(
+      'explore: no image was kept, so the stage bills its 6 logged images without adding kept images to the cost per kept image.',
+    )
+  })
+
+  it('says why when nothing was kept or the template is not in the log', () => {
+    const log = 'template,status\nt,rejected\nt,deleted\n'
+    expect(scenarioFromLog(groups(log), 't')).toEqual({
+      ok: false,
+      reason:
+        'No image of template "t" was accepted or edited, so the log says nothing about what a job keeps.',
+    })
+    expect(scenarioFromLog(groups(log), 'other')).toEqual({
+      ok: false,
+      reason: 'The log has no rows for template "other".',
+    })
+  })
+})
+
+describe('parseUsageLog progress', () => {
+  it('reports the share of the text read, rising to the end, on a long log', () => {
+    const lines = ['template,status', ...Array.from({ length: 20_000 }, () => 'a,accepted')]
+    const seen: number[] = []
+    const parsed = parseUsageLog(lines.join('\n'), undefined, (f) => seen.push(f))
+    expect(parsed.rows).toHaveLength(20_000)
+    // Every 8,192 records: twice in 20,001.
+    expect(seen).toHaveLength(2)
+    expect(seen[0]).toBeGreaterThan(0.3)
+    expect(seen[1]).toBeGreaterThan(seen[0]!)
+    expect(seen[1]).toBeLessThan(1)
+  })
+})
