@@ -7,6 +7,7 @@ import { ScenarioBar } from '../components/scenarios/ScenarioBar'
 import { HowComputed } from '../components/results/HowComputed'
 import { MiniTotal } from '../components/results/MiniTotal'
 import { ResultsPanel } from '../components/results/ResultsPanel'
+import { UsageLogSection } from '../components/usage/UsageLogSection'
 import { PricesSection } from '../components/worksheet/PricesSection'
 import { ScenarioSection } from '../components/worksheet/ScenarioSection'
 import { StagesSection } from '../components/worksheet/StagesSection'
@@ -66,6 +67,7 @@ export function App() {
         </div>
         <DecisionTools />
         <CompareSection />
+        <UsageLogSection />
       </main>
       <MiniTotal />
     </>

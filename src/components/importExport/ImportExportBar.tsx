@@ -65,10 +65,17 @@ export function ImportExportBar() {
     setPending({ source: file.name, result })
   }, [])
 
-  // The whole window accepts a dropped file, as a spreadsheet does.
+  // The whole window accepts a dropped file, as a spreadsheet does, except a
+  // zone that reads its own kind of file (the usage log).
   useEffect(() => {
+    const ownZone = (e: DragEvent) =>
+      e.target instanceof Element && e.target.closest('[data-drop-zone]') !== null
     const over = (e: DragEvent) => {
       if (!e.dataTransfer?.types.includes('Files')) return
+      if (ownZone(e)) {
+        setDragging(false)
+        return
+      }
       e.preventDefault()
       setDragging(true)
     }
@@ -77,7 +84,7 @@ export function ImportExportBar() {
     }
     const drop = (e: DragEvent) => {
       const file = e.dataTransfer?.files[0]
-      if (!file) return
+      if (!file || ownZone(e)) return
       e.preventDefault()
       setDragging(false)
       void readFile(file)

@@ -1,0 +1,121 @@
+import { memo } from 'react'
+import type { QualityKey, UsageGroup, UsageStatus, UsageSummary } from '../../domain/calibration'
+import { QUALITY_KEYS, USAGE_STATUSES } from '../../domain/calibration'
+import { formatCount, formatUsd } from '../../format/number'
+import { TableScroll } from '../decisions/Panel'
+import { BASIS_LABELS, groupName, STATUS_LABELS } from './labels'
+
+/** Whole percents: a mix is read at a glance, and the counts are in the other columns. */
+function pct(fraction: number): string {
+  return fraction > 0 && fraction < 0.005 ? '<1%' : `${String(Math.round(fraction * 100))}%`
+}
+
+/** "50% rejected, 33% accepted": largest share first, zero shares left out. */
+function mix<K extends string>(
+  keys: readonly K[],
+  shares: Readonly<Record<K, number>>,
+  label: (k: K) => string,
+) {
+  const parts = keys
+    .filter((k) => shares[k] > 0)
+    .sort((a, b) => shares[b] - shares[a])
+    .map((k) => `${pct(shares[k])} ${label(k)}`)
+  return parts.length > 0 ? parts.join(', ') : '—'
+}
+
+const statusMix = (g: UsageGroup) =>
+  mix<UsageStatus>(USAGE_STATUSES, g.statusMix, (k) => STATUS_LABELS[k])
+const qualityMix = (g: UsageGroup) =>
+  mix<QualityKey>(QUALITY_KEYS, g.qualityMix, (k) => (k === 'unknown' ? 'not logged' : k))
+const sizeMix = (g: UsageGroup) =>
+  g.sizeMix.length === 0
+    ? '—'
+    : g.sizeMix.map((s) => `${pct(s.share)} ${s.size ?? 'auto or not logged'}`).join(', ')
+const tokens = (n: number) => formatCount(Math.round(n))
+
+function Row({ g, total }: { g: UsageGroup; total?: boolean }) {
+  const name = groupName(g.template, g.stage)
+  const t = g.tokensByMeter
+  return (
+    <tr className={total ? 'total' : undefined}>
+      <th scope="row">{total ? 'All rows' : name}</th>
+      <td>{formatCount(g.billedImages)}</td>
+      <td>{formatCount(g.keptImages)}</td>
+      <td>
+        {g.retryMultiplier === null
+          ? '—'
+          : formatCount(Math.round(g.retryMultiplier * 1000) / 1000)}
+      </td>
+      <td className="wrap">{statusMix(g)}</td>
+      <td className="wrap">{qualityMix(g)}</td>
+      <td className="wrap">{sizeMix(g)}</td>
+      <td>{tokens(t.textInput + t.cachedTextInput)}</td>
+      <td>{tokens(t.imageInput + t.cachedImageInput)}</td>
+      <td>
+        {tokens(t.imageOutput)}
+        {g.estimatedOutputTokens > 0 && (
+          <span className="delta">+{tokens(g.estimatedOutputTokens)} estimated</span>
+        )}
+      </td>
+      <td>
+        {formatUsd(g.costUsd)}
+        <span className="delta">{BASIS_LABELS[g.costBasis]}</span>
+      </td>
+      <td>{g.costPerKeptImageUsd === null ? '—' : formatUsd(g.costPerKeptImageUsd)}</td>
+    </tr>
+  )
+}
+
+/** What the log measured, one row per template and stage, with the whole log below. */
+export const LogGroupsTable = memo(function LogGroupsTable({ summary }: { summary: UsageSummary }) {
+  const notes = summary.groups.flatMap((g) =>
+    g.notes.map((n) => `${groupName(g.template, g.stage)}: ${n}`),
+  )
+  return (
+    <>
+      <TableScroll label="Measured per template and stage">
+        <table className="decision-table usage-table">
+          <caption>Measured per template and stage</caption>
+          <thead>
+            <tr>
+              <th scope="col">Template / stage</th>
+              <th scope="col">Billed images</th>
+              <th scope="col">Kept images</th>
+              <th scope="col">Retry multiplier</th>
+              <th scope="col">Status mix</th>
+              <th scope="col">Quality mix</th>
+              <th scope="col">Size mix</th>
+              <th scope="col">Text input tokens</th>
+              <th scope="col">Image input tokens</th>
+              <th scope="col">Output tokens</th>
+              <th scope="col">Actual cost</th>
+              <th scope="col">Per kept image</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.groups.map((g) => (
+              <Row key={`${g.template ?? ''}\u0000${g.stage ?? ''}`} g={g} />
+            ))}
+          </tbody>
+          <tfoot>
+            <Row g={summary.total} total />
+          </tfoot>
+        </table>
+      </TableScroll>
+      <p className="hint">
+        Kept images are the ones accepted or edited; the retry multiplier is billed images per kept
+        image. Failed calls are counted in the status mix but not billed.
+      </p>
+      {notes.length > 0 && (
+        <details className="usage-notes">
+          <summary>Notes on these numbers ({formatCount(notes.length)})</summary>
+          <ul className="notes-list">
+            {notes.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  )
+})

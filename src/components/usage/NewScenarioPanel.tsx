@@ -1,0 +1,79 @@
+import { useMemo, useState } from 'react'
+import type { UsageSummary } from '../../domain/calibration'
+import { scenarioFromLog } from '../../domain/scenarioFromLog'
+import { formatUsd } from '../../format/number'
+import { computeScenario } from '../../domain/engine'
+import { useWorksheet } from '../../store/worksheet'
+import { Panel } from '../decisions/Panel'
+
+/** A scenario built from one template's log: every stage measured, sized to the log's volume. */
+export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {
+  const templates = useMemo(
+    () => [...new Set(summary.groups.map((g) => g.template ?? ''))],
+    [summary],
+  )
+  const [template, setTemplate] = useState(templates[0] ?? '')
+  const [status, setStatus] = useState('')
+  const addScenario = useWorksheet((s) => s.addScenario)
+  const made = useMemo(() => scenarioFromLog(summary.groups, template), [summary, template])
+  const result = made.ok ? computeScenario(made.scenario) : null
+
+  return (
+    <Panel
+      title="New scenario from the log"
+      lede="One stage per logged stage of a template, with its measured retry multiplier, quality, size and tokens."
+    >
+      <div className="usage-pick">
+        <label>
+          <span>Template</span>
+          <select
+            value={template}
+            onChange={(e) => {
+              setTemplate(e.target.value)
+              setStatus('')
+            }}
+          >
+            {templates.map((t) => (
+              <option key={t} value={t}>
+                {t === '' ? '(no template)' : t}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {!made.ok ? (
+        <p className="muted">{made.reason}</p>
+      ) : (
+        <>
+          <p>
+            {made.scenario.stages.length} stage{made.scenario.stages.length === 1 ? '' : 's'},{' '}
+            {made.scenario.jobsPerMonth.toLocaleString('en-US')} jobs a month
+            {result?.ok && <>: {formatUsd(result.monthlyCostUsd)} a month at list prices</>}.
+          </p>
+          <ul className="notes-list">
+            {made.notes.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                addScenario(made.scenario)
+                setStatus(
+                  `Added "${made.scenario.name}" and opened it in the worksheet. Undo removes it.`,
+                )
+              }}
+            >
+              Create scenario “{made.scenario.name}”
+            </button>
+          </div>
+        </>
+      )}
+      <p role="status" className="status">
+        {status}
+      </p>
+    </Panel>
+  )
+}

@@ -1,0 +1,330 @@
+import { useDeferredValue, useMemo, useState } from 'react'
+import { calibratedStage, reconcile } from '../../domain/calibration'
+import type { CalibratedField, UsageGroup, UsageSummary } from '../../domain/calibration'
+import type { ScenarioDraft } from '../../domain/draft'
+import { METER_LABELS } from '../../domain/engine'
+import type { Stage } from '../../domain/model'
+import { formatCount, formatUsd } from '../../format/number'
+import { useWorksheet } from '../../store/worksheet'
+import { decisionScenario } from '../decisions/scenario'
+import { FailureList } from '../decisions/FailureList'
+import { Figure, Panel, TableScroll } from '../decisions/Panel'
+import { groupName } from './labels'
+
+const FIELD_LABELS: Readonly<Record<CalibratedField, string>> = {
+  retryMultiplier: 'Retry multiplier',
+  outputsPerRequest: 'Outputs per request',
+  quality: 'Quality',
+  autoBilledAs: 'Auto billed as',
+  width: 'Width',
+  height: 'Height',
+  promptTokens: 'Prompt tokens',
+  referenceImages: 'Reference images',
+  referenceImageTokens: 'Tokens per reference image',
+}
+
+const signedUsd = (v: number) => (v > 0 ? `+${formatUsd(v)}` : formatUsd(v))
+const plain = (v: number) => formatCount(Math.round(v * 1000) / 1000)
+const norm = (s: string) => s.trim().toLowerCase()
+
+/** The stage a log group most likely measures: same name, else the same position, else the first. */
+function pairedStage(draft: ScenarioDraft, group: UsageGroup, groupIndexInTemplate: number) {
+  const byName = draft.stages.find((s) => norm(s.name) === norm(group.stage ?? ''))
+  return (byName ?? draft.stages[groupIndexInTemplate] ?? draft.stages[0])?.id ?? ''
+}
+
+/**
+ * Pairs a log group with a worksheet stage: estimate vs. actual by meter and
+ * by input, and the measured values as an undoable Apply.
+ */
+export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
+  // Deferred: typing elsewhere in the worksheet should not wait for this panel.
+  const scenarios = useDeferredValue(useWorksheet((s) => s.scenarios))
+  const activeId = useWorksheet((s) => s.activeId)
+  const calibrate = useWorksheet((s) => s.calibrateStage)
+  const undo = useWorksheet((s) => s.undo)
+  const historyLength = useWorksheet((s) => s.past.length)
+
+  const [groupIndex, setGroupIndex] = useState(0)
+  const [scenarioId, setScenarioId] = useState(activeId)
+  const [stageChoice, setStageChoice] = useState<{ key: string; stageId: string } | null>(null)
+  // `undoAt`: the history length right after Apply; the Undo here shows only while Apply is the last step.
+  const [applied, setApplied] = useState<{ text: string; undoAt: number | null } | null>(null)
+
+  const group = summary.groups[groupIndex] ?? summary.groups[0]
+  const draft = scenarios.find((d) => d.id === scenarioId) ?? scenarios[0]
+  const sameTemplate = summary.groups.filter((g) => g.template === group?.template)
+  const pairKey = `${String(groupIndex)}:${draft?.id ?? ''}`
+  const stageId =
+    stageChoice?.key === pairKey
+      ? stageChoice.stageId
+      : draft && group
+        ? pairedStage(draft, group, sameTemplate.indexOf(group))
+        : ''
+  const stageIndex = draft ? draft.stages.findIndex((s) => s.id === stageId) : -1
+
+  const scenario = useMemo(() => (draft ? decisionScenario(draft) : null), [draft])
+  const recon = useMemo(
+    () => (scenario && group && stageIndex >= 0 ? reconcile(scenario, stageIndex, group) : null),
+    [scenario, group, stageIndex],
+  )
+  const proposal = useMemo(() => {
+    if (!scenario || !group) return null
+    const stage = scenario.stages[stageIndex]
+    return stage ? calibratedStage(stage, group, scenario.modelId) : null
+  }, [scenario, group, stageIndex])
+
+  if (!group || !draft) return null
+  const stageName = draft.stages[stageIndex]?.name ?? ''
+
+  const apply = () => {
+    if (!proposal) return
+    const patch: Partial<Stage> = {}
+    for (const c of proposal.changes) {
+      ;(patch as Record<string, unknown>)[c.field] = proposal.stage[c.field]
+    }
+    calibrate(draft.id, stageId, patch)
+    setApplied({
+      text: `Applied ${String(proposal.changes.length)} measured value${proposal.changes.length === 1 ? '' : 's'} to "${stageName}" in "${draft.name}". Undo puts the old values back.`,
+      undoAt: useWorksheet.getState().past.length,
+    })
+  }
+
+  return (
+    <Panel
+      title="Estimate vs. actual"
+      className="wide"
+      lede="Pick a log group and the worksheet stage it measures. The stage is priced for the log's volume, so the two costs compare like for like."
+    >
+      <div className="usage-pick">
+        <label>
+          <span>Log group</span>
+          <select
+            value={groupIndex}
+            onChange={(e) => {
+              setGroupIndex(Number(e.target.value))
+              setApplied(null)
+            }}
+          >
+            {summary.groups.map((g, i) => (
+              <option key={i} value={i}>
+                {groupName(g.template, g.stage)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Scenario</span>
+          <select
+            value={draft.id}
+            onChange={(e) => {
+              setScenarioId(e.target.value)
+              setApplied(null)
+            }}
+          >
+            {scenarios.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name || 'Untitled scenario'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Stage</span>
+          <select
+            value={stageId}
+            onChange={(e) => {
+              setStageChoice({ key: pairKey, stageId: e.target.value })
+              setApplied(null)
+            }}
+          >
+            {draft.stages.map((s, i) => (
+              <option key={s.id} value={s.id}>
+                {s.name || `Stage ${String(i + 1)}`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      {recon && !recon.ok && <FailureList errors={recon.errors} />}
+      {recon?.ok && (
+        <>
+          <div className="figures decision-figures">
+            <Figure
+              label="Estimate"
+              value={formatUsd(recon.estimateUsd)}
+              note={`"${stageName}" priced for the log's ${formatCount(recon.images)} ${recon.scaledBy}`}
+            />
+            <Figure label="Actual" value={formatUsd(recon.actualUsd)} note="From the log" />
+            <Figure
+              label="Difference"
+              value={signedUsd(recon.differenceUsd)}
+              tone={recon.differenceUsd > 0 ? 'bad' : recon.differenceUsd < 0 ? 'good' : undefined}
+              note={
+                recon.estimateUsd > 0
+                  ? `${signedPercent(recon.differenceUsd / recon.estimateUsd)} of the estimate`
+                  : undefined
+              }
+            />
+          </div>
+          {recon.largest !== null && (
+            <p className="usage-largest">
+              Largest cause:{' '}
+              <strong>{recon.inputs.find((i) => i.input === recon.largest)?.label}</strong> (
+              {signedUsd(recon.inputs.find((i) => i.input === recon.largest)?.costImpactUsd ?? 0)}
+              ).
+            </p>
+          )}
+          <TableScroll label="Estimate and actual by input">
+            <table className="decision-table">
+              <caption>By input</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Input</th>
+                  <th scope="col">Estimate</th>
+                  <th scope="col">Log</th>
+                  <th scope="col">Difference</th>
+                  <th scope="col">Cost effect</th>
+                  <th scope="col" className="notes-head">
+                    Detail
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {recon.inputs.map((i) => (
+                  <tr key={i.input} className={i.input === recon.largest ? 'current' : undefined}>
+                    <th scope="row">{i.label}</th>
+                    <td>{plain(i.estimate)}</td>
+                    <td>{i.actual === null ? 'not logged' : plain(i.actual)}</td>
+                    <td>{i.difference === null ? '—' : plain(i.difference)}</td>
+                    <td>{i.costImpactUsd === null ? '—' : signedUsd(i.costImpactUsd)}</td>
+                    <td className="notes">{i.detail}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">Not explained by an input</th>
+                  <td colSpan={3} />
+                  <td>{signedUsd(recon.unexplainedUsd)}</td>
+                  <td className="notes">
+                    Prices, batch, rows priced from a cost column or unpriced.
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </TableScroll>
+          <TableScroll label="Estimate and actual by meter">
+            <table className="decision-table">
+              <caption>By meter</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Meter</th>
+                  <th scope="col">Estimate</th>
+                  <th scope="col">Actual</th>
+                  <th scope="col">Difference</th>
+                </tr>
+              </thead>
+              <tbody>
+                {recon.meters.map((m) => (
+                  <tr key={m.meter}>
+                    <th scope="row">
+                      {m.meter === 'costColumn'
+                        ? 'Cost column (no meter split)'
+                        : METER_LABELS[m.meter]}
+                    </th>
+                    <td>{formatUsd(m.estimateUsd)}</td>
+                    <td>{formatUsd(m.actualUsd)}</td>
+                    <td>{signedUsd(m.differenceUsd)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          {recon.notes.length > 0 && (
+            <ul className="notes-list">
+              {recon.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+
+      {proposal && (
+        <section className="usage-apply" aria-label="Apply the measured values">
+          <h4>Apply what the log measured to “{stageName}”</h4>
+          {proposal.changes.length === 0 ? (
+            <p className="muted">The stage already has the values the log measured.</p>
+          ) : (
+            <TableScroll label="Changes to apply">
+              <table className="decision-table changes">
+                <caption className="visually-hidden">Changes to apply</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Field</th>
+                    <th scope="col">Now</th>
+                    <th scope="col">Measured</th>
+                    <th scope="col" className="notes-head">
+                      Why
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {proposal.changes.map((c) => (
+                    <tr key={c.field}>
+                      <th scope="row">{FIELD_LABELS[c.field]}</th>
+                      <td>{typeof c.from === 'number' ? plain(c.from) : c.from}</td>
+                      <td>{typeof c.to === 'number' ? plain(c.to) : c.to}</td>
+                      <td className="notes">{c.why}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
+          {proposal.notes.length > 0 && (
+            <ul className="notes-list">
+              {proposal.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          )}
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={proposal.changes.length === 0}
+              onClick={apply}
+            >
+              Apply to “{stageName}”
+            </button>
+            {applied?.undoAt === historyLength && (
+              <button
+                type="button"
+                onClick={() => {
+                  undo()
+                  setApplied({
+                    text: `Undone: "${stageName}" has its values from before.`,
+                    undoAt: null,
+                  })
+                }}
+              >
+                Undo
+              </button>
+            )}
+          </div>
+          <p role="status" className="status">
+            {applied?.text}
+          </p>
+        </section>
+      )}
+    </Panel>
+  )
+}
+
+function signedPercent(fraction: number): string {
+  const pct = Math.round(fraction * 1000) / 10
+  return `${pct > 0 ? '+' : ''}${String(pct)}%`
+}

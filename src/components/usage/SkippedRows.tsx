@@ -1,0 +1,48 @@
+import type { SkippedRow, UsageLogNotice } from '../../io/usageLog'
+import { formatCount } from '../../format/number'
+
+/** Enough to see the pattern; the rest are counted. */
+const SHOWN = 200
+
+export function SkippedRows({
+  skippedCount,
+  skipped,
+  notices,
+}: {
+  skippedCount: number
+  skipped: readonly SkippedRow[]
+  notices: readonly UsageLogNotice[]
+}) {
+  if (skippedCount === 0 && notices.length === 0) return null
+  const hidden = skippedCount - Math.min(skipped.length, SHOWN)
+  return (
+    <div className="usage-problems">
+      {skippedCount > 0 && (
+        <details>
+          <summary>
+            {formatCount(skippedCount)} row{skippedCount === 1 ? '' : 's'} could not be read and
+            {skippedCount === 1 ? ' was' : ' were'} left out
+          </summary>
+          <ul className="problem-list">
+            {skipped.slice(0, SHOWN).map((s) => (
+              <li key={s.row}>
+                <span className="problem-where">Row {formatCount(s.row)}</span> {s.reason}
+              </li>
+            ))}
+          </ul>
+          {hidden > 0 && <p className="hint">…and {formatCount(hidden)} more.</p>}
+        </details>
+      )}
+      {notices.length > 0 && (
+        <ul className="notes-list" aria-label="Notes on the log">
+          {notices.map((n, i) => (
+            <li key={i}>
+              {n.row !== null && <span className="problem-where">Row {formatCount(n.row)}</span>}{' '}
+              {n.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

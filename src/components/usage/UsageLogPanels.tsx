@@ -1,0 +1,204 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { DragEvent } from 'react'
+import { formatCount } from '../../format/number'
+import type { ColumnMapping } from '../../io/usageLog'
+import { importUsageLog } from '../../io/usageLogImport'
+import type { UsageLogPhase, UsageLogReport } from '../../io/usageLogImport'
+import { Panel } from '../decisions/Panel'
+import { ColumnMappingEditor } from './ColumnMappingEditor'
+import { LogGroupsTable } from './LogGroupsTable'
+import { NewScenarioPanel } from './NewScenarioPanel'
+import { ReconcilePanel } from './ReconcilePanel'
+import { SkippedRows } from './SkippedRows'
+
+const SAMPLE = `${import.meta.env.BASE_URL}sample-usage-log.csv`
+
+const PHASE_TEXT: Readonly<Record<UsageLogPhase, string>> = {
+  reading: 'Reading the file',
+  parsing: 'Reading rows',
+  summarising: 'Measuring each template and stage',
+}
+
+interface Progress {
+  phase: UsageLogPhase
+  fraction: number
+}
+
+/** Reading takes the first tenth of the bar, rows most of it, the summary the rest. */
+function barValue({ phase, fraction }: Progress): number {
+  if (phase === 'reading') return 0.05
+  if (phase === 'parsing') return 0.1 + 0.8 * fraction
+  return 0.95
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${String(Math.max(1, Math.round(ms)))} ms` : `${(ms / 1000).toFixed(1)} s`
+}
+
+function readSummary(r: UsageLogReport): string {
+  const groups = r.summary?.groups.length ?? 0
+  const parts = [
+    `${formatCount(r.rowCount)} row${r.rowCount === 1 ? '' : 's'} read in ${seconds(r.elapsedMs)}`,
+    `${formatCount(groups)} template stage${groups === 1 ? '' : 's'}`,
+  ]
+  if (r.skippedCount > 0) {
+    parts.push(`${formatCount(r.skippedCount)} row${r.skippedCount === 1 ? '' : 's'} skipped`)
+  }
+  return `${r.fileName}: ${parts.join(', ')}.`
+}
+
+export default function UsageLogPanels() {
+  const [file, setFile] = useState<File | null>(null)
+  const [progress, setProgress] = useState<Progress | null>(null)
+  const [report, setReport] = useState<UsageLogReport | null>(null)
+  const [dragging, setDragging] = useState(false)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const cancel = useRef<(() => void) | null>(null)
+  const fileInput = useRef<HTMLInputElement>(null)
+
+  const read = useCallback((next: File, mapping?: ColumnMapping) => {
+    // A newer file wins: the older read is stopped, not raced.
+    cancel.current?.()
+    setFile(next)
+    setProgress({ phase: 'reading', fraction: 0 })
+    const job = importUsageLog(next, mapping, (phase, fraction) => {
+      setProgress({ phase, fraction })
+    })
+    cancel.current = job.cancel
+    void job.done.then((r) => {
+      if (cancel.current !== job.cancel) return
+      cancel.current = null
+      setProgress(null)
+      setReport(r)
+    })
+  }, [])
+
+  useEffect(
+    () => () => {
+      cancel.current?.()
+    },
+    [],
+  )
+
+  const trySample = async () => {
+    try {
+      const response = await fetch(SAMPLE)
+      if (!response.ok) throw new Error(`HTTP ${String(response.status)}`)
+      const blob = await response.blob()
+      read(new File([blob], 'sample-usage-log.csv', { type: 'text/csv' }))
+    } catch (error) {
+      setReport(null)
+      setProgress(null)
+      setLoadError(`The sample log could not be loaded (${String(error)}).`)
+    }
+  }
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    const dropped = e.dataTransfer.files[0]
+    setDragging(false)
+    if (!dropped) return
+    e.preventDefault()
+    setLoadError(null)
+    read(dropped)
+  }
+
+  return (
+    <div className="usage-body">
+      <div
+        className={`card usage-drop${dragging ? ' dragging' : ''}`}
+        // The page takes dropped files as scenario CSVs; this zone keeps its own.
+        data-drop-zone="usage-log"
+        onDragOver={(e) => {
+          if (!e.dataTransfer.types.includes('Files')) return
+          e.preventDefault()
+          setDragging(true)
+        }}
+        onDragLeave={() => {
+          setDragging(false)
+        }}
+        onDrop={onDrop}
+      >
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => fileInput.current?.click()}>
+            Choose a usage log…
+          </button>
+          <button type="button" onClick={() => void trySample()}>
+            Try the sample log
+          </button>
+          <span className="muted">or drop a CSV or JSON Lines file here.</span>
+        </div>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".csv,.tsv,.txt,.jsonl,.ndjson,.json,text/csv,application/json"
+          className="visually-hidden"
+          aria-label="Usage log file"
+          tabIndex={-1}
+          onChange={(e) => {
+            const chosen = e.target.files?.[0]
+            e.target.value = ''
+            setLoadError(null)
+            if (chosen) read(chosen)
+          }}
+        />
+        <p className="hint">
+          One row per generated image or API call: template, stage, model, quality, size, n, status,
+          and the API&apos;s usage tokens or a cost column when you have them. Column names are
+          matched loosely and can be corrected after reading.
+        </p>
+        {progress && (
+          <div className="usage-progress">
+            <label>
+              <span>
+                {PHASE_TEXT[progress.phase]}
+                {progress.phase === 'parsing' &&
+                  ` (${String(Math.round(progress.fraction * 100))}%)`}
+                …
+              </span>
+              <progress max={1} value={barValue(progress)} aria-label="Reading the usage log" />
+            </label>
+          </div>
+        )}
+        <p role="status" className="status">
+          {progress ? '' : (loadError ?? (report && !report.error ? readSummary(report) : ''))}
+        </p>
+        {!progress && report?.error && (
+          <p role="alert" className="error-text">
+            {report.fileName}: {report.error}
+          </p>
+        )}
+      </div>
+
+      {report && (
+        <>
+          {report.headers.length > 0 && file && (
+            <ColumnMappingEditor
+              headers={report.headers}
+              mapping={report.mapping}
+              unusedHeaders={report.unusedHeaders}
+              busy={progress !== null}
+              onApply={(mapping) => {
+                read(file, mapping)
+              }}
+            />
+          )}
+          <SkippedRows
+            skippedCount={report.skippedCount}
+            skipped={report.skipped}
+            notices={report.notices}
+          />
+          {report.summary && (
+            <>
+              <Panel title="What the log measured" className="wide">
+                <LogGroupsTable summary={report.summary} />
+              </Panel>
+              <div className="decision-grid">
+                <ReconcilePanel summary={report.summary} />
+                <NewScenarioPanel summary={report.summary} />
+              </div>
+            </>
+          )}
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { ResultsPanel } from '../../src/components/results/ResultsPanel'
+import { UsageLogSection } from '../../src/components/usage/UsageLogSection'
+import { useWorksheet } from '../../src/store/worksheet'
+
+// gpt-image-2 per token: text in 5e-6, image in 8e-6, image out 3e-5.
+// The default scenario (Draft + final, $92.583 a month): Final is high 1536x1024,
+// reach 0.25, retry 1.3, prompt 120, no references: $53.703 of the total.
+
+const logFile = (name: string, type = 'text/csv') =>
+  new File([readFileSync(resolve('tests/fixtures/logs', name))], name, { type })
+
+async function openLog(name: string) {
+  const user = userEvent.setup()
+  render(
+    <>
+      <ResultsPanel />
+      <UsageLogSection />
+    </>,
+  )
+  await user.upload(await screen.findByLabelText('Usage log file'), logFile(name))
+  await screen.findByRole('table', { name: 'Measured per template and stage' })
+  return user
+}
+
+const cellsOf = (table: HTMLElement, row: string) =>
+  Array.from(
+    within(table).getByRole('rowheader', { name: row }).closest('tr')!.querySelectorAll('td'),
+    (c) => c.textContent,
+  )
+const panel = (name: string) => screen.getByRole('region', { name })
+const monthlyCost = () => screen.getByRole('status', { name: 'Monthly cost' })
+const state = () => useWorksheet.getState()
+
+describe('usage log: what it measured', () => {
+  it('summarises each template and stage with hand-checked numbers', async () => {
+    await openLog('draft-final.csv')
+    expect(
+      screen.getByText('draft-final.csv: 13 rows read in', { exact: false }),
+    ).toHaveTextContent(/, 3 template stages\.$/)
+    const table = screen.getByRole('table', { name: 'Measured per template and stage' })
+    // hero/draft: 6 billed, 2 kept (multiplier 3); 6 x (50 x 5e-6 + 196 x 3e-5) = $0.03678; /2 = $0.01839.
+    expect(cellsOf(table, 'hero / draft')).toEqual([
+      '6',
+      '2',
+      '3',
+      '50% rejected, 33% accepted, 17% regenerated',
+      '100% low',
+      '100% 1024x1024',
+      '300',
+      '0',
+      '1,176',
+      '$0.0368usage tokens',
+      '$0.0184',
+    ])
+    // hero/final: 3 billed, 2 kept; 3 x (80 x 5e-6 + 1024 x 8e-6 + 5488 x 3e-5) = $0.519696.
+    expect(cellsOf(table, 'hero / final').slice(0, 3)).toEqual(['3', '2', '1.5'])
+    expect(cellsOf(table, 'hero / final')[9]).toBe('$0.52usage tokens')
+  })
+
+  it('lists the rows it could not read, by row and reason, and reads the rest', async () => {
+    const user = await openLog('malformed.csv')
+    const skipped = screen.getByText('5 rows could not be read and were left out')
+    await user.click(skipped)
+    const list = skipped.closest('details')!
+    expect(
+      within(list)
+        .getByText(/it is "lots"/)
+        .closest('li'),
+    ).toHaveTextContent('Row 3 output_tokens must be a number of tokens, 0 or more; it is "lots".')
+    expect(within(list).getAllByRole('listitem')).toHaveLength(5)
+    expect(screen.getByText(/malformed\.csv: 4 rows read in .*, 5 rows skipped\./)).toBeVisible()
+  })
+
+  it('reads the log again with a column the person picked', async () => {
+    const user = await openLog('draft-final.csv')
+    const summary = screen.getByText(/Columns: \d+ of 15 fields recognised/)
+    await user.click(summary)
+    const columns = summary.closest('details')!
+    // Point "Stage" at the template column: groups are then hero/hero and product/product.
+    await user.selectOptions(within(columns).getByLabelText('Stage'), 'template')
+    await user.click(
+      within(columns).getByRole('button', { name: 'Read the log again with these columns' }),
+    )
+    const table = await screen.findByRole('table', { name: 'Measured per template and stage' })
+    await waitFor(() => {
+      expect(within(table).getByRole('rowheader', { name: 'hero / hero' })).toBeInTheDocument()
+    })
+    // 6 draft + 3 final rows now in one group: 9 billed, 4 kept.
+    expect(cellsOf(table, 'hero / hero').slice(0, 3)).toEqual(['9', '4', '2.25'])
+  })
+
+  it('says why a file is not a log, without touching the worksheet', async () => {
+    const user = userEvent.setup()
+    render(<UsageLogSection />)
+    const before = state().scenarios
+    await user.upload(
+      await screen.findByLabelText('Usage log file'),
+      // A workbook saved under a .csv name.
+      new File(['PK\u0003\u0004\u0000\u0000'], 'usage.csv', { type: 'text/csv' }),
+    )
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'usage.csv: The file contains NUL bytes, so it is not a text log',
+    )
+    expect(state().scenarios).toBe(before)
+  })
+})
+
+describe('usage log: estimate vs actual, and apply', () => {
+  it('compares hero/final with the Final stage and applies the measured values, undoably', async () => {
+    const user = await openLog('draft-final.csv')
+    const recon = panel('Estimate vs. actual')
+    await user.selectOptions(within(recon).getByLabelText('Log group'), 'hero / final')
+    // Paired by name with the default scenario's "Final".
+    expect(within(recon).getByLabelText('Stage')).toHaveDisplayValue('Final')
+    // Estimate for the log's 2 kept images: 2 x 1.3 x (120 x 5e-6 + 5488 x 3e-5) = $0.429624.
+    // Actual $0.519696; difference +$0.090072.
+    expect(within(recon).getByRole('status', { name: 'Estimate' })).toHaveTextContent('$0.43')
+    expect(within(recon).getByRole('status', { name: 'Actual' })).toHaveTextContent('$0.52')
+    expect(within(recon).getByRole('status', { name: 'Difference' })).toHaveTextContent('+$0.0901')
+    // Retry: 2 kept x (1.5 - 1.3) x $0.16524 = $0.066096.
+    expect(within(recon).getByText(/^Largest cause:/)).toHaveTextContent(
+      'Largest cause: Billed images per kept image (+$0.0661).',
+    )
+    const changes = within(recon).getByRole('table', { name: 'Changes to apply' })
+    expect(
+      within(changes)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => Array.from(r.children, (c) => c.textContent).slice(0, 3)),
+    ).toEqual([
+      ['Retry multiplier', '1.3', '1.5'],
+      ['Prompt tokens', '120', '80'],
+      ['Reference images', '0', '1'],
+    ])
+
+    expect(monthlyCost()).toHaveTextContent('$92.58')
+    await user.click(within(recon).getByRole('button', { name: 'Apply to “Final”' }))
+    const final = state().scenarios[0]!.stages[1]!
+    expect([final.retryMultiplier, final.promptTokens, final.referenceImages]).toEqual([1.5, 80, 1])
+    // Final: 250 jobs x 1.5 = 375 images x (80 x 5e-6 + 1024 x 8e-6 + 5488 x 3e-5 = 0.173232)
+    // = $64.962; Draft unchanged at $38.88: $103.842.
+    expect(monthlyCost()).toHaveTextContent('$103.84')
+    // The stage now matches the log, so the gap is gone.
+    expect(within(recon).getByRole('status', { name: 'Difference' })).toHaveTextContent('$0.00')
+
+    await user.click(within(recon).getByRole('button', { name: 'Undo' }))
+    expect(monthlyCost()).toHaveTextContent('$92.58')
+    expect(state().scenarios[0]!.stages[1]!.retryMultiplier).toBe(1.3)
+    expect(within(recon).queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
+  })
+
+  it('creates a scenario from a template that costs what the log cost', async () => {
+    const user = await openLog('draft-final.csv')
+    const made = panel('New scenario from the log')
+    await user.selectOptions(within(made).getByLabelText('Template'), 'hero')
+    // $0.03678 + $0.519696 = $0.556476.
+    expect(within(made).getByText(/2 stages, 2 jobs a month/)).toHaveTextContent(
+      '2 stages, 2 jobs a month: $0.556 a month at list prices.',
+    )
+    await user.click(
+      within(made).getByRole('button', { name: 'Create scenario “hero (from usage log)”' }),
+    )
+    expect(state().scenarios.map((s) => s.name)).toEqual([
+      'Draft + final (example)',
+      'hero (from usage log)',
+    ])
+    expect(monthlyCost()).toHaveTextContent('$0.556')
+    state().undo()
+    await waitFor(() => {
+      expect(state().scenarios).toHaveLength(1)
+    })
+  })
+})
