@@ -44,7 +44,7 @@ function Row({ g, total }: { g: UsageGroup; total?: boolean }) {
       <td>
         {g.retryMultiplier === null
           ? '—'
-          : formatCount(Math.round(g.retryMultiplier * 1000) / 1000)}
+          : g.retryMultiplier.toLocaleString('en-US', { maximumFractionDigits: 3 })}
       </td>
       <td className="wrap">{statusMix(g)}</td>
       <td className="wrap">{qualityMix(g)}</td>

@@ -24,7 +24,8 @@ const FIELD_LABELS: Readonly<Record<CalibratedField, string>> = {
 }
 
 const signedUsd = (v: number) => (v > 0 ? `+${formatUsd(v)}` : formatUsd(v))
-const plain = (v: number) => formatCount(Math.round(v * 1000) / 1000)
+/** Three decimals: what Apply writes (a multiplier of 1.452), not a rounder 1.45. */
+const plain = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 3 })
 const norm = (s: string) => s.trim().toLowerCase()
 
 /** The stage a log group most likely measures: same name, else the same position, else the first. */
