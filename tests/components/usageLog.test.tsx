@@ -94,6 +94,17 @@ describe('usage log: what it measured', () => {
     expect(cellsOf(table, 'hero / hero').slice(0, 3)).toEqual(['9', '4', '2.25'])
   })
 
+  it('reads JSON Lines with the API usage object, n images per call', async () => {
+    await openLog('usage.jsonl')
+    expect(screen.getByText(/^usage\.jsonl: 6 rows read in/)).toHaveTextContent(
+      /, 2 template stages, 2 rows skipped\.$/,
+    )
+    const table = screen.getByRole('table', { name: 'Measured per template and stage' })
+    // Calls of n = 4, 4 and 1: 9 billed, 1 kept; text 540 x 5e-6 + output 1,764 x 3e-5 = $0.05562.
+    const draft = cellsOf(table, 'avatar / draft')
+    expect([draft[0], draft[1], draft[2], draft[9]]).toEqual(['9', '1', '9', '$0.0556usage tokens'])
+  })
+
   it('says why a file is not a log, without touching the worksheet', async () => {
     const user = userEvent.setup()
     render(<UsageLogSection />)
