@@ -3,6 +3,7 @@ import type { QualityKey, UsageGroup, UsageStatus, UsageSummary } from '../../do
 import { QUALITY_KEYS, USAGE_STATUSES } from '../../domain/calibration'
 import { formatCount, formatUsd } from '../../format/number'
 import { TableScroll } from '../decisions/Panel'
+import { NotesList } from './NotesList'
 import { BASIS_LABELS, groupName, STATUS_LABELS } from './labels'
 
 /** Whole percents: a mix is read at a glance, and the counts are in the other columns. */
@@ -109,11 +110,7 @@ export const LogGroupsTable = memo(function LogGroupsTable({ summary }: { summar
       {notes.length > 0 && (
         <details className="usage-notes">
           <summary>Notes on these numbers ({formatCount(notes.length)})</summary>
-          <ul className="notes-list">
-            {notes.map((n, i) => (
-              <li key={i}>{n}</li>
-            ))}
-          </ul>
+          <NotesList notes={notes} />
         </details>
       )}
     </>

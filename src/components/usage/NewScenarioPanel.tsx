@@ -4,6 +4,7 @@ import { scenarioFromLog } from '../../domain/scenarioFromLog'
 import { formatUsd } from '../../format/number'
 import { computeScenario } from '../../domain/engine'
 import { useWorksheet } from '../../store/worksheet'
+import { NotesList } from './NotesList'
 import { Panel } from '../decisions/Panel'
 
 /** A scenario built from one template's log: every stage measured, sized to the log's volume. */
@@ -50,11 +51,7 @@ export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {
             {made.scenario.jobsPerMonth.toLocaleString('en-US')} jobs a month
             {result?.ok && <>: {formatUsd(result.monthlyCostUsd)} a month at list prices</>}.
           </p>
-          <ul className="notes-list">
-            {made.notes.map((n, i) => (
-              <li key={i}>{n}</li>
-            ))}
-          </ul>
+          <NotesList notes={made.notes} />
           <div className="actions">
             <button
               type="button"

@@ -10,6 +10,7 @@ import { decisionScenario } from '../decisions/scenario'
 import { FailureList } from '../decisions/FailureList'
 import { Figure, Panel, TableScroll } from '../decisions/Panel'
 import { groupName } from './labels'
+import { NotesList } from './NotesList'
 
 const FIELD_LABELS: Readonly<Record<CalibratedField, string>> = {
   retryMultiplier: 'Retry multiplier',
@@ -243,13 +244,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
               </tbody>
             </table>
           </TableScroll>
-          {recon.notes.length > 0 && (
-            <ul className="notes-list">
-              {recon.notes.map((n, i) => (
-                <li key={i}>{n}</li>
-              ))}
-            </ul>
-          )}
+          <NotesList notes={recon.notes} />
         </>
       )}
 
@@ -285,13 +280,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
               </table>
             </TableScroll>
           )}
-          {proposal.notes.length > 0 && (
-            <ul className="notes-list">
-              {proposal.notes.map((n, i) => (
-                <li key={i}>{n}</li>
-              ))}
-            </ul>
-          )}
+          <NotesList notes={proposal.notes} />
           <div className="actions">
             <button
               type="button"

@@ -1,0 +1,11 @@
+/** Sentences about the numbers above; nothing when there are none. */
+export function NotesList({ notes, label }: { notes: readonly string[]; label?: string }) {
+  if (notes.length === 0) return null
+  return (
+    <ul className="notes-list" aria-label={label}>
+      {notes.map((n, i) => (
+        <li key={i}>{n}</li>
+      ))}
+    </ul>
+  )
+}
