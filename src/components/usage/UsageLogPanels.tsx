@@ -51,6 +51,8 @@ export default function UsageLogPanels() {
   const [file, setFile] = useState<File | null>(null)
   const [progress, setProgress] = useState<Progress | null>(null)
   const [report, setReport] = useState<UsageLogReport | null>(null)
+  // Each log read starts the panels below afresh: a group picked in the last log may not exist.
+  const [generation, setGeneration] = useState(0)
   const [dragging, setDragging] = useState(false)
   const [loadError, setLoadError] = useState<string | null>(null)
   const cancel = useRef<(() => void) | null>(null)
@@ -70,6 +72,7 @@ export default function UsageLogPanels() {
       cancel.current = null
       setProgress(null)
       setReport(r)
+      setGeneration((g) => g + 1)
     })
   }, [])
 
@@ -192,8 +195,8 @@ export default function UsageLogPanels() {
                 <LogGroupsTable summary={report.summary} />
               </Panel>
               <div className="decision-grid">
-                <ReconcilePanel summary={report.summary} />
-                <NewScenarioPanel summary={report.summary} />
+                <ReconcilePanel key={generation} summary={report.summary} />
+                <NewScenarioPanel key={generation} summary={report.summary} />
               </div>
             </>
           )}
