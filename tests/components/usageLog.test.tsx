@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { ResultsPanel } from '../../src/components/results/ResultsPanel'
@@ -163,6 +163,20 @@ describe('usage log: estimate vs actual, and apply', () => {
     expect(monthlyCost()).toHaveTextContent('$92.58')
     expect(state().scenarios[0]!.stages[1]!.retryMultiplier).toBe(1.3)
     expect(within(recon).queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
+  })
+
+  it('names the field to fix instead of comparing a stage it cannot price', async () => {
+    const user = await openLog('draft-final.csv')
+    const recon = panel('Estimate vs. actual')
+    await user.selectOptions(within(recon).getByLabelText('Log group'), 'hero / final')
+    const finalId = state().scenarios[0]!.stages[1]!.id
+    act(() => {
+      state().typeStageNumber(finalId, 'retryMultiplier', 'abc')
+    })
+    expect(await within(recon).findByText(/No figures until this is fixed/)).toBeVisible()
+    expect(within(recon).getByText(/Retry multiplier/)).toBeVisible()
+    expect(within(recon).queryByRole('button', { name: /^Apply/ })).not.toBeInTheDocument()
+    expect(recon).not.toHaveTextContent('NaN')
   })
 
   it('creates a scenario from a template that costs what the log cost', async () => {

@@ -248,7 +248,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
         </>
       )}
 
-      {proposal && (
+      {proposal && recon?.ok && (
         <section className="usage-apply" aria-label="Apply the measured values">
           <h4>Apply what the log measured to “{stageName}”</h4>
           {proposal.changes.length === 0 ? (
