@@ -372,6 +372,69 @@ describe('uncertainty', () => {
     }
   })
 
+  it('draws P10 to P90 against job volume once a range is given, every value in a table', async () => {
+    const user = await renderTools()
+    const mc = panel('Uncertainty')
+    const title = 'Monthly cost as job volume grows, P10 to P90'
+    // No range, no band: it would only repeat the plan's own line.
+    expect(within(mc).queryByRole('figure', { name: title })).toBeNull()
+
+    const retry = within(mc).getByRole('group', { name: 'Final · Retry multiplier (now 1.3)' })
+    await user.type(within(retry).getByLabelText('Low'), '1.1')
+    await user.type(within(retry).getByLabelText('High'), '2')
+    const band = await within(mc).findByRole('figure', { name: title })
+    expect(within(band).getByRole('img', { name: new RegExp(`^${title}\\.`) })).toBeInTheDocument()
+    await user.click(
+      within(band).getByText('Data table: monthly cost as job volume grows, P10 to P90'),
+    )
+    const cells = (jobs: string) =>
+      Array.from(
+        within(band).getByRole('rowheader', { name: jobs }).closest('tr')!.querySelectorAll('td'),
+        (c) => c.textContent,
+      )
+    // Steps of 200 jobs up to twice the plan's 1,000.
+    expect(
+      within(band)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual([
+      '0',
+      '200',
+      '400',
+      '600',
+      '800',
+      '1,000 (plan)',
+      '1,200',
+      '1,400',
+      '1,600',
+      '1,800',
+      '2,000',
+    ])
+    expect(cells('0')).toEqual(['$0.00', '$0.00', '$0.00', '$0.00'])
+    // Triangular(1.1, 1.3, 2): F(1.3) = 0.2 / 0.9. Retry quantiles 1.1 + sqrt(0.1 x 0.9 x 0.2)
+    //   = 1.2342, 2 - sqrt(0.5 x 0.9 x 0.7) = 1.4387, 2 - sqrt(0.1 x 0.9 x 0.7) = 1.7490.
+    // At 1,000 jobs: $38.88 of drafts + 250 finals x retry x $0.16524:
+    //   P10 $89.86, P50 $98.32, P90 $111.13; as entered (retry 1.3) $92.58.
+    const [p10, p50, p90, asEntered] = cells('1,000 (plan)')
+    expectNear(dollars(p10!), 89.86, 0.3)
+    expectNear(dollars(p50!), 98.32, 0.3)
+    expectNear(dollars(p90!), 111.13, 0.3)
+    expect(asEntered).toBe('$92.58')
+    // Only retry is uncertain, so at the plan's volume the band is the panel's own figures.
+    expect(p10).toBe(figure(mc, 'P10').textContent)
+    expect(p50).toBe(figure(mc, 'P50 (median)').textContent)
+    expect(p90).toBe(figure(mc, 'P90').textContent)
+    // Cost is linear in volume: twice the jobs, twice every percentile (2 x 92.583 = 185.166).
+    const twice = cells('2,000')
+    expect(twice[3]).toBe('$185.17')
+    expectNear(dollars(twice[1]!), 2 * dollars(p50!), 0.011)
+
+    await user.clear(within(retry).getByLabelText('High'))
+    await waitFor(() => {
+      expect(within(mc).queryByRole('figure', { name: title })).toBeNull()
+    })
+  })
+
   it('shows what quality auto could cost, billed as low and as high', async () => {
     await renderTools()
     act(() => {

@@ -237,3 +237,45 @@ test('every decision control is reachable with Tab', async ({ page }) => {
     expect(reached).toContain(name)
   }
 })
+
+test('uncertainty draws its P10 to P90 band on a cost-vs-volume chart, with the values in a table', async ({
+  page,
+}) => {
+  const ws = new WorksheetPage(page)
+  const tools = new DecisionToolsPage(page)
+  await ws.open()
+  const mc = tools.tool('Uncertainty')
+  const band = mc.getByRole('figure', { name: 'Monthly cost as job volume grows, P10 to P90' })
+  await expect(mc.getByRole('button', { name: 'Export samples (CSV)' })).toBeVisible()
+  await expect(band).toHaveCount(0)
+
+  const retry = mc.getByRole('group', { name: 'Final · Retry multiplier (now 1.3)' })
+  await ws.fill(retry.getByLabel('Low'), '1.1')
+  await ws.fill(retry.getByLabel('High'), '2')
+  // The band is a filled path with some height: P90 above P10 at every volume but 0.
+  const area = band.locator('.recharts-area-area')
+  await expect(area).toHaveCount(1)
+  const box = await area.boundingBox()
+  expect(box!.height).toBeGreaterThan(10)
+  await expect(band.locator('.recharts-line-curve[stroke-dasharray="6 4"]')).toHaveCount(1)
+
+  await band.getByText('Data table: monthly cost as job volume grows, P10 to P90').click()
+  const row = (jobs: string) => band.getByRole('row', { name: new RegExp(`^${jobs} `) })
+  await expect(band.locator('tbody tr')).toHaveCount(11)
+  await expect(row('0')).toHaveText(/^0\s*\$0\.00\s*\$0\.00\s*\$0\.00\s*\$0\.00$/)
+  // Hand computation in tests/components/decisions.test.tsx: at 1,000 jobs P10 about $89.86,
+  // P50 $98.32, P90 $111.13; as entered $92.58. With only retry uncertain they are the figures.
+  const p10 = await tools.figure('Uncertainty', 'P10').textContent()
+  const p50 = await tools.figure('Uncertainty', 'P50 (median)').textContent()
+  const p90 = await tools.figure('Uncertainty', 'P90').textContent()
+  expect(p50).toMatch(/^\$98\.[0-6]\d$/)
+  await expect(row('1,000 \\(plan\\)').locator('td')).toHaveText([p10!, p50!, p90!, '$92.58'])
+  await expect(row('2,000').locator('td').last()).toHaveText('$185.17')
+
+  // A jobs range is the chart's own axis: it is shaded along it, from 800 to 1,500 jobs.
+  const jobs = mc.getByRole('group', { name: 'Jobs per month (now 1,000)' })
+  await ws.fill(jobs.getByLabel('Low'), '800')
+  await ws.fill(jobs.getByLabel('High'), '1500')
+  await expect(band.locator('.recharts-reference-area-rect')).toHaveCount(1)
+  await expect(band).toContainText('The orange span is the jobs range, 800 to 1,500')
+})

@@ -1,22 +1,27 @@
-import { memo, useId, useMemo, useState } from 'react'
+import { lazy, memo, Suspense, useId, useMemo, useState } from 'react'
 import { stageLabel } from '../../domain/decisions/common'
 import {
   autoQualityRange,
+  bandVolumes,
   DEFAULT_SAMPLES,
   DEFAULT_SEED,
   monteCarlo,
   monteCarloTable,
+  monteCarloVolumeBand,
 } from '../../domain/decisions/monteCarlo'
+import type { InputRange, VolumeBandPoint } from '../../domain/decisions/monteCarlo'
 import type { ScenarioDraft } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
 import { formatCount, formatPercent, formatUsd } from '../../format/number'
 import { useSettledValue } from '../compare/useSettledValue'
 import { FailureList } from './FailureList'
-import { Figure, Panel } from './Panel'
+import { Figure, Panel, TableScroll } from './Panel'
 import type { RangeText, RangeTexts, StageRangeField } from './ranges'
 import { readRanges } from './ranges'
 import { downloadText, samplesCsv, samplesFileName } from './samplesCsv'
 
+// memo: redrawing recharts with unchanged data is the slow part of a re-render.
+const VolumeBandChart = memo(lazy(() => import('./VolumeBandChart')))
 // 10,000 samples take a few milliseconds, but they need not follow every keystroke.
 const SETTLE_MS = 250
 // One empty object, not a new one per render: the settled value below must keep its identity.
@@ -79,6 +84,80 @@ function RangeField({
   )
 }
 
+/** The P10 to P90 band against job volume, with every plotted value in a table. */
+function VolumeBand({
+  points,
+  jobsRange,
+  planJobs,
+}: {
+  points: VolumeBandPoint[]
+  jobsRange: InputRange | undefined
+  planJobs: number
+}) {
+  const titleId = useId()
+  const title = 'Monthly cost as job volume grows, P10 to P90'
+  // Only jobs per month uncertain: at any one volume the cost is known, so the band has no width.
+  const flat = points.every((p) => p.p10Usd === p.p90Usd)
+  return (
+    <figure className="tornado" aria-labelledby={titleId}>
+      <figcaption id={titleId} className="figure-title">
+        {title}
+      </figcaption>
+      <p className="hint">
+        USD per month against jobs per month. Shaded: the middle 80% of sampled costs at each volume
+        (P10 to P90); dashed: the median (P50); solid: the plan as entered.
+        {jobsRange &&
+          ` The orange span is the jobs range, ${formatCount(jobsRange.low)} to ${formatCount(jobsRange.high)}: volume is this chart's axis, so that range is shown along it and left out of the band (which is why the plan's row differs from the figures above).`}
+        {flat &&
+          ' No other range is given, so at any one volume the cost is known and the band is a line.'}
+      </p>
+      <div
+        className="chart-box"
+        role="img"
+        aria-label={`${title}. The data table below lists every value.`}
+      >
+        <Suspense fallback={<p className="muted">Loading chart…</p>}>
+          <VolumeBandChart points={points} jobsRange={jobsRange} planJobs={planJobs} />
+        </Suspense>
+      </div>
+      <details className="data-table">
+        <summary>Data table: {title.charAt(0).toLowerCase() + title.slice(1)}</summary>
+        <TableScroll label="Cost by volume table">
+          <table className="decision-table">
+            <caption>Monthly cost in USD at each volume, other ranges sampled</caption>
+            <thead>
+              <tr>
+                <th scope="col">Jobs per month</th>
+                <th scope="col">P10</th>
+                <th scope="col">P50 (median)</th>
+                <th scope="col">P90</th>
+                <th scope="col">As entered</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => {
+                const plan = p.jobsPerMonth === planJobs
+                return (
+                  <tr key={p.jobsPerMonth} className={plan ? 'current' : undefined}>
+                    <th scope="row">
+                      {formatCount(p.jobsPerMonth)}
+                      {plan && ' (plan)'}
+                    </th>
+                    <td>{formatUsd(p.p10Usd)}</td>
+                    <td>{formatUsd(p.p50Usd)}</td>
+                    <td>{formatUsd(p.p90Usd)}</td>
+                    <td>{formatUsd(p.baseUsd)}</td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
+      </details>
+    </figure>
+  )
+}
+
 export const UncertaintyPanel = memo(function UncertaintyPanel({
   scenario,
   draft,
@@ -112,6 +191,16 @@ export const UncertaintyPanel = memo(function UncertaintyPanel({
       }),
     [settled],
   )
+  // Only once a range is given: with none, the band would be the plan's own line drawn twice.
+  // Follows the settled ranges, like the figures, so typing never waits for it.
+  const band = useMemo(() => {
+    if (!result.ok || result.drawn.length === 0) return null
+    const { scenario: s, uncertain } = settled
+    return monteCarloVolumeBand(s, uncertain, bandVolumes(s.jobsPerMonth, uncertain.jobsPerMonth), {
+      samples: DEFAULT_SAMPLES,
+      seed: DEFAULT_SEED,
+    })
+  }, [result, settled])
   const auto = useMemo(() => autoQualityRange(scenario), [scenario])
   const pending = read.errors.size > 0
 
@@ -190,6 +279,16 @@ export const UncertaintyPanel = memo(function UncertaintyPanel({
           >
             Export samples (CSV)
           </button>
+          {band &&
+            (band.ok ? (
+              <VolumeBand
+                points={band.points}
+                jobsRange={settled.uncertain.jobsPerMonth}
+                planJobs={settled.scenario.jobsPerMonth}
+              />
+            ) : (
+              <FailureList errors={band.errors} />
+            ))}
         </>
       )}
       {auto && (

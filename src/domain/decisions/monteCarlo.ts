@@ -5,6 +5,7 @@ import type { Usd } from '../units'
 import type { NumberRule } from '../validate'
 import { JOBS_RULE, STAGE_RULES } from '../validate'
 import { PRICE_BOOK } from '../../presets/priceBook'
+import { volumePoints } from '../series'
 import type { DecisionFailure } from './common'
 import { isFiniteNumber, stageLabel, withStage } from './common'
 
@@ -450,6 +451,20 @@ export type VolumeBandResult = { ok: true; points: VolumeBandPoint[] } | Decisio
 export function defaultVolumes(jobsPerMonth: number): number[] {
   const top = jobsPerMonth > 0 ? 2 * jobsPerMonth : 1000
   return Array.from({ length: 11 }, (_, i) => (top * i) / 10)
+}
+
+/**
+ * Volumes (jobs per month) for the uncertainty chart: round steps from 0 to at
+ * least twice the plan and past the top of a jobs range, plus the plan itself,
+ * so the chart and its table have a row that matches the P10/P50/P90 figures.
+ * @example bandVolumes(1234, { low: 800, high: 1500 }) // [0, 250, 500, …, 1234, 1250, …, 2500]
+ */
+export function bandVolumes(jobsPerMonth: number, jobsRange?: InputRange): number[] {
+  const plan = isFiniteNumber(jobsPerMonth) ? Math.max(0, jobsPerMonth) : 0
+  const top = Math.max(plan, (jobsRange?.high ?? 0) / 2)
+  const points = volumePoints(top)
+  if (!points.includes(plan)) points.push(plan)
+  return points.sort((a, b) => a - b)
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { computeScenario } from '../../../src/domain/engine'
 import {
   autoQualityRange,
+  bandVolumes,
   defaultVolumes,
   monteCarlo,
   monteCarloTable,
@@ -272,5 +273,19 @@ describe('monteCarloVolumeBand', () => {
     const bad = monteCarloVolumeBand(defaultScenario(), {}, [10, -1])
     expect(bad.ok).toBe(false)
     if (!bad.ok) expect(bad.errors[0]?.path).toBe('volumes.1')
+  })
+
+  it('chart volumes: round steps to twice the plan or past a jobs range, with the plan itself', () => {
+    expect(bandVolumes(1000)).toEqual([0, 200, 400, 600, 800, 1000, 1200, 1400, 1600, 1800, 2000])
+    // 2 x 1,234 = 2,468: steps of 250 up to 2,500, and 1,234 slotted in between
+    expect(bandVolumes(1234)).toEqual([
+      0, 250, 500, 750, 1000, 1234, 1250, 1500, 1750, 2000, 2250, 2500,
+    ])
+    // A jobs range topping out at 2,600 stretches the axis past it: steps of 500 to 3,000.
+    expect(bandVolumes(1000, { low: 800, high: 2600 })).toEqual([
+      0, 500, 1000, 1500, 2000, 2500, 3000,
+    ])
+    expect(bandVolumes(0)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(bandVolumes(Number.NaN)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
   })
 })
