@@ -53,6 +53,37 @@ export const STAGE_NUMBER_FIELDS = Object.keys(STAGE_RULES) as StageNumberField[
 
 export const JOBS_RULE: NumberRule = { label: 'Jobs per month', min: 0, max: 1e12 }
 export const PRICE_RULE: NumberRule = { label: 'Price', min: 0, max: 100_000 }
+/** Optional: users who can trigger generation in a month. May be an average, so not whole. */
+export const USERS_RULE: NumberRule = { label: 'Users per month', min: 0, max: 1e12 }
+/** Optional: a per-user cap counts whole images, as an API-side counter does. */
+export const QUOTA_RULE: NumberRule = {
+  label: 'Most images per user',
+  min: 0,
+  max: 1e9,
+  integer: true,
+}
+
+/**
+ * An optional number left out or emptied: a cleared box is stored as NaN, and
+ * for an optional field that means "not set", not "not a number". A NaN that
+ * stands for unreadable text ("abc") is told apart by the draft's text, which
+ * only the UI has (see decisionScenario).
+ */
+export function isUnset(value: number | undefined): boolean {
+  return value === undefined || Number.isNaN(value)
+}
+
+/** Appends an error for a usersPerMonth or maxImagesPerUser that is set but not allowed. */
+export function quotaFieldErrors(scenario: Scenario, out: FieldError[]): void {
+  const users = scenario.usersPerMonth
+  const quota = scenario.maxImagesPerUser
+  // Both are unset in most scenarios: two comparisons and out, for the engine's hot path.
+  if (users === undefined && quota === undefined) return
+  const u = isUnset(users) ? null : checkNumber(users, USERS_RULE)
+  if (u) out.push({ path: 'usersPerMonth', field: 'usersPerMonth', message: u })
+  const q = isUnset(quota) ? null : checkNumber(quota, QUOTA_RULE)
+  if (q) out.push({ path: 'maxImagesPerUser', field: 'maxImagesPerUser', message: q })
+}
 
 const show = (n: number, percent: boolean | undefined): string =>
   percent ? `${(n * 100).toLocaleString('en-US')}%` : n.toLocaleString('en-US')

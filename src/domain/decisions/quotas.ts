@@ -2,19 +2,14 @@ import { computeScenario } from '../engine'
 import type { FieldError, Scenario } from '../model'
 import type { PriceBook } from '../priceBook'
 import type { Usd } from '../units'
-import type { NumberRule } from '../validate'
-import { checkNumber } from '../validate'
+import { checkNumber, isUnset, QUOTA_RULE, quotaFieldErrors, USERS_RULE } from '../validate'
 import { PRICE_BOOK } from '../../presets/priceBook'
 import type { DecisionFailure } from './common'
 import { stageLabel } from './common'
 
-export const USERS_RULE: NumberRule = { label: 'Users per month', min: 0, max: 1e12 }
-export const QUOTA_RULE: NumberRule = {
-  label: 'Most images per user',
-  min: 0,
-  max: 1e9,
-  integer: true,
-}
+// The rules live with the other scenario rules, so the engine, the worksheet and
+// this tool agree on what a valid quota is. Re-exported for existing callers.
+export { QUOTA_RULE, USERS_RULE }
 
 export type QuotaIssueKind = 'noQuota' | 'usersUnknown' | 'quotaBelowPlan'
 
@@ -55,16 +50,28 @@ export type QuotaExposure =
     }
   | DecisionFailure
 
+/**
+ * The quota fields' errors: out of range (the rules in validate.ts), or NaN.
+ * validate.ts reads NaN as unset (an emptied box); here a NaN has got past
+ * decisionScenario, which drops emptied boxes, so it was typed text that is
+ * not a number, and the field is named.
+ */
 function fieldErrors(scenario: Scenario): FieldError[] {
   const errors: FieldError[] = []
   const users = scenario.usersPerMonth
   const quota = scenario.maxImagesPerUser
-  const u = users === undefined ? null : checkNumber(users, USERS_RULE)
-  if (u) errors.push({ path: 'usersPerMonth', field: 'usersPerMonth', message: u })
-  const q = quota === undefined ? null : checkNumber(quota, QUOTA_RULE)
-  if (q) errors.push({ path: 'maxImagesPerUser', field: 'maxImagesPerUser', message: q })
-  return errors
+  if (users !== undefined && Number.isNaN(users)) {
+    const message = checkNumber(users, USERS_RULE) ?? ''
+    errors.push({ path: 'usersPerMonth', field: 'usersPerMonth', message })
+  }
+  quotaFieldErrors(scenario, errors)
+  if (quota !== undefined && Number.isNaN(quota)) {
+    const message = checkNumber(quota, QUOTA_RULE) ?? ''
+    errors.push({ path: 'maxImagesPerUser', field: 'maxImagesPerUser', message })
+  }
+  return errors.sort((a, b) => fieldOrder(a.path) - fieldOrder(b.path))
 }
+const fieldOrder = (path: string) => (path === 'usersPerMonth' ? 0 : 1)
 
 /**
  * The dearest stage's cost per billable image, USD. Priced on a one-image
@@ -108,11 +115,13 @@ export function dearestImageCost(
 export function quotaExposure(scenario: Scenario, book: PriceBook = PRICE_BOOK): QuotaExposure {
   const errors = fieldErrors(scenario)
   const r = computeScenario(scenario, book)
-  if (!r.ok) errors.push(...r.errors)
+  // Once the engine reports the quota fields too (quotaFieldErrors in scenarioFieldErrors),
+  // each would come twice: keep the first.
+  if (!r.ok) errors.push(...r.errors.filter((e) => !errors.some((x) => x.path === e.path)))
   if (!r.ok || errors.length > 0) return { ok: false, errors }
 
-  const users = scenario.usersPerMonth ?? null
-  const quota = scenario.maxImagesPerUser ?? null
+  const users = isUnset(scenario.usersPerMonth) ? null : (scenario.usersPerMonth ?? null)
+  const quota = isUnset(scenario.maxImagesPerUser) ? null : (scenario.maxImagesPerUser ?? null)
   const dearest = dearestImageCost(scenario, book)
   const perImage = dearest?.costUsd ?? null
   const worstImages = users !== null && quota !== null ? users * quota : null
