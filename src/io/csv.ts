@@ -29,6 +29,7 @@ import {
 } from './csvFormat'
 import type { FileLayout } from './csvRows'
 import { COL, RowReader, RowTable, show } from './csvRows'
+import { NameIndex } from './nameIndex'
 
 // Export -----------------------------------------------------------------------
 
@@ -488,7 +489,9 @@ class Importer {
   readonly fileProblems: CsvProblem[] = []
   /** Problems on scenario rows, in the order found (sorted at the end). */
   readonly rowProblems: CsvProblem[] = []
-  readonly groups = new Map<string, Group>()
+  /** Scenarios by name; `groups` holds each one at its number. */
+  private readonly names = new NameIndex()
+  readonly groups: Group[] = []
   readonly table: RowTable
   private previous: Group | undefined
   private record = 0
@@ -557,11 +560,15 @@ class Importer {
   private addToGroup(r: RowReader, o: number): Group {
     const name = r.name
     const previous = this.previous
-    const group = previous?.name === name ? previous : this.groups.get(name)
+    let group = previous
+    if (previous?.name !== name) {
+      const known = this.names.get(name)
+      group = known < 0 ? undefined : this.groups[known]
+    }
     if (!group) {
       const created: Group = {
         name,
-        index: this.groups.size,
+        index: this.names.add(name),
         first: o,
         last: o,
         count: 1,
@@ -574,7 +581,7 @@ class Importer {
         usersPerMonth: r.usersPerMonth,
         maxImagesPerUser: r.maxImagesPerUser,
       }
-      this.groups.set(name, created)
+      this.groups.push(created)
       this.previous = created
       return created
     }
@@ -612,7 +619,7 @@ class Importer {
     }
     const rowProblems = this.rowProblems
     const scenarios: ImportedScenario[] = []
-    for (const group of this.groups.values()) {
+    for (const group of this.groups) {
       const scenario = buildScenario(group, table)
       checkValues(group, scenario, book, table, rowProblems)
       scenarios.push({
