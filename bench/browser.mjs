@@ -21,6 +21,11 @@ const ARGS = [
   '--disable-sync',
 ]
 
+// Vite itself, not through npx: killing an npx wrapper leaves the server running,
+// and the open server keeps this script (and `npm run bench`) from ever exiting.
+const VITE = new URL('../node_modules/vite/bin/vite.js', import.meta.url).pathname
+const vite = (args, options) => spawn(process.execPath, [VITE, ...args], options)
+
 function quantile(sorted, q) {
   const i = (sorted.length - 1) * q
   const lo = Math.floor(i)
@@ -51,13 +56,9 @@ function bundleReport() {
 }
 
 async function startPreview() {
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const server = vite(['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   for (let i = 0; i < 100; i++) {
     try {
       const r = await fetch(ORIGIN)
@@ -154,28 +155,16 @@ async function csvImport(browser) {
   // import code and papaparse side by side without exposing anything in the app.
   const out = new URL('../dist-bench/', import.meta.url).pathname
   await new Promise((resolve, reject) => {
-    const build = spawn(
-      'npx',
-      ['vite', 'build', 'bench/csv-page', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
+    const build = vite(
+      ['build', 'bench/csv-page', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
       { stdio: 'inherit' },
     )
     build.on('exit', (code) =>
       code === 0 ? resolve() : reject(new Error(`bench page build failed (${code})`)),
     )
   })
-  const server = spawn(
-    'npx',
-    [
-      'vite',
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(PORT + 1),
-      '--strictPort',
-      '--outDir',
-      out,
-    ],
+  const server = vite(
+    ['preview', '--host', '127.0.0.1', '--port', String(PORT + 1), '--strictPort', '--outDir', out],
     { stdio: 'ignore' },
   )
   try {
