@@ -29,28 +29,49 @@ declare global {
     runCsvBench: (
       rows: number,
       runs: number,
-    ) => { rows: number; bareMs: number; importMs: number; scenarios: number }
+    ) => { rows: number; bareMs: number; importMs: number; ratio: number; scenarios: number }
   }
 }
 
 window.runCsvBench = (rows, runs) => {
   const text = makeCsv(rows)
+  const bareParse = () => Papa.parse<string[]>(text, { header: false, skipEmptyLines: true })
+  const fullImport = () => importScenariosCsv(text).scenarios.length
+  // Warm-up, not measured: the first calls include compiling both code paths.
+  for (let i = 0; i < 2; i++) {
+    bareParse()
+    fullImport()
+  }
   const bare: number[] = []
   const full: number[] = []
+  const ratios: number[] = []
   let scenarios = 0
-  // Interleaved, so a slow moment on the machine hits both sides alike.
   for (let i = 0; i < runs; i++) {
-    let t = performance.now()
-    Papa.parse<string[]>(text, { header: false, skipEmptyLines: true })
-    bare.push(performance.now() - t)
-    t = performance.now()
-    scenarios = importScenariosCsv(text).scenarios.length
-    full.push(performance.now() - t)
+    // Pairs, so a slow moment on the machine hits both sides alike; the order
+    // alternates because each side leaves garbage that the next one collects.
+    const measure = (f: () => unknown) => {
+      const t = performance.now()
+      f()
+      return performance.now() - t
+    }
+    let b: number
+    let f: number
+    if (i % 2 === 0) {
+      b = measure(bareParse)
+      f = measure(() => (scenarios = fullImport()))
+    } else {
+      f = measure(() => (scenarios = fullImport()))
+      b = measure(bareParse)
+    }
+    bare.push(b)
+    full.push(f)
+    ratios.push(f / b)
   }
   return {
     rows: text.split('\r\n').length - 2,
     bareMs: median(bare),
     importMs: median(full),
+    ratio: median(ratios),
     scenarios,
   }
 }
