@@ -273,15 +273,20 @@ if (!existsSync(CHROME))
   throw new Error(
     `Chromium not found at ${CHROME}; install it (apt-get install chromium) or set CHROME`,
   )
+// BENCH_ONLY=typing|usage|csv runs one part, for repeated runs while working on it.
+const only = process.env.BENCH_ONLY
+const runs = (part) => only === undefined || only === part
 bundleReport()
 const server = await startPreview()
 const browser = await chromium.launch({ executablePath: CHROME, args: ARGS })
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-  await page.goto(ORIGIN)
-  await typingLatency(page)
-  await usageLogImport(browser)
-  await csvImport(browser)
+  if (runs('typing')) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.goto(ORIGIN)
+    await typingLatency(page)
+  }
+  if (runs('usage')) await usageLogImport(browser)
+  if (runs('csv')) await csvImport(browser)
 } finally {
   await browser.close()
   server.kill()
