@@ -57,7 +57,7 @@ export const PRICE_RULE: NumberRule = { label: 'Price', min: 0, max: 100_000 }
 export const USERS_RULE: NumberRule = { label: 'Users per month', min: 0, max: 1e12 }
 /** Optional: a per-user cap counts whole images, as an API-side counter does. */
 export const QUOTA_RULE: NumberRule = {
-  label: 'Most images per user',
+  label: 'Max images per user per month',
   min: 0,
   max: 1e9,
   integer: true,
@@ -73,7 +73,12 @@ export function isUnset(value: number | undefined): boolean {
   return value === undefined || Number.isNaN(value)
 }
 
-/** Appends an error for a usersPerMonth or maxImagesPerUser that is set but not allowed. */
+/**
+ * Appends an error for a usersPerMonth or maxImagesPerUser that is set but not
+ * allowed. Not part of scenarioFieldErrors on purpose: quotas feed no cost, so
+ * a bad one is reported where it is typed (the Quotas panel, a CSV row) and
+ * never turns the monthly total into "Incomplete".
+ */
 export function quotaFieldErrors(scenario: Scenario, out: FieldError[]): void {
   const users = scenario.usersPerMonth
   const quota = scenario.maxImagesPerUser

@@ -13,7 +13,7 @@ import { METERS } from '../domain/model'
 import type { PriceBook } from '../domain/priceBook'
 import { surelyComputes } from '../domain/surelyComputes'
 import type { NumberRule } from '../domain/validate'
-import { checkNumber } from '../domain/validate'
+import { checkNumber, QUOTA_RULE, USERS_RULE } from '../domain/validate'
 import { PRICE_BOOK } from '../presets/priceBook'
 import type { CsvImportResult, CsvProblem, ImportedScenario, InputColumn } from './csvFormat'
 import {
@@ -387,12 +387,13 @@ const FIELD_COLUMN: Readonly<Record<string, InputColumn>> = {
 }
 
 /**
- * The engine does not check the quota fields yet (they feed no cost), so
- * import does. Not integers: a quota may be an average.
+ * The quota fields feed no cost, so the engine leaves them out of a scenario's
+ * errors (a bad quota must not blank the monthly total); import checks them
+ * with the same rules the Quotas panel uses.
  */
 const QUOTA_RULES = {
-  users_per_month: { label: 'Users per month', min: 0, max: 1e12 },
-  max_images_per_user: { label: 'Max images per user', min: 0, max: 1e12 },
+  users_per_month: USERS_RULE,
+  max_images_per_user: QUOTA_RULE,
 } as const satisfies Partial<Record<InputColumn, NumberRule>>
 
 const SHARE_HINT = ' In the file, shares are fractions from 0 to 1: write 0.25 for 25%.'

@@ -457,6 +457,20 @@ describe('importScenariosCsv: more than one problem', () => {
     ])
   })
 
+  it('checks a quota with the Quotas panel rule: whole images, at most 10^9', () => {
+    const text = [
+      `${header},max_images_per_user`,
+      'S,gpt-image-2,10,Draft,low,1024x1024,1,1,false,2.5',
+    ].join('\r\n')
+    expect(importScenariosCsv(text).problems).toEqual([
+      error(
+        2,
+        'max_images_per_user',
+        'Max images per user per month must be a whole number from 0 to 1,000,000,000; it is 2.5.',
+      ),
+    ])
+  })
+
   it('shows a blank cell as blank when rows disagree', () => {
     const text = [
       `${header},prices_checked_on`,

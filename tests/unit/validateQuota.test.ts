@@ -46,9 +46,14 @@ describe('quota field rules (validate.ts)', () => {
       undefined,
       2.5,
       'maxImagesPerUser',
-      'Most images per user must be a whole number from 0 to 1,000,000,000; it is 2.5.',
+      'Max images per user per month must be a whole number from 0 to 1,000,000,000; it is 2.5.',
     ],
-    [undefined, -1, 'maxImagesPerUser', 'Most images per user must be at least 0; it is -1.'],
+    [
+      undefined,
+      -1,
+      'maxImagesPerUser',
+      'Max images per user per month must be at least 0; it is -1.',
+    ],
   ])('users %s, quota %s: %s says what is wrong and what is allowed', (u, q, path, message) => {
     expect(errorsOf(u, q)).toEqual([{ path, field: path, message }])
   })

@@ -91,7 +91,7 @@ describe('quotaExposure', () => {
     if (!r.ok) {
       expect(r.errors.map((e) => e.path)).toEqual(['usersPerMonth', 'maxImagesPerUser'])
       expect(r.errors[1]?.message).toBe(
-        'Most images per user must be a whole number from 0 to 1,000,000,000; it is 2.5.',
+        'Max images per user per month must be a whole number from 0 to 1,000,000,000; it is 2.5.',
       )
     }
     expect(quotaExposure({ ...defaultScenario(), modelId: 'nope' }).ok).toBe(false)
