@@ -22,6 +22,7 @@ import {
 } from '../../domain/series'
 import type { ExcludedScenario, SeriesKey } from '../../domain/series'
 import { formatCount, formatUsd } from '../../format/number'
+import { JOBS_AXIS_LABEL, USD_MONTH_AXIS_LABEL, countTick, usdTick } from '../charts/axes'
 
 // Colour-blind-friendly, distinct in print (Okabe-Ito plus neutrals).
 const PALETTE = [
@@ -39,14 +40,6 @@ const PALETTE = [
 const colour = (i: number) => PALETTE[i % PALETTE.length] ?? '#000'
 
 /** Axis ticks: whole dollars with k/M, so a narrow axis stays readable. */
-const usdTick = (v: number) =>
-  Math.abs(v) >= 1e6
-    ? `$${formatCount(v / 1e6)}M`
-    : Math.abs(v) >= 1e3
-      ? `$${formatCount(v / 1e3)}k`
-      : `$${formatCount(v)}`
-const countTick = (v: number) =>
-  v >= 1e6 ? `${formatCount(v / 1e6)}M` : v >= 1e3 ? `${formatCount(v / 1e3)}k` : formatCount(v)
 const usdTooltip = (v: unknown) => (typeof v === 'number' ? formatUsd(v) : '—')
 
 interface ChartFrameProps {
@@ -240,22 +233,8 @@ function CostByVolume({ scenarios }: { scenarios: Scenario[] }) {
       {container(
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="jobsPerMonth"
-            tickFormatter={countTick}
-            label={{ value: 'Jobs per month', position: 'insideBottom', offset: -8, fontSize: 12 }}
-          />
-          <YAxis
-            tickFormatter={usdTick}
-            width={88}
-            label={{
-              value: 'USD / month',
-              angle: -90,
-              position: 'insideLeft',
-              style: { textAnchor: 'middle' },
-              fontSize: 12,
-            }}
-          />
+          <XAxis dataKey="jobsPerMonth" tickFormatter={countTick} label={JOBS_AXIS_LABEL} />
+          <YAxis tickFormatter={usdTick} width={88} label={USD_MONTH_AXIS_LABEL} />
           <Tooltip
             formatter={usdTooltip}
             labelFormatter={(v) => `${formatCount(Number(v))} jobs per month`}

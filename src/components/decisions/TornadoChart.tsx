@@ -11,21 +11,15 @@ import {
   YAxis,
 } from 'recharts'
 import type { TooltipContentProps } from 'recharts'
-import { formatCount, formatUsd } from '../../format/number'
+import { formatUsd } from '../../format/number'
 import type { TornadoDatum } from './sensitivityRows'
+import { usdTick } from '../charts/axes'
 
 // Okabe-Ito blue and vermillion: apart for colour-blind readers and in greyscale print.
 const LOWERED = '#0072B2'
 const RAISED = '#D55E00'
 const BAR = 16
 const ROW_HEIGHT = 34
-
-const usdTick = (v: number) =>
-  Math.abs(v) >= 1e6
-    ? `$${formatCount(v / 1e6)}M`
-    : Math.abs(v) >= 1e3
-      ? `$${formatCount(v / 1e3)}k`
-      : `$${formatCount(v)}`
 
 /** A round tick step (1, 2 or 5 times a power of ten) giving about five ticks. */
 function niceStep(span: number): number {

@@ -13,6 +13,7 @@ import {
 import type { TooltipContentProps } from 'recharts'
 import type { InputRange, VolumeBandPoint } from '../../domain/decisions/monteCarlo'
 import { formatCount, formatUsd } from '../../format/number'
+import { JOBS_AXIS_LABEL, USD_MONTH_AXIS_LABEL, countTick, usdTick } from '../charts/axes'
 
 // Okabe-Ito blue for the band and its median; the plan as entered in near-black,
 // so the three read apart in colour-blind vision and in greyscale print.
@@ -22,15 +23,6 @@ const JOBS_SPAN = '#E69F00'
 const HEIGHT = 300
 // The band first, then its median, then the plan: the order the hint reads them in.
 const LEGEND_ORDER = ['band', 'p50', 'base']
-
-const usdTick = (v: number) =>
-  Math.abs(v) >= 1e6
-    ? `$${formatCount(v / 1e6)}M`
-    : Math.abs(v) >= 1e3
-      ? `$${formatCount(v / 1e3)}k`
-      : `$${formatCount(v)}`
-const countTick = (v: number) =>
-  v >= 1e6 ? `${formatCount(v / 1e6)}M` : v >= 1e3 ? `${formatCount(v / 1e3)}k` : formatCount(v)
 
 /** A chart row: recharts draws an Area from a [low, high] pair as a range. */
 interface Row {
@@ -103,19 +95,9 @@ export default function VolumeBandChart({
           domain={[0, top]}
           ticks={ticks}
           tickFormatter={countTick}
-          label={{ value: 'Jobs per month', position: 'insideBottom', offset: -8, fontSize: 12 }}
+          label={JOBS_AXIS_LABEL}
         />
-        <YAxis
-          tickFormatter={usdTick}
-          width={80}
-          label={{
-            value: 'USD / month',
-            angle: -90,
-            position: 'insideLeft',
-            style: { textAnchor: 'middle' },
-            fontSize: 12,
-          }}
-        />
+        <YAxis tickFormatter={usdTick} width={80} label={USD_MONTH_AXIS_LABEL} />
         <Tooltip content={(props) => <BandTooltip {...props} />} />
         <Legend position="top" itemSorter={(item) => LEGEND_ORDER.indexOf(String(item.dataKey))} />
         {jobsRange && (
