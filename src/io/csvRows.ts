@@ -199,6 +199,22 @@ function small(v: number): number {
  * the next `read` empties it, so copy out what you keep) and `bad` a bit per
  * column (by COL) already reported, so no cell is reported twice.
  */
+/** Columns read into scenario fields (the scenario name aside), the same on every row of a scenario. */
+const SCENARIO_LEVEL_COLS: readonly number[] = [
+  COL.model,
+  COL.jobs_per_month,
+  COL.batch,
+  COL.price_text_input,
+  COL.price_cached_text_input,
+  COL.price_image_input,
+  COL.price_cached_image_input,
+  COL.price_image_output,
+  COL.prices_checked_on,
+  COL.users_per_month,
+  COL.max_images_per_user,
+]
+const SCENARIO_LEVEL_MASK = SCENARIO_LEVEL_COLS.reduce((m, c) => m | (1 << c), 0)
+
 export class RowReader {
   cells: readonly string[] = []
   /** Spreadsheet row number (header = 1). */
@@ -223,12 +239,25 @@ export class RowReader {
   /** The last model cell and what it read as, so a file repeating one model reads it once. */
   private lastModelCell = ''
   private lastModel = ''
+  /** The last row's cells when its scenario-level cells all read cleanly. */
+  private cleanScenarioCells: readonly string[] | null = null
 
   constructor(
     private readonly file: FileLayout,
     readonly table: RowTable,
   ) {
     this.index = file.index
+  }
+
+  private sameScenarioCells(cells: readonly string[]): boolean {
+    const previous = this.cleanScenarioCells
+    if (previous === null) return false
+    const index = this.index
+    for (let k = 0; k < SCENARIO_LEVEL_COLS.length; k++) {
+      const i = index[SCENARIO_LEVEL_COLS[k] as number] as number
+      if (i >= 0 && cells[i] !== previous[i]) return false
+    }
+    return true
   }
 
   raw(col: number): string {
@@ -452,13 +481,19 @@ export class RowReader {
     if (this.problems.length !== 0) this.problems.length = 0
     this.formatVersion()
     this.name = this.readName(COL.scenario)
-    this.modelId = this.model()
-    this.jobsPerMonth = this.required(COL.jobs_per_month)
-    this.batch = this.readBatch()
-    this.prices = this.readPrices()
-    this.pricesCheckedOn = this.date()
-    this.usersPerMonth = this.optionalNumber(COL.users_per_month)
-    this.maxImagesPerUser = this.optionalNumber(COL.max_images_per_user)
+    // A scenario repeats its model, jobs, batch, prices, date and quotas on every
+    // row: written the same as on the row before, they read the same, so the
+    // values that row read (and found clean) stand. Anything else is read afresh.
+    if (!this.sameScenarioCells(cells)) {
+      this.modelId = this.model()
+      this.jobsPerMonth = this.required(COL.jobs_per_month)
+      this.batch = this.readBatch()
+      this.prices = this.readPrices()
+      this.pricesCheckedOn = this.date()
+      this.usersPerMonth = this.optionalNumber(COL.users_per_month)
+      this.maxImagesPerUser = this.optionalNumber(COL.max_images_per_user)
+      this.cleanScenarioCells = this.bad & SCENARIO_LEVEL_MASK ? null : cells
+    }
     const stageName = this.readName(COL.stage)
     const quality = this.quality()
     const billedAs = this.autoBilledAs()

@@ -411,6 +411,30 @@ describe('importScenariosCsv: more than one problem', () => {
   const header =
     'scenario,model,jobs_per_month,stage,quality,size,images_per_job,retry_multiplier,batch'
 
+  it('reads repeated scenario cells once, but reports a bad one on every row it is on', () => {
+    const text = [
+      header,
+      'S,gpt-image-2,1000,Draft,low,1024x1024,1,1,false',
+      // The same text as row 2: read as row 2 read it.
+      'S,gpt-image-2,1000,Final,high,1024x1024,1,1,false',
+      // Another spelling of the same number agrees by value.
+      'S,gpt-image-2,1000.0,Edit,medium,1024x1024,1,1,false',
+      'T,gpt-image-2,lots,Draft,low,1024x1024,1,1,false',
+      'T,gpt-image-2,lots,Final,low,1024x1024,1,1,false',
+    ].join('\r\n')
+    const result = importScenariosCsv(text)
+    expect(result.scenarios.map((s) => [s.name, s.scenario.jobsPerMonth, s.errors.length])).toEqual(
+      [
+        ['S', 1000, 0],
+        ['T', 0, 2],
+      ],
+    )
+    expect(result.problems.map((p) => [p.row, p.column])).toEqual([
+      [5, 'jobs_per_month'],
+      [6, 'jobs_per_month'],
+    ])
+  })
+
   it('reports each bad cell once, in row then column order, and never the engine twice', () => {
     const text = [
       header,
