@@ -47,6 +47,12 @@ export function App() {
           <h1>GPT Image 2 budget worksheet</h1>
           <p className="tagline">Monthly API cost, stage by stage. Runs in your browser only.</p>
         </div>
+        {/* The tools below the worksheet are a long scroll away on a laptop screen. */}
+        <nav className="section-links" aria-label="Sections">
+          <a href="#decisions">Decision tools</a>
+          <a href="#compare">Compare</a>
+          <a href="#usage">Usage log</a>
+        </nav>
         <UndoRedo />
       </header>
       <StorageNotice />
