@@ -318,12 +318,16 @@ class Acc {
     let text = r.inputTextTokens
     let image = r.inputImageTokens
     const input = r.inputTokens
+    // Without the split, image input is unknown, not zero: priced as text (0 image
+    // tokens), but not counted as a measurement of reference-image tokens.
+    let imageMeasured = true
     if (input !== null) {
       if (text === null && image === null) {
         // Generations without reference images report all input as text; edits
         // without the split are under-priced, and a note says so.
         text = input
         image = 0
+        imageMeasured = false
         this.noSplitRows++
       } else if (text === null) text = Math.max(0, input - (image ?? 0))
       else image ??= Math.max(0, input - text)
@@ -337,7 +341,7 @@ class Acc {
         this.textImages += images
         this.textOfBilled += text
       }
-      if (image !== null) {
+      if (image !== null && imageMeasured) {
         this.imageImages += images
         this.imageOfBilled += image
       }
@@ -1132,7 +1136,7 @@ export function calibratedStage(
       )
     } else {
       notes.push(
-        `Auto is still budgeted as ${next.autoBilledAs}: the log has no usage tokens for auto images.`,
+        `Auto is still budgeted as ${next.autoBilledAs}: no auto image in the log has both output tokens and a size to read its quality from.`,
       )
     }
   }

@@ -14,17 +14,28 @@ import { STAGE_RULES } from './validate'
 export type ScenarioFromLog =
   { ok: true; scenario: Scenario; notes: string[] } | { ok: false; reason: string }
 
+/** The price book's id for a logged model: logs carry dated snapshots (gpt-image-2-2026-04-21). */
+function bookId(logged: string, book: PriceBook): string | null {
+  const id = logged.trim().toLowerCase()
+  if (Object.hasOwn(book, id)) return id
+  const family = id.replace(/-\d{4}-\d{2}-\d{2}$/, '')
+  return Object.hasOwn(book, family) ? family : null
+}
+
 /** The model most of the template's billed images used, when the price book knows it. */
 function dominantModel(groups: readonly UsageGroup[], book: PriceBook): string | null {
   const images = new Map<string, number>()
   for (const g of groups) {
-    for (const m of g.modelMix) images.set(m.model, (images.get(m.model) ?? 0) + m.images)
+    for (const m of g.modelMix) {
+      const id = bookId(m.model, book)
+      if (id !== null) images.set(id, (images.get(id) ?? 0) + m.images)
+    }
   }
   let best: string | null = null
   let most = 0
-  for (const [model, n] of images) {
-    if (n > most && model in book) {
-      best = model
+  for (const [id, n] of images) {
+    if (n > most) {
+      best = id
       most = n
     }
   }

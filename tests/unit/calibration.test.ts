@@ -190,9 +190,10 @@ describe('summariseUsage: usage.jsonl (n per call, nested usage, auto quality)',
     // Line 8: input 1100 without split, priced as text: 0.0055 + 7024 x 3e-5 0.21072 = 0.21622
     // Line 9: output only: 0.21072
     expect(g.costUsd).toBeCloseTo(0.061252 + 0.21622 + 0.21072, 12)
-    // Text known on lines 7 and 8: (76 + 1100) / 2; image: (1024 + 0) / 2.
+    // Text known on lines 7 and 8: (76 + 1100) / 2. Image input only on line 7:
+    // line 8's 1,100 tokens have no split, so its image part is unknown, not 0.
     expect(g.promptTokensPerImage).toBe(588)
-    expect(g.referenceTokensPerImage).toBe(512)
+    expect(g.referenceTokensPerImage).toBe(1024)
     // Line 7 asked for auto; 1,756 output tokens at 1024x1024 is medium.
     expect(g.autoBilledAs).toEqual({ low: 0, medium: 1, high: 0 })
     expect(g.notes).toEqual([
@@ -444,6 +445,20 @@ describe('reconcile', () => {
 })
 
 describe('calibratedStage', () => {
+  it('leaves reference images alone when the log does not split input tokens', () => {
+    const parsed = parseUsageLog(
+      'template,stage,quality,size,status,input_tokens,output_tokens\nt,edit,high,1024x1024,accepted,1300,4160\n',
+    )
+    const g = summariseUsage(parsed.rows).groups[0]!
+    expect(g.referenceTokensPerImage).toBeNull()
+    const stage: Stage = { ...FINAL, referenceImages: 2, referenceImageTokens: 500 }
+    const c = calibratedStage(stage, g)
+    expect(c.stage).toMatchObject({ referenceImages: 2, referenceImageTokens: 500 })
+    expect(c.notes).toContain(
+      'Reference images left as they are: the log does not split image input tokens.',
+    )
+  })
+
   const s = summary('draft-final.csv')
 
   it('hero/final: measured multiplier, prompt and reference tokens; the rest unchanged', () => {

@@ -95,6 +95,19 @@ describe('scenarioFromLog', () => {
     )
   })
 
+  it('prices a dated snapshot as its model family', () => {
+    const log = [
+      'template,stage,model,quality,size,status',
+      't,final,gpt-image-1-2025-04-15,high,1024x1024,accepted',
+      't,final,gpt-image-1,high,1024x1024,accepted',
+      't,final,constructor,high,1024x1024,accepted',
+    ].join('\n')
+    const made = scenarioFromLog(groups(log), 't')
+    if (!made.ok) throw new Error(made.reason)
+    expect(made.scenario.modelId).toBe('gpt-image-1')
+    expect(made.notes.some((n) => n.includes('price book knows'))).toBe(false)
+  })
+
   it('says why when nothing was kept or the template is not in the log', () => {
     const log = 'template,status\nt,rejected\nt,deleted\n'
     expect(scenarioFromLog(groups(log), 't')).toEqual({
