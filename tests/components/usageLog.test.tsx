@@ -165,6 +165,34 @@ describe('usage log: estimate vs actual, and apply', () => {
     expect(within(recon).queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
   })
 
+  it('shows one comparison after a second file, for the second file', async () => {
+    const user = await openLog('draft-final.csv')
+    await user.upload(screen.getByLabelText('Usage log file'), logFile('usage.jsonl'))
+    await screen.findByText(/^usage\.jsonl: 6 rows read in/)
+    expect(screen.getAllByLabelText('Log group')).toHaveLength(1)
+    expect(
+      Array.from(
+        (screen.getByLabelText('Log group') as HTMLSelectElement).options,
+        (o) => o.textContent,
+      ),
+    ).toEqual(['avatar / draft', 'avatar / final'])
+  })
+
+  it('offers its own Undo only while Apply is the last change', async () => {
+    const user = await openLog('draft-final.csv')
+    const recon = panel('Estimate vs. actual')
+    await user.selectOptions(within(recon).getByLabelText('Log group'), 'hero / final')
+    await user.click(within(recon).getByRole('button', { name: 'Apply to “Final”' }))
+    expect(within(recon).getByRole('button', { name: 'Undo' })).toBeVisible()
+    // Undone from the header, then another edit: the panel's Undo must not undo that edit.
+    act(() => {
+      state().undo()
+      state().typeScenarioNumber('jobsPerMonth', '777')
+    })
+    expect(within(recon).queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
+    expect(state().scenarios[0]!.jobsPerMonth).toBe(777)
+  })
+
   it('names the field to fix instead of comparing a stage it cannot price', async () => {
     const user = await openLog('draft-final.csv')
     const recon = panel('Estimate vs. actual')

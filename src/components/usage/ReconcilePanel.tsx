@@ -45,13 +45,17 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
   const activeId = useWorksheet((s) => s.activeId)
   const calibrate = useWorksheet((s) => s.calibrateStage)
   const undo = useWorksheet((s) => s.undo)
-  const historyLength = useWorksheet((s) => s.past.length)
+  const current = useWorksheet((s) => s.scenarios)
 
   const [groupIndex, setGroupIndex] = useState(0)
   const [scenarioId, setScenarioId] = useState(activeId)
   const [stageChoice, setStageChoice] = useState<{ key: string; stageId: string } | null>(null)
-  // `undoAt`: the history length right after Apply; the Undo here shows only while Apply is the last step.
-  const [applied, setApplied] = useState<{ text: string; undoAt: number | null } | null>(null)
+  // `after`: the worksheet right after Apply. The Undo here shows only while the
+  // worksheet is still exactly that, so it can never undo some other edit.
+  const [applied, setApplied] = useState<{
+    text: string
+    after: readonly ScenarioDraft[] | null
+  } | null>(null)
 
   const group = summary.groups[groupIndex] ?? summary.groups[0]
   const draft = scenarios.find((d) => d.id === scenarioId) ?? scenarios[0]
@@ -88,7 +92,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
     calibrate(draft.id, stageId, patch)
     setApplied({
       text: `Applied ${String(proposal.changes.length)} measured value${proposal.changes.length === 1 ? '' : 's'} to "${stageName}" in "${draft.name}". Undo puts the old values back.`,
-      undoAt: useWorksheet.getState().past.length,
+      after: useWorksheet.getState().scenarios,
     })
   }
 
@@ -290,14 +294,14 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
             >
               Apply to “{stageName}”
             </button>
-            {applied?.undoAt === historyLength && (
+            {applied?.after === current && (
               <button
                 type="button"
                 onClick={() => {
                   undo()
                   setApplied({
                     text: `Undone: "${stageName}" has its values from before.`,
-                    undoAt: null,
+                    after: null,
                   })
                 }}
               >

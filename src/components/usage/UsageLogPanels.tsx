@@ -56,10 +56,13 @@ export default function UsageLogPanels() {
   const [dragging, setDragging] = useState(false)
   const [loadError, setLoadError] = useState<string | null>(null)
   const cancel = useRef<(() => void) | null>(null)
+  /** Counts requests (files and the sample), so a late sample download cannot replace a newer file. */
+  const requests = useRef(0)
   const fileInput = useRef<HTMLInputElement>(null)
 
   const read = useCallback((next: File, mapping?: ColumnMapping) => {
     // A newer file wins: the older read is stopped, not raced.
+    requests.current++
     cancel.current?.()
     setFile(next)
     setProgress({ phase: 'reading', fraction: 0 })
@@ -84,14 +87,16 @@ export default function UsageLogPanels() {
   )
 
   const trySample = async () => {
+    // A file chosen while the sample downloads wins over the sample.
+    const asked = ++requests.current
     try {
       const response = await fetch(SAMPLE)
       if (!response.ok) throw new Error(`HTTP ${String(response.status)}`)
       const blob = await response.blob()
+      if (asked !== requests.current) return
       read(new File([blob], 'sample-usage-log.csv', { type: 'text/csv' }))
     } catch (error) {
-      setReport(null)
-      setProgress(null)
+      if (asked !== requests.current) return
       setLoadError(`The sample log could not be loaded (${String(error)}).`)
     }
   }
@@ -194,9 +199,9 @@ export default function UsageLogPanels() {
               <Panel title="What the log measured" className="wide">
                 <LogGroupsTable summary={report.summary} />
               </Panel>
-              <div className="decision-grid">
-                <ReconcilePanel key={generation} summary={report.summary} />
-                <NewScenarioPanel key={generation} summary={report.summary} />
+              <div className="decision-grid" key={generation}>
+                <ReconcilePanel summary={report.summary} />
+                <NewScenarioPanel summary={report.summary} />
               </div>
             </>
           )}
