@@ -60,6 +60,18 @@ describe('usage log: what it measured', () => {
     // hero/final: 3 billed, 2 kept; 3 x (80 x 5e-6 + 1024 x 8e-6 + 5488 x 3e-5) = $0.519696.
     expect(cellsOf(table, 'hero / final').slice(0, 3)).toEqual(['3', '2', '1.5'])
     expect(cellsOf(table, 'hero / final')[9]).toBe('$0.52usage tokens')
+    // The whole hero workflow per final image: ($0.03678 + $0.519696) / 2 = $0.278238.
+    const perTemplate = screen.getByRole('table', { name: 'Per template, all stages' })
+    expect(cellsOf(perTemplate, 'hero')).toEqual([
+      'draft → final',
+      '9',
+      '2final',
+      '$0.556',
+      '$0.278',
+    ])
+    // Across stages a multiplier means nothing: the all-rows line leaves it out.
+    const all = cellsOf(table, 'All rows')
+    expect([all[2], all[10]]).toEqual(['—', '—'])
   })
 
   it('lists the rows it could not read, by row and reason, and reads the rest', async () => {

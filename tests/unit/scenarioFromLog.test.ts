@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { summariseUsage } from '../../src/domain/calibration'
 import { computeScenario } from '../../src/domain/engine'
 import { scenarioFromLog } from '../../src/domain/scenarioFromLog'
+import { templateTotals } from '../../src/domain/templateTotals'
 import { parseUsageLog } from '../../src/io/usageLog'
 
 // gpt-image-2 per token: text in 5e-6, image in 8e-6, image out 3e-5.
@@ -133,5 +134,27 @@ describe('parseUsageLog progress', () => {
     expect(seen[0]).toBeGreaterThan(0.3)
     expect(seen[1]).toBeGreaterThan(seen[0]!)
     expect(seen[1]).toBeLessThan(1)
+  })
+})
+
+describe('templateTotals', () => {
+  it('prices each template per image kept at its last stage', () => {
+    const totals = templateTotals(groups(fixture('draft-final.csv')))
+    // hero: draft $0.03678 + final $0.519696 = $0.556476 over final's 2 kept images.
+    expect(totals[0]).toMatchObject({
+      template: 'hero',
+      stages: ['draft', 'final'],
+      billedImages: 9,
+      finalKeptImages: 2,
+      finalStage: 'final',
+    })
+    expect(totals[0]?.costUsd).toBeCloseTo(0.556476, 12)
+    expect(totals[0]?.costPerFinalImageUsd).toBeCloseTo(0.278238, 12)
+    expect(totals.map((t) => t.template)).toEqual(['hero', 'product'])
+  })
+
+  it('has no cost per image when the last stage kept none', () => {
+    const log = 'template,stage,status\nt,draft,accepted\nt,final,rejected\n'
+    expect(templateTotals(groups(log))[0]?.costPerFinalImageUsd).toBeNull()
   })
 })

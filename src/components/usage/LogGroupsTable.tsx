@@ -2,6 +2,7 @@ import { memo } from 'react'
 import type { QualityKey, UsageGroup, UsageStatus, UsageSummary } from '../../domain/calibration'
 import { QUALITY_KEYS, USAGE_STATUSES } from '../../domain/calibration'
 import { formatCount, formatUsd } from '../../format/number'
+import { templateTotals } from '../../domain/templateTotals'
 import { TableScroll } from '../decisions/Panel'
 import { NotesList } from './NotesList'
 import { BASIS_LABELS, groupName, STATUS_LABELS } from './labels'
@@ -43,7 +44,7 @@ function Row({ g, total }: { g: UsageGroup; total?: boolean }) {
       <td>{formatCount(g.billedImages)}</td>
       <td>{formatCount(g.keptImages)}</td>
       <td>
-        {g.retryMultiplier === null
+        {total || g.retryMultiplier === null
           ? '—'
           : g.retryMultiplier.toLocaleString('en-US', { maximumFractionDigits: 3 })}
       </td>
@@ -62,8 +63,45 @@ function Row({ g, total }: { g: UsageGroup; total?: boolean }) {
         {formatUsd(g.costUsd)}
         <span className="delta">{BASIS_LABELS[g.costBasis]}</span>
       </td>
-      <td>{g.costPerKeptImageUsd === null ? '—' : formatUsd(g.costPerKeptImageUsd)}</td>
+      <td>{total || g.costPerKeptImageUsd === null ? '—' : formatUsd(g.costPerKeptImageUsd)}</td>
     </tr>
+  )
+}
+
+/** Each template's whole workflow, per image kept at its last stage. */
+function TemplateTotalsTable({ summary }: { summary: UsageSummary }) {
+  const totals = templateTotals(summary.groups)
+  return (
+    <TableScroll label="Cost per template">
+      <table className="decision-table usage-table">
+        <caption>Per template, all stages</caption>
+        <thead>
+          <tr>
+            <th scope="col">Template</th>
+            <th scope="col">Stages</th>
+            <th scope="col">Billed images</th>
+            <th scope="col">Kept at the last stage</th>
+            <th scope="col">Actual cost</th>
+            <th scope="col">Per image kept at the last stage</th>
+          </tr>
+        </thead>
+        <tbody>
+          {totals.map((t) => (
+            <tr key={t.template}>
+              <th scope="row">{t.template === '' ? '(no template)' : t.template}</th>
+              <td className="wrap">{t.stages.map((st) => st || '(no stage)').join(' → ')}</td>
+              <td>{formatCount(t.billedImages)}</td>
+              <td>
+                {formatCount(t.finalKeptImages)}
+                <span className="delta">{t.finalStage || '(no stage)'}</span>
+              </td>
+              <td>{formatUsd(t.costUsd)}</td>
+              <td>{t.costPerFinalImageUsd === null ? '—' : formatUsd(t.costPerFinalImageUsd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   )
 }
 
@@ -105,8 +143,11 @@ export const LogGroupsTable = memo(function LogGroupsTable({ summary }: { summar
       </TableScroll>
       <p className="hint">
         Kept images are the ones accepted or edited; the retry multiplier is billed images per kept
-        image. Failed calls are counted in the status mix but not billed.
+        image. Failed calls are counted in the status mix but not billed. Across stages a draft pick
+        and the final made from it are two kept images, so the all-rows line has no multiplier or
+        cost per kept image: see each template below.
       </p>
+      <TemplateTotalsTable summary={summary} />
       {notes.length > 0 && (
         <details className="usage-notes">
           <summary>Notes on these numbers ({formatCount(notes.length)})</summary>
