@@ -92,6 +92,13 @@ test('a 200,000-row log is read off the main thread, with a progress bar', async
       ].join(','),
     )
   }
+  // The page's own first renders (charts, decision tools) come first, so they are not counted.
+  await page
+    .getByRole('figure', { name: 'Draft vs final spend' })
+    .locator('.recharts-bar-rectangle')
+    .first()
+    .waitFor()
+  await page.getByRole('region', { name: 'Budget checks' }).waitFor()
   // Long tasks on the page's main thread while the log is read: parsing 200,000 rows there
   // would take about 400 ms, so a worker's absence shows as one long task.
   await page.evaluate(() => {
