@@ -184,7 +184,7 @@ describe('usage log: estimate vs actual, and apply', () => {
     expect(screen.getAllByLabelText('Log group')).toHaveLength(1)
     expect(
       Array.from(
-        (screen.getByLabelText('Log group') as HTMLSelectElement).options,
+        screen.getByLabelText<HTMLSelectElement>('Log group').options,
         (o) => o.textContent,
       ),
     ).toEqual(['avatar / draft', 'avatar / final'])
