@@ -48,10 +48,11 @@ interface WorksheetSlice extends Snapshot {
   ) => void
   typeStageNumber: (stageId: string, field: StageNumberField, text: string) => void
   /**
-   * Writes measured values into a stage of any scenario as one undoable step
-   * and makes that scenario the one being edited, so the change is in view.
+   * Sets fields of a stage of any scenario as one undoable step of its own
+   * (a fix, measured values), replacing any text typed into those fields, and
+   * makes that scenario the one being edited, so the change is in view.
    */
-  calibrateStage: (scenarioId: string, stageId: string, patch: Partial<Stage>) => void
+  setStageFields: (scenarioId: string, stageId: string, patch: Partial<Stage>) => void
   addStage: () => void
   removeStage: (stageId: string) => void
   moveStage: (stageId: string, delta: -1 | 1) => void
@@ -265,7 +266,7 @@ export const useWorksheet = create<WorksheetState>()(
             field,
           )
         },
-        calibrateStage: (scenarioId, stageId, patch) => {
+        setStageFields: (scenarioId, stageId, patch) => {
           commit((s) => {
             const target = s.scenarios.find((d) => d.id === scenarioId)
             if (!target?.stages.some((st) => st.id === stageId)) return s

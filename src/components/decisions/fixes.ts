@@ -2,8 +2,8 @@ import { useCallback } from 'react'
 import { stageLabel } from '../../domain/decisions/common'
 import type { ScenarioFix } from '../../domain/decisions/fixes'
 import type { ScenarioDraft } from '../../domain/draft'
+import type { Stage } from '../../domain/model'
 import { formatCount, formatPercent } from '../../format/number'
-import { canonicalText } from '../../io/numberInput'
 import { PERCENT_FIELDS, useWorksheet } from '../../store/worksheet'
 
 /**
@@ -12,8 +12,7 @@ import { PERCENT_FIELDS, useWorksheet } from '../../store/worksheet'
  * was computed from: stage indexes are resolved to its stage ids.
  */
 export function useApplyFix(): (fix: ScenarioFix, draft: ScenarioDraft) => void {
-  const editStage = useWorksheet((s) => s.editStage)
-  const typeStageNumber = useWorksheet((s) => s.typeStageNumber)
+  const setStageFields = useWorksheet((s) => s.setStageFields)
   const typeScenarioNumber = useWorksheet((s) => s.typeScenarioNumber)
   const editScenario = useWorksheet((s) => s.editScenario)
   const selectScenario = useWorksheet((s) => s.selectScenario)
@@ -21,72 +20,28 @@ export function useApplyFix(): (fix: ScenarioFix, draft: ScenarioDraft) => void 
   return useCallback(
     (fix: ScenarioFix, draft: ScenarioDraft) => {
       // The tools render from a deferred copy; a fix for a scenario no longer
-      // active would land on the wrong one, since actions edit the active scenario.
+      // active would land on the wrong one, since scenario actions edit the active scenario.
       if (useWorksheet.getState().activeId !== draft.id) return
-      // Typed-number actions merge keystrokes in one field into one undo step;
-      // selecting the (same) scenario ends that run, so a fix applied right after
-      // typing, or typing right after a fix, stays a step of its own.
-      selectScenario(draft.id)
-      applyWith(fix, draft, { editStage, typeStageNumber, typeScenarioNumber, editScenario })
-      selectScenario(draft.id)
+      if (fix.kind === 'setScenarioField') {
+        // Typed-number actions merge keystrokes in one field into one undo step;
+        // selecting the (same) scenario ends that run, so a fix applied right after
+        // typing, or typing right after a fix, stays a step of its own.
+        selectScenario(draft.id)
+        if (fix.field === 'batch') editScenario({ batch: fix.value })
+        else typeScenarioNumber(fix.field, String(fix.value))
+        selectScenario(draft.id)
+        return
+      }
+      const stage = draft.stages[fix.stageIndex]
+      if (!stage) return
+      const patch: Partial<Stage> =
+        fix.kind === 'setStageSize'
+          ? { width: fix.width, height: fix.height }
+          : { [fix.field]: fix.value }
+      setStageFields(draft.id, stage.id, patch)
     },
-    [editStage, typeStageNumber, typeScenarioNumber, editScenario, selectScenario],
+    [setStageFields, typeScenarioNumber, editScenario, selectScenario],
   )
-}
-
-type Actions = Pick<
-  ReturnType<typeof useWorksheet.getState>,
-  'editStage' | 'typeStageNumber' | 'typeScenarioNumber' | 'editScenario'
->
-
-function applyWith(fix: ScenarioFix, draft: ScenarioDraft, a: Actions): void {
-  if (fix.kind === 'setScenarioField') {
-    if (fix.field === 'batch') a.editScenario({ batch: fix.value })
-    else a.typeScenarioNumber(fix.field, String(fix.value))
-    return
-  }
-  const stage = draft.stages[fix.stageIndex]
-  if (!stage) return
-  if (fix.kind === 'setStageSize') {
-    a.editStage(stage.id, { width: fix.width, height: fix.height })
-    return
-  }
-  switch (fix.field) {
-    case 'name':
-      a.editStage(stage.id, { name: fix.value })
-      break
-    case 'quality':
-      a.editStage(stage.id, { quality: fix.value })
-      break
-    case 'autoBilledAs':
-      a.editStage(stage.id, { autoBilledAs: fix.value })
-      break
-    case 'width':
-      a.editStage(stage.id, { width: fix.value })
-      break
-    case 'height':
-      a.editStage(stage.id, { height: fix.value })
-      break
-    case 'retryMultiplier':
-      a.editStage(stage.id, { retryMultiplier: fix.value })
-      break
-    // editStage takes only the numbers a control sets; the rest go in as the
-    // text a person would type, which is what the store keeps for them.
-    case 'imagesPerJob':
-    case 'outputsPerRequest':
-    case 'reachShare':
-    case 'promptTokens':
-    case 'referenceImages':
-    case 'referenceImageTokens':
-    case 'cachedInputShare':
-    case 'partialImages':
-      a.typeStageNumber(
-        stage.id,
-        fix.field,
-        canonicalText(fix.value, PERCENT_FIELDS.has(fix.field)),
-      )
-      break
-  }
 }
 
 const STAGE_FIELD_WORDS: Record<string, string> = {

@@ -43,7 +43,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
   // Deferred: typing elsewhere in the worksheet should not wait for this panel.
   const scenarios = useDeferredValue(useWorksheet((s) => s.scenarios))
   const activeId = useWorksheet((s) => s.activeId)
-  const calibrate = useWorksheet((s) => s.calibrateStage)
+  const setStageFields = useWorksheet((s) => s.setStageFields)
   const undo = useWorksheet((s) => s.undo)
   const current = useWorksheet((s) => s.scenarios)
 
@@ -89,7 +89,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
     for (const c of proposal.changes) {
       ;(patch as Record<string, unknown>)[c.field] = proposal.stage[c.field]
     }
-    calibrate(draft.id, stageId, patch)
+    setStageFields(draft.id, stageId, patch)
     setApplied({
       text: `Applied ${String(proposal.changes.length)} measured value${proposal.changes.length === 1 ? '' : 's'} to "${stageName}" in "${draft.name}". Undo puts the old values back.`,
       after: useWorksheet.getState().scenarios,
