@@ -171,6 +171,18 @@ interface PerImage {
   usd: number
 }
 
+/**
+ * The price book's id for a logged model, or null when the book has none.
+ * Logs carry the dated snapshot (gpt-image-2-2026-04-21); the book, the family
+ * id. Own keys only: a model logged as "constructor" is not a model.
+ */
+export function priceBookId(logged: string, book: PriceBook): string | null {
+  const id = logged.trim().toLowerCase()
+  if (Object.hasOwn(book, id)) return id
+  const family = id.replace(/-\d{4}-\d{2}-\d{2}$/, '')
+  return Object.hasOwn(book, family) ? family : null
+}
+
 /** A logged model as priced: snapshot suffixes dropped, the default model for a blank. */
 class Pricer {
   private readonly specs = new Map<string, ModelSpec | null>()
@@ -188,10 +200,8 @@ class Pricer {
   }
 
   private resolve(model: string): ModelSpec | null {
-    const id = model.trim().toLowerCase()
-    if (id === '') return this.book[DEFAULT_MODEL_ID] ?? null
-    // Logs carry the dated snapshot (gpt-image-2-2026-04-21); the book, the family id.
-    return this.book[id] ?? this.book[id.replace(/-\d{4}-\d{2}-\d{2}$/, '')] ?? null
+    const id = model.trim() === '' ? DEFAULT_MODEL_ID : priceBookId(model, this.book)
+    return id === null ? null : (this.book[id] ?? null)
   }
 
   /** Output of one image as the price book estimates it; null when the model cannot make it. */
@@ -474,7 +484,8 @@ function addMap<K>(into: Map<K, number>, from: Map<K, number>): void {
 const share = (part: number, whole: number): number => (whole > 0 ? part / whole : 0)
 const perImage = (tokens: number, images: number): Tokens | null =>
   images > 0 ? ((tokens / images) as Tokens) : null
-const plural = (n: number, one: string, many = `${one}s`): string =>
+/** "1 image", "2,000 images": for the sentences in notes. */
+export const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
 function basisOf(a: Acc): CostBasis {

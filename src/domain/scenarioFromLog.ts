@@ -3,7 +3,7 @@
  * per logged stage, each calibrated (src/domain/calibration.ts), sized so the
  * scenario keeps and bills the images the log did.
  */
-import { calibratedStage } from './calibration'
+import { calibratedStage, plural, priceBookId } from './calibration'
 import type { UsageGroup } from './calibration'
 import type { Scenario, Stage } from './model'
 import type { PriceBook } from './priceBook'
@@ -14,20 +14,12 @@ import { STAGE_RULES } from './validate'
 export type ScenarioFromLog =
   { ok: true; scenario: Scenario; notes: string[] } | { ok: false; reason: string }
 
-/** The price book's id for a logged model: logs carry dated snapshots (gpt-image-2-2026-04-21). */
-function bookId(logged: string, book: PriceBook): string | null {
-  const id = logged.trim().toLowerCase()
-  if (Object.hasOwn(book, id)) return id
-  const family = id.replace(/-\d{4}-\d{2}-\d{2}$/, '')
-  return Object.hasOwn(book, family) ? family : null
-}
-
 /** The model most of the template's billed images used, when the price book knows it. */
 function dominantModel(groups: readonly UsageGroup[], book: PriceBook): string | null {
   const images = new Map<string, number>()
   for (const g of groups) {
     for (const m of g.modelMix) {
-      const id = bookId(m.model, book)
+      const id = priceBookId(m.model, book)
       if (id !== null) images.set(id, (images.get(id) ?? 0) + m.images)
     }
   }
@@ -41,9 +33,6 @@ function dominantModel(groups: readonly UsageGroup[], book: PriceBook): string |
   }
   return best
 }
-
-const plural = (n: number, word: string): string =>
-  `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`
 
 /**
  * Jobs per month are the most images any stage kept, and each stage reaches

@@ -8,6 +8,7 @@
  */
 import Papa from 'papaparse'
 import type { ParseError } from 'papaparse'
+import { plural } from '../domain/calibration'
 import type { UsageRow, UsageStatus } from '../domain/calibration'
 import type { Quality } from '../domain/model'
 import { parseCsvNumber } from './csvNumbers'
@@ -519,9 +520,6 @@ class Collector {
     else this.rows.push(r)
   }
 }
-
-const plural = (n: number, one: string, many = `${one}s`): string =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
 function tallyNotices(t: Tally, out: UsageLogNotice[]): void {
   for (const [status, { rows, first }] of t.unknownStatuses) {

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { UsageGroup, UsageRow } from '../../src/domain/calibration'
-import { calibratedStage, reconcile, summariseUsage } from '../../src/domain/calibration'
+import {
+  calibratedStage,
+  priceBookId,
+  reconcile,
+  summariseUsage,
+} from '../../src/domain/calibration'
+import { PRICE_BOOK } from '../../src/presets/priceBook'
 import type { Scenario, Stage } from '../../src/domain/model'
 import { parseUsageLog } from '../../src/io/usageLog'
 import { blankStage } from '../../src/presets/defaultScenario'
@@ -441,6 +447,22 @@ describe('reconcile', () => {
     expect(bad.ok).toBe(false)
     if (!bad.ok)
       expect(bad.errors[0]).toMatchObject({ path: 'stages.1.retryMultiplier', stageIndex: 1 })
+  })
+})
+
+describe('priceBookId', () => {
+  it("finds a dated snapshot by its family, and only the book's own models", () => {
+    expect(priceBookId('GPT-Image-2-2026-04-21', PRICE_BOOK)).toBe('gpt-image-2')
+    expect(priceBookId('gpt-image-1', PRICE_BOOK)).toBe('gpt-image-1')
+    expect(priceBookId('constructor', PRICE_BOOK)).toBeNull()
+    expect(priceBookId('dall-e-9', PRICE_BOOK)).toBeNull()
+  })
+
+  it('leaves a row of a model the book does not know unpriced', () => {
+    const parsed = parseUsageLog('model,status,output_tokens\nconstructor,accepted,196\n')
+    const g = summariseUsage(parsed.rows).groups[0]!
+    expect(g.basisImages.unpriced).toBe(1)
+    expect(g.costUsd).toBe(0)
   })
 })
 
