@@ -55,3 +55,9 @@ export function formatPercent(fraction: number, locale?: string): string {
     fraction,
   )
 }
+
+/** A measured ratio or average to three decimals, the precision Apply writes (1.452, not 1.45). */
+export function formatMeasured(value: number, locale?: string): string {
+  if (!Number.isFinite(value)) return NOT_A_NUMBER
+  return formatter(locale, 'measured', { maximumFractionDigits: 3 }).format(value)
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCount, formatPercent, formatUsd } from '../../src/format/number'
+import { formatCount, formatMeasured, formatPercent, formatUsd } from '../../src/format/number'
 
 describe('formatUsd', () => {
   it.each([
@@ -36,5 +36,14 @@ describe('numbers that cannot be shown', () => {
     expect(formatUsd(v)).toBe('—')
     expect(formatCount(v)).toBe('—')
     expect(formatPercent(v)).toBe('—')
+  })
+})
+
+describe('formatMeasured', () => {
+  it('shows three decimals, the value Apply writes, and never NaN', () => {
+    expect(formatMeasured(45 / 31, 'en-US')).toBe('1.452')
+    expect(formatMeasured(3, 'en-US')).toBe('3')
+    expect(formatMeasured(153.04166, 'en-US')).toBe('153.042')
+    expect(formatMeasured(Number.NaN, 'en-US')).toBe('—')
   })
 })

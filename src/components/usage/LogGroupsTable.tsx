@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import type { QualityKey, UsageGroup, UsageStatus, UsageSummary } from '../../domain/calibration'
 import { QUALITY_KEYS, USAGE_STATUSES } from '../../domain/calibration'
-import { formatCount, formatUsd } from '../../format/number'
+import { formatCount, formatMeasured, formatUsd } from '../../format/number'
 import { templateTotals } from '../../domain/templateTotals'
 import { TableScroll } from '../decisions/Panel'
 import { NotesList } from './NotesList'
@@ -43,11 +43,7 @@ function Row({ g, total }: { g: UsageGroup; total?: boolean }) {
       <th scope="row">{total ? 'All rows' : name}</th>
       <td>{formatCount(g.billedImages)}</td>
       <td>{formatCount(g.keptImages)}</td>
-      <td>
-        {total || g.retryMultiplier === null
-          ? '—'
-          : g.retryMultiplier.toLocaleString('en-US', { maximumFractionDigits: 3 })}
-      </td>
+      <td>{total || g.retryMultiplier === null ? '—' : formatMeasured(g.retryMultiplier)}</td>
       <td className="wrap">{statusMix(g)}</td>
       <td className="wrap">{qualityMix(g)}</td>
       <td className="wrap">{sizeMix(g)}</td>

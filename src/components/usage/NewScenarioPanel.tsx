@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { UsageSummary } from '../../domain/calibration'
 import { scenarioFromLog } from '../../domain/scenarioFromLog'
-import { formatUsd } from '../../format/number'
+import { formatCount, formatUsd } from '../../format/number'
 import { computeScenario } from '../../domain/engine'
 import { useWorksheet } from '../../store/worksheet'
 import { NotesList } from './NotesList'
@@ -48,7 +48,7 @@ export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {
         <>
           <p>
             {made.scenario.stages.length} stage{made.scenario.stages.length === 1 ? '' : 's'},{' '}
-            {made.scenario.jobsPerMonth.toLocaleString('en-US')} jobs a month
+            {formatCount(made.scenario.jobsPerMonth)} jobs a month
             {result?.ok && <>: {formatUsd(result.monthlyCostUsd)} a month at list prices</>}.
           </p>
           <NotesList notes={made.notes} />

@@ -4,7 +4,7 @@ import type { CalibratedField, UsageGroup, UsageSummary } from '../../domain/cal
 import type { ScenarioDraft } from '../../domain/draft'
 import { METER_LABELS } from '../../domain/engine'
 import type { Stage } from '../../domain/model'
-import { formatCount, formatUsd } from '../../format/number'
+import { formatCount, formatMeasured, formatUsd } from '../../format/number'
 import { useWorksheet } from '../../store/worksheet'
 import { decisionScenario } from '../decisions/scenario'
 import { FailureList } from '../decisions/FailureList'
@@ -25,8 +25,6 @@ const FIELD_LABELS: Readonly<Record<CalibratedField, string>> = {
 }
 
 const signedUsd = (v: number) => (v > 0 ? `+${formatUsd(v)}` : formatUsd(v))
-/** Three decimals: what Apply writes (a multiplier of 1.452), not a rounder 1.45. */
-const plain = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 3 })
 const norm = (s: string) => s.trim().toLowerCase()
 
 /** The stage a log group most likely measures: same name, else the same position, else the first. */
@@ -45,7 +43,6 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
   const activeId = useWorksheet((s) => s.activeId)
   const setStageFields = useWorksheet((s) => s.setStageFields)
   const undo = useWorksheet((s) => s.undo)
-  const current = useWorksheet((s) => s.scenarios)
 
   const [groupIndex, setGroupIndex] = useState(0)
   const [scenarioId, setScenarioId] = useState(activeId)
@@ -56,6 +53,8 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
     text: string
     after: readonly ScenarioDraft[] | null
   } | null>(null)
+  // A boolean, so typing elsewhere does not redraw this panel.
+  const undoable = useWorksheet((s) => applied !== null && applied.after === s.scenarios)
 
   const group = summary.groups[groupIndex] ?? summary.groups[0]
   const draft = scenarios.find((d) => d.id === scenarioId) ?? scenarios[0]
@@ -201,9 +200,9 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
                 {recon.inputs.map((i) => (
                   <tr key={i.input} className={i.input === recon.largest ? 'current' : undefined}>
                     <th scope="row">{i.label}</th>
-                    <td>{plain(i.estimate)}</td>
-                    <td>{i.actual === null ? 'not logged' : plain(i.actual)}</td>
-                    <td>{i.difference === null ? '—' : plain(i.difference)}</td>
+                    <td>{formatMeasured(i.estimate)}</td>
+                    <td>{i.actual === null ? 'not logged' : formatMeasured(i.actual)}</td>
+                    <td>{i.difference === null ? '—' : formatMeasured(i.difference)}</td>
                     <td>{i.costImpactUsd === null ? '—' : signedUsd(i.costImpactUsd)}</td>
                     <td className="notes">{i.detail}</td>
                   </tr>
@@ -275,8 +274,8 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
                   {proposal.changes.map((c) => (
                     <tr key={c.field}>
                       <th scope="row">{FIELD_LABELS[c.field]}</th>
-                      <td>{typeof c.from === 'number' ? plain(c.from) : c.from}</td>
-                      <td>{typeof c.to === 'number' ? plain(c.to) : c.to}</td>
+                      <td>{typeof c.from === 'number' ? formatMeasured(c.from) : c.from}</td>
+                      <td>{typeof c.to === 'number' ? formatMeasured(c.to) : c.to}</td>
                       <td className="notes">{c.why}</td>
                     </tr>
                   ))}
@@ -294,7 +293,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
             >
               Apply to “{stageName}”
             </button>
-            {applied?.after === current && (
+            {undoable && (
               <button
                 type="button"
                 onClick={() => {
