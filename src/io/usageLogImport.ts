@@ -34,15 +34,10 @@ export async function readUsageLog(
   now: () => number,
 ): Promise<UsageLogReport> {
   const start = now()
-  const base = { fileName: file.name, rowCount: 0, summary: null }
   if (file.size > MAX_LOG_BYTES) {
     const mb = (file.size / 1024 / 1024).toFixed(0)
-    return {
-      ...base,
-      ...emptyParse(mapping),
-      error: `The file is ${mb} MB; a log can be at most 200 MB. Split it by month or by template.`,
-      elapsedMs: now() - start,
-    }
+    const error = `The file is ${mb} MB; a log can be at most 200 MB. Split it by month or by template.`
+    return failedReport(file.name, mapping, error, now() - start)
   }
   onProgress('reading', 0)
   const text = await file.text()
@@ -53,19 +48,30 @@ export async function readUsageLog(
   onProgress('summarising', 0)
   const { rows, ...rest } = parsed
   const summary = rows.length > 0 ? summariseUsage(rows) : null
-  return { ...base, ...rest, rowCount: rows.length, summary, elapsedMs: now() - start }
+  return { fileName: file.name, ...rest, rowCount: rows.length, summary, elapsedMs: now() - start }
 }
 
-function emptyParse(mapping: ColumnMapping | undefined): Omit<UsageLogParse, 'rows' | 'error'> {
+/** A file that could not be read at all, reported like any other read. */
+function failedReport(
+  fileName: string,
+  mapping: ColumnMapping | undefined,
+  error: string,
+  elapsedMs: number,
+): UsageLogReport {
   return {
+    fileName,
     format: null,
     headers: [],
     mapping: mapping ?? emptyMapping(),
     unusedHeaders: [],
     rowsRead: 0,
+    rowCount: 0,
     skippedCount: 0,
     skipped: [],
     notices: [],
+    summary: null,
+    error,
+    elapsedMs,
   }
 }
 
@@ -98,14 +104,8 @@ export function importUsageLog(
     }
     worker.onerror = (e) => {
       worker.terminate()
-      resolve({
-        fileName: file.name,
-        ...emptyParse(mapping),
-        rowCount: 0,
-        summary: null,
-        error: `The log could not be read (${e.message || 'the browser gave no reason'}).`,
-        elapsedMs: 0,
-      })
+      const reason = e.message || 'the browser gave no reason'
+      resolve(failedReport(file.name, mapping, `The log could not be read (${reason}).`, 0))
     }
   })
   worker.postMessage({ file, mapping } satisfies UsageLogWorkerRequest)
