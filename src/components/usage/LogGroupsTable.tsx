@@ -74,7 +74,9 @@ function TemplateTotalsTable({ summary }: { summary: UsageSummary }) {
         <thead>
           <tr>
             <th scope="col">Template</th>
-            <th scope="col">Stages</th>
+            <th scope="col" className="wrap">
+              Stages
+            </th>
             <th scope="col">Billed images</th>
             <th scope="col">Kept at the last stage</th>
             <th scope="col">Actual cost</th>
@@ -117,9 +119,15 @@ export const LogGroupsTable = memo(function LogGroupsTable({ summary }: { summar
               <th scope="col">Billed images</th>
               <th scope="col">Kept images</th>
               <th scope="col">Retry multiplier</th>
-              <th scope="col">Status mix</th>
-              <th scope="col">Quality mix</th>
-              <th scope="col">Size mix</th>
+              <th scope="col" className="wrap">
+                Status mix
+              </th>
+              <th scope="col" className="wrap">
+                Quality mix
+              </th>
+              <th scope="col" className="wrap">
+                Size mix
+              </th>
               <th scope="col">Text input tokens</th>
               <th scope="col">Image input tokens</th>
               <th scope="col">Output tokens</th>
