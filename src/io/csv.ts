@@ -28,7 +28,7 @@ import {
   REQUIRED_VALUES,
 } from './csvFormat'
 import type { FileLayout } from './csvRows'
-import { COL, RowReader, RowTable, show } from './csvRows'
+import { COL, isBlank, RowReader, RowTable, show } from './csvRows'
 import { NameIndex } from './nameIndex'
 
 // Export -----------------------------------------------------------------------
@@ -461,7 +461,7 @@ function problemOrder(a: CsvProblem, b: CsvProblem): number {
 }
 
 function isBlankRecord(cells: readonly string[]): boolean {
-  for (const c of cells) if (c !== '' && c.trim() !== '') return false
+  for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i] as string)) return false
   return true
 }
 

@@ -78,7 +78,8 @@ function trimmed(text: string): string {
   return isPrintable(text.charCodeAt(0)) && isPrintable(text.charCodeAt(n - 1)) ? text : text.trim()
 }
 
-const isBlank = (text: string): boolean =>
+/** Whether a cell holds nothing but white space; no trim for a cell starting with printable ASCII. */
+export const isBlank = (text: string): boolean =>
   text === '' || (!isPrintable(text.charCodeAt(0)) && text.trim() === '')
 
 const LOW = QUALITIES.indexOf('low')

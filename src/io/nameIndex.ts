@@ -12,6 +12,9 @@ export class NameIndex {
   private slots = new Int32Array(64)
   private hashes: Int32Array = new Int32Array(32)
   private mask = 63
+  /** The name `get` last missed and its hash, so `add` right after does not hash it again. */
+  private missedName: string | null = null
+  private missedHash = 0
 
   get size(): number {
     return this.names.length
@@ -23,7 +26,11 @@ export class NameIndex {
     const slots = this.slots
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
       const n = (slots[s] as number) - 1
-      if (n < 0) return -1
+      if (n < 0) {
+        this.missedName = name
+        this.missedHash = h
+        return -1
+      }
       if (this.hashes[n] === h && this.names[n] === name) return n
     }
   }
@@ -32,7 +39,8 @@ export class NameIndex {
   add(name: string): number {
     const n = this.names.length
     if (n === this.hashes.length) this.grow()
-    const h = hash(name)
+    const h = name === this.missedName ? this.missedHash : hash(name)
+    this.missedName = null
     this.names.push(name)
     this.hashes[n] = h
     this.place(n, h)

@@ -20,4 +20,27 @@ describe('NameIndex', () => {
       }),
     )
   })
+
+  // `add` reuses the hash of the name `get` last missed; a different name
+  // added next (or one added without a lookup) must be hashed afresh.
+  it('finds every name whether or not a lookup of another name came just before adding it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ maxLength: 6 }), fc.option(fc.string({ maxLength: 6 }))), {
+          maxLength: 200,
+        }),
+        (steps) => {
+          const index = new NameIndex()
+          const map = new Map<string, number>()
+          for (const [name, lookedUp] of steps) {
+            if (map.has(name)) continue
+            if (lookedUp !== null) expect(index.get(lookedUp)).toBe(map.get(lookedUp) ?? -1)
+            map.set(name, map.size)
+            expect(index.add(name)).toBe(map.size - 1)
+          }
+          for (const [name, n] of map) expect(index.get(name)).toBe(n)
+        },
+      ),
+    )
+  })
 })
