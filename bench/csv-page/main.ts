@@ -33,12 +33,16 @@ declare global {
   }
 }
 
+const WARM_UPS = 8
+
 window.runCsvBench = (rows, runs) => {
   const text = makeCsv(rows)
   const bareParse = () => Papa.parse<string[]>(text, { header: false, skipEmptyLines: true })
   const fullImport = () => importScenariosCsv(text).scenarios.length
-  // Warm-up, not measured: the first calls include compiling both code paths.
-  for (let i = 0; i < 2; i++) {
+  // Warm-up, not measured: the first calls include compiling both code paths,
+  // and on two cores the optimising compiler needs several calls to catch up
+  // (with 2 warm-ups, the first measured imports still ran at twice the time).
+  for (let i = 0; i < WARM_UPS; i++) {
     bareParse()
     fullImport()
   }
