@@ -190,18 +190,35 @@ describe('usage log: estimate vs actual, and apply', () => {
     ).toEqual(['avatar / draft', 'avatar / final'])
   })
 
-  it('offers its own Undo only while Apply is the last change', async () => {
+  it('offers its own Undo only while Apply is the last change, and says what is on screen', async () => {
     const user = await openLog('draft-final.csv')
     const recon = panel('Estimate vs. actual')
     await user.selectOptions(within(recon).getByLabelText('Log group'), 'hero / final')
     await user.click(within(recon).getByRole('button', { name: 'Apply to “Final”' }))
+    const applied =
+      'Applied 3 measured values to "Final" in "Draft + final (example)". Undo puts the old values back.'
+    expect(within(recon).getByText(applied)).toBeVisible()
     expect(within(recon).getByRole('button', { name: 'Undo' })).toBeVisible()
-    // Undone from the header, then another edit: the panel's Undo must not undo that edit.
+    // Undone from the header (or Ctrl+Z): the status follows, and redo brings Apply back.
+    act(() => {
+      state().undo()
+    })
+    expect(within(recon).getByText('Undone: "Final" has its values from before.')).toBeVisible()
+    expect(within(recon).queryByText(applied)).not.toBeInTheDocument()
+    expect(within(recon).queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
+    act(() => {
+      state().redo()
+    })
+    expect(within(recon).getByText(applied)).toBeVisible()
+    expect(within(recon).getByRole('button', { name: 'Undo' })).toBeVisible()
+    // Undone, then another edit: the panel's Undo must not undo that edit, and
+    // the status no longer speaks for a worksheet that has moved on.
     act(() => {
       state().undo()
       state().typeScenarioNumber('jobsPerMonth', '777')
     })
     expect(within(recon).queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
+    expect(within(recon).queryByText(/^(Applied|Undone)/)).not.toBeInTheDocument()
     expect(state().scenarios[0]!.jobsPerMonth).toBe(777)
   })
 

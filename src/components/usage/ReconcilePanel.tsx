@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react'
-import { calibratedStage, reconcile } from '../../domain/calibration'
+import { calibratedStage, plural, reconcile } from '../../domain/calibration'
 import type { CalibratedField, UsageGroup, UsageSummary } from '../../domain/calibration'
 import type { ScenarioDraft } from '../../domain/draft'
 import { METER_LABELS } from '../../domain/engine'
@@ -47,14 +47,28 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
   const [groupIndex, setGroupIndex] = useState(0)
   const [scenarioId, setScenarioId] = useState(activeId)
   const [stageChoice, setStageChoice] = useState<{ key: string; stageId: string } | null>(null)
-  // `after`: the worksheet right after Apply. The Undo here shows only while the
-  // worksheet is still exactly that, so it can never undo some other edit.
+  // The worksheet just before and right after Apply. What the status line says
+  // follows from which of the two is on screen, however it got there (this
+  // panel's Undo, the header's, Ctrl+Z, redo); once the worksheet is neither,
+  // it says nothing. The Undo here shows only right after Apply, so it can
+  // never undo some other edit.
   const [applied, setApplied] = useState<{
-    text: string
-    after: readonly ScenarioDraft[] | null
+    stageName: string
+    scenarioName: string
+    changes: number
+    before: readonly ScenarioDraft[]
+    after: readonly ScenarioDraft[]
   } | null>(null)
-  // A boolean, so typing elsewhere does not redraw this panel.
-  const undoable = useWorksheet((s) => applied !== null && applied.after === s.scenarios)
+  // A string, so typing elsewhere does not redraw this panel.
+  const appliedState = useWorksheet((s) =>
+    applied === null
+      ? null
+      : s.scenarios === applied.after
+        ? 'applied'
+        : s.scenarios === applied.before
+          ? 'undone'
+          : null,
+  )
 
   const group = summary.groups[groupIndex] ?? summary.groups[0]
   const draft = scenarios.find((d) => d.id === scenarioId) ?? scenarios[0]
@@ -88,12 +102,22 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
     for (const c of proposal.changes) {
       ;(patch as Record<string, unknown>)[c.field] = proposal.stage[c.field]
     }
+    const before = useWorksheet.getState().scenarios
     setStageFields(draft.id, stageId, patch)
     setApplied({
-      text: `Applied ${String(proposal.changes.length)} measured value${proposal.changes.length === 1 ? '' : 's'} to "${stageName}" in "${draft.name}". Undo puts the old values back.`,
+      stageName,
+      scenarioName: draft.name,
+      changes: proposal.changes.length,
+      before,
       after: useWorksheet.getState().scenarios,
     })
   }
+  const status =
+    applied === null || appliedState === null
+      ? ''
+      : appliedState === 'applied'
+        ? `Applied ${plural(applied.changes, 'measured value')} to "${applied.stageName}" in "${applied.scenarioName}". Undo puts the old values back.`
+        : `Undone: "${applied.stageName}" has its values from before.`
 
   return (
     <Panel
@@ -293,23 +317,14 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
             >
               Apply to “{stageName}”
             </button>
-            {undoable && (
-              <button
-                type="button"
-                onClick={() => {
-                  undo()
-                  setApplied({
-                    text: `Undone: "${stageName}" has its values from before.`,
-                    after: null,
-                  })
-                }}
-              >
+            {appliedState === 'applied' && (
+              <button type="button" onClick={undo}>
                 Undo
               </button>
             )}
           </div>
           <p role="status" className="status">
-            {applied?.text}
+            {status}
           </p>
         </section>
       )}
