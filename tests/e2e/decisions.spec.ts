@@ -279,3 +279,31 @@ test('uncertainty draws its P10 to P90 band on a cost-vs-volume chart, with the 
   await expect(band.locator('.recharts-reference-area-rect')).toHaveCount(1)
   await expect(band).toContainText('The orange span is the jobs range, 800 to 1,500')
 })
+
+test('on a phone, the band table scrolls sideways but its caption wraps to the screen', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  const ws = new WorksheetPage(page)
+  const tools = new DecisionToolsPage(page)
+  await ws.open()
+  const mc = tools.tool('Uncertainty')
+  const retry = mc.getByRole('group', { name: 'Final · Retry multiplier (now 1.3)' })
+  await ws.fill(retry.getByLabel('Low'), '1.1')
+  await ws.fill(retry.getByLabel('High'), '2')
+  const band = mc.getByRole('figure', { name: 'Monthly cost as job volume grows, P10 to P90' })
+  await band.getByText('Data table: monthly cost as job volume grows, P10 to P90').click()
+  const table = band.getByRole('table')
+  const scroll = await table.evaluate((t) => {
+    const box = t.parentElement!.getBoundingClientRect()
+    const caption = t.querySelector('caption')!.getBoundingClientRect()
+    return {
+      boxRight: box.right,
+      captionRight: caption.right,
+      tableRight: t.getBoundingClientRect().right,
+    }
+  })
+  // The table is wider than the phone, so it scrolls; its caption must not go with it.
+  expect(scroll.tableRight).toBeGreaterThan(scroll.boxRight)
+  expect(scroll.captionRight).toBeLessThanOrEqual(scroll.boxRight + 0.5)
+})
