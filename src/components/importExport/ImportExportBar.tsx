@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { toScenario } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
 import type { CsvImportResult } from '../../io/csvFormat'
@@ -7,6 +7,7 @@ import type { ImportPhase } from '../../io/importFile'
 import { useComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { downloadText, fileNameFor } from './download'
+import { FileButton } from './FileButton'
 import { ImportPreview } from './ImportPreview'
 import { ShareButton } from '../share/ShareButton'
 
@@ -49,7 +50,6 @@ export function ImportExportBar() {
   const importScenarios = useWorksheet((s) => s.importScenarios)
   const compared = useComparedSet()
   const shared = useMemo(() => compared.drafts.map(toScenario), [compared.drafts])
-  const fileInput = useRef<HTMLInputElement>(null)
   const [phase, setPhase] = useState<ImportPhase | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
   const [status, setStatus] = useState('')
@@ -107,27 +107,13 @@ export function ImportExportBar() {
 
   return (
     <div className="io-bar">
-      <button
-        type="button"
-        onClick={() => {
-          fileInput.current?.click()
-        }}
+      <FileButton
+        accept=".csv,text/csv"
+        inputLabel="Import scenarios from a CSV file"
+        onFile={(file) => void readFile(file)}
       >
         Import CSV…
-      </button>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".csv,text/csv"
-        className="visually-hidden"
-        aria-label="Import scenarios from a CSV file"
-        tabIndex={-1}
-        onChange={(e) => {
-          const file = e.target.files?.[0]
-          e.target.value = ''
-          if (file) void readFile(file)
-        }}
-      />
+      </FileButton>
       <button
         type="button"
         onClick={() => {

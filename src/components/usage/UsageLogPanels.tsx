@@ -5,6 +5,7 @@ import type { ColumnMapping } from '../../io/usageLog'
 import { importUsageLog } from '../../io/usageLogImport'
 import type { UsageLogPhase, UsageLogReport } from '../../io/usageLogImport'
 import { Panel } from '../decisions/Panel'
+import { FileButton } from '../importExport/FileButton'
 import { ColumnMappingEditor } from './ColumnMappingEditor'
 import { LogGroupsTable } from './LogGroupsTable'
 import { NewScenarioPanel } from './NewScenarioPanel'
@@ -58,7 +59,6 @@ export default function UsageLogPanels() {
   const cancel = useRef<(() => void) | null>(null)
   /** Counts requests (files and the sample), so a late sample download cannot replace a newer file. */
   const requests = useRef(0)
-  const fileInput = useRef<HTMLInputElement>(null)
 
   const read = useCallback((next: File, mapping?: ColumnMapping) => {
     // A newer file wins: the older read is stopped, not raced.
@@ -126,28 +126,22 @@ export default function UsageLogPanels() {
         onDrop={onDrop}
       >
         <div className="actions">
-          <button type="button" className="primary" onClick={() => fileInput.current?.click()}>
+          <FileButton
+            className="primary"
+            accept=".csv,.tsv,.txt,.jsonl,.ndjson,.json,text/csv,application/json"
+            inputLabel="Usage log file"
+            onFile={(chosen) => {
+              setLoadError(null)
+              read(chosen)
+            }}
+          >
             Choose a usage log…
-          </button>
+          </FileButton>
           <button type="button" onClick={() => void trySample()}>
             Try the sample log
           </button>
           <span className="muted">or drop a CSV or JSON Lines file here.</span>
         </div>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".csv,.tsv,.txt,.jsonl,.ndjson,.json,text/csv,application/json"
-          className="visually-hidden"
-          aria-label="Usage log file"
-          tabIndex={-1}
-          onChange={(e) => {
-            const chosen = e.target.files?.[0]
-            e.target.value = ''
-            setLoadError(null)
-            if (chosen) read(chosen)
-          }}
-        />
         <p className="hint">
           One row per generated image or API call: template, stage, model, quality, size, n, status,
           and the API&apos;s usage tokens or a cost column when you have them. Column names are
