@@ -68,7 +68,7 @@ test('duplicate a preset, change its quality per stage and read the difference',
   await page.getByRole('button', { name: 'Duplicate' }).click()
   await expect(ws.field('Scenario name')).toHaveValue('Growth campaign creative (copy)')
   await ws.stageField('Concept drafts', 'Quality').selectOption('medium')
-  await page.getByLabel('Baseline').selectOption('Growth campaign creative')
+  await page.getByRole('combobox', { name: 'Baseline' }).selectOption('Growth campaign creative')
   // Concepts at medium: 360 x 1,756 x $30/M = $18.9648 instead of $2.1168: +$16.848 (+37.46%)
   const cells = await compare.cells('Monthly cost')
   expect(cells[3]).toBe('$61.83+$16.85 (+37.46%)')
@@ -82,4 +82,20 @@ test('the compare view prints as a one-page budget memo', async ({ page }) => {
   const pdf = await page.pdf({ landscape: true, format: 'A4', printBackground: true })
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []
   expect(pages).toHaveLength(1)
+})
+
+test('on a phone the side-by-side table scrolls by keyboard and its caption stays on screen', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  const caption = page.getByText('Scenarios side by side; differences are against the baseline')
+  const region = page.getByRole('region', { name: /^Scenarios side by side/ })
+  const width = await region.evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }))
+  expect(width.scroll).toBeGreaterThan(width.client)
+  const box = (await caption.boundingBox())!
+  expect(box.x + box.width).toBeLessThanOrEqual(390)
+
+  await region.focus()
+  await page.keyboard.press('ArrowRight')
+  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0)
 })

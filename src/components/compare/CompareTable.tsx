@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import type { CompareCell, CompareRow, CompareTable as Table } from '../../domain/compare'
 import { formatCount, formatPercent, formatUsd } from '../../format/number'
 
@@ -48,48 +49,53 @@ function Cell({
 }
 
 export function CompareTable({ table }: { table: Table }) {
+  const captionId = useId()
   const groups: { id: string; label: string; rows: CompareRow[] }[] = [
     { id: 'total', label: 'Totals', rows: table.rows.filter((r) => r.group === 'total') },
     { id: 'meter', label: 'Cost by meter', rows: table.rows.filter((r) => r.group === 'meter') },
     { id: 'stage', label: 'Cost by stage', rows: table.rows.filter((r) => r.group === 'stage') },
   ]
+  // The caption is a paragraph outside the scroll box, so on a phone it wraps to
+  // the screen instead of running off with the wide table (see .fits-caption).
   return (
-    <div className="table-scroll">
-      <table className="compare-table">
-        <caption>
-          Scenarios side by side; differences are against the baseline,{' '}
-          {table.columns[table.baselineIndex]?.name}.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Per month unless noted</th>
-            {table.columns.map((c, i) => (
-              <th key={i} scope="col">
-                {c.name || 'Untitled scenario'}
-                {c.isBaseline && <span className="tag">baseline</span>}
-                {!c.complete && <span className="tag bad">{c.errorCount} to fix</span>}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        {groups.map((g) => (
-          <tbody key={g.id}>
-            <tr className="group-row">
-              <th scope="rowgroup" colSpan={table.columns.length + 1}>
-                {g.label}
-              </th>
+    <>
+      <p id={captionId} className="compare-caption">
+        Scenarios side by side; differences are against the baseline,{' '}
+        {table.columns[table.baselineIndex]?.name}.
+      </p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+        <table className="compare-table" aria-labelledby={captionId}>
+          <thead>
+            <tr>
+              <th scope="col">Per month unless noted</th>
+              {table.columns.map((c, i) => (
+                <th key={i} scope="col">
+                  {c.name || 'Untitled scenario'}
+                  {c.isBaseline && <span className="tag">baseline</span>}
+                  {!c.complete && <span className="tag bad">{c.errorCount} to fix</span>}
+                </th>
+              ))}
             </tr>
-            {g.rows.map((row) => (
-              <tr key={row.id}>
-                <th scope="row">{row.label}</th>
-                {row.cells.map((cell, i) => (
-                  <Cell key={i} row={row} cell={cell} isBaseline={i === table.baselineIndex} />
-                ))}
+          </thead>
+          {groups.map((g) => (
+            <tbody key={g.id}>
+              <tr className="group-row">
+                <th scope="rowgroup" colSpan={table.columns.length + 1}>
+                  {g.label}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        ))}
-      </table>
-    </div>
+              {g.rows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row">{row.label}</th>
+                  {row.cells.map((cell, i) => (
+                    <Cell key={i} row={row} cell={cell} isBaseline={i === table.baselineIndex} />
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </>
   )
 }
