@@ -28,6 +28,25 @@ class DecisionToolsPage {
       name: 'Largest effects on the monthly cost',
     })
   }
+
+  band() {
+    return this.tool('Uncertainty').getByRole('figure', {
+      name: 'Monthly cost as job volume grows, P10 to P90',
+    })
+  }
+
+  /** A range on the default scenario's Final retry multiplier (1.3), which draws the band. */
+  async finalRetryRange(ws: WorksheetPage, low: string, high: string) {
+    const retry = this.tool('Uncertainty').getByRole('group', {
+      name: 'Final · Retry multiplier (now 1.3)',
+    })
+    await ws.fill(retry.getByLabel('Low'), low)
+    await ws.fill(retry.getByLabel('High'), high)
+  }
+
+  async openBandTable() {
+    await this.band().getByText('Data table: monthly cost as job volume grows, P10 to P90').click()
+  }
 }
 
 test.beforeEach(async ({ page }) => {
@@ -245,13 +264,11 @@ test('uncertainty draws its P10 to P90 band on a cost-vs-volume chart, with the 
   const tools = new DecisionToolsPage(page)
   await ws.open()
   const mc = tools.tool('Uncertainty')
-  const band = mc.getByRole('figure', { name: 'Monthly cost as job volume grows, P10 to P90' })
+  const band = tools.band()
   await expect(mc.getByRole('button', { name: 'Export samples (CSV)' })).toBeVisible()
   await expect(band).toHaveCount(0)
 
-  const retry = mc.getByRole('group', { name: 'Final · Retry multiplier (now 1.3)' })
-  await ws.fill(retry.getByLabel('Low'), '1.1')
-  await ws.fill(retry.getByLabel('High'), '2')
+  await tools.finalRetryRange(ws, '1.1', '2')
   // The band is a filled path with some height: P90 above P10 at every volume but 0.
   const area = band.locator('.recharts-area-area')
   await expect(area).toHaveCount(1)
@@ -259,7 +276,7 @@ test('uncertainty draws its P10 to P90 band on a cost-vs-volume chart, with the 
   expect(box!.height).toBeGreaterThan(10)
   await expect(band.locator('.recharts-line-curve[stroke-dasharray="6 4"]')).toHaveCount(1)
 
-  await band.getByText('Data table: monthly cost as job volume grows, P10 to P90').click()
+  await tools.openBandTable()
   const row = (jobs: string) => band.getByRole('row', { name: new RegExp(`^${jobs} `) })
   await expect(band.locator('tbody tr')).toHaveCount(11)
   await expect(row('0')).toHaveText(/^0\s*\$0\.00\s*\$0\.00\s*\$0\.00\s*\$0\.00$/)
@@ -287,13 +304,9 @@ test('on a phone, the band table scrolls sideways but its caption wraps to the s
   const ws = new WorksheetPage(page)
   const tools = new DecisionToolsPage(page)
   await ws.open()
-  const mc = tools.tool('Uncertainty')
-  const retry = mc.getByRole('group', { name: 'Final · Retry multiplier (now 1.3)' })
-  await ws.fill(retry.getByLabel('Low'), '1.1')
-  await ws.fill(retry.getByLabel('High'), '2')
-  const band = mc.getByRole('figure', { name: 'Monthly cost as job volume grows, P10 to P90' })
-  await band.getByText('Data table: monthly cost as job volume grows, P10 to P90').click()
-  const table = band.getByRole('table')
+  await tools.finalRetryRange(ws, '1.1', '2')
+  await tools.openBandTable()
+  const table = tools.band().getByRole('table')
   const scroll = await table.evaluate((t) => {
     const box = t.parentElement!.getBoundingClientRect()
     const caption = t.querySelector('caption')!.getBoundingClientRect()
