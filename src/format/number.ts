@@ -42,6 +42,12 @@ export function formatUsd(value: number, locale?: string): string {
   }).format(value)
 }
 
+/** A difference in US dollars: formatUsd with a + on increases ("+$1.20", "-$0.35", "$0.00"). */
+export function formatSignedUsd(value: number, locale?: string): string {
+  const text = formatUsd(value, locale)
+  return value > 0 ? `+${text}` : text
+}
+
 /** A count (jobs, images, tokens): whole numbers grouped, fractions to two places. */
 export function formatCount(value: number, locale?: string): string {
   if (!Number.isFinite(value)) return NOT_A_NUMBER

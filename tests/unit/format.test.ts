@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { formatCount, formatMeasured, formatPercent, formatUsd } from '../../src/format/number'
+import {
+  formatCount,
+  formatMeasured,
+  formatPercent,
+  formatSignedUsd,
+  formatUsd,
+} from '../../src/format/number'
 
 describe('formatUsd', () => {
   it.each([
@@ -45,5 +51,14 @@ describe('formatMeasured', () => {
     expect(formatMeasured(3, 'en-US')).toBe('3')
     expect(formatMeasured(153.04166, 'en-US')).toBe('153.042')
     expect(formatMeasured(Number.NaN, 'en-US')).toBe('—')
+  })
+})
+
+describe('formatSignedUsd', () => {
+  it('marks increases with +, leaves decreases their minus and zero unsigned', () => {
+    expect(formatSignedUsd(11.26, 'en-US')).toBe('+$11.26')
+    expect(formatSignedUsd(-0.0661, 'en-US')).toBe('-$0.0661')
+    expect(formatSignedUsd(0, 'en-US')).toBe('$0.00')
+    expect(formatSignedUsd(Number.NaN, 'en-US')).toBe('—')
   })
 })

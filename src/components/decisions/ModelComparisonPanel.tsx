@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react'
 import { compareModels } from '../../domain/decisions/modelComparison'
 import type { ModelComparisonRow } from '../../domain/decisions/modelComparison'
 import type { Scenario } from '../../domain/model'
-import { formatUsd } from '../../format/number'
+import { formatSignedUsd, formatUsd } from '../../format/number'
 import { FailureList } from './FailureList'
 import { Panel, TableScroll } from './Panel'
 
@@ -13,7 +13,7 @@ function difference(row: ModelComparisonRow): string {
   const d = row.deltaVsCurrentUsd
   if (d === null) return '—'
   if (d === 0) return 'same'
-  return d > 0 ? `+${formatUsd(d)}` : formatUsd(d)
+  return formatSignedUsd(d)
 }
 
 function Notes({ row }: { row: ModelComparisonRow }) {

@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts'
 import type { TooltipContentProps } from 'recharts'
-import { formatUsd } from '../../format/number'
+import { formatSignedUsd, formatUsd } from '../../format/number'
 import type { TornadoDatum } from './sensitivityRows'
 import { usdTick } from '../charts/axes'
 
@@ -61,7 +61,7 @@ const useNarrow = () =>
 function change(cost: number, base: number): string {
   const d = cost - base
   if (d === 0) return 'no change'
-  return d > 0 ? `+${formatUsd(d)}` : formatUsd(d)
+  return formatSignedUsd(d)
 }
 
 function TornadoTooltip({

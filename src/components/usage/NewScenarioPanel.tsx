@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { plural } from '../../domain/calibration'
 import type { UsageSummary } from '../../domain/calibration'
 import { scenarioFromLog } from '../../domain/scenarioFromLog'
 import { formatCount, formatUsd } from '../../format/number'
@@ -47,7 +48,7 @@ export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {
       ) : (
         <>
           <p>
-            {made.scenario.stages.length} stage{made.scenario.stages.length === 1 ? '' : 's'},{' '}
+            {plural(made.scenario.stages.length, 'stage')},{' '}
             {formatCount(made.scenario.jobsPerMonth)} jobs a month
             {result?.ok && <>: {formatUsd(result.monthlyCostUsd)} a month at list prices</>}.
           </p>

@@ -4,7 +4,7 @@ import type { CalibratedField, UsageGroup, UsageSummary } from '../../domain/cal
 import type { ScenarioDraft } from '../../domain/draft'
 import { METER_LABELS } from '../../domain/engine'
 import type { Stage } from '../../domain/model'
-import { formatCount, formatMeasured, formatUsd } from '../../format/number'
+import { formatCount, formatMeasured, formatSignedUsd, formatUsd } from '../../format/number'
 import { useWorksheet } from '../../store/worksheet'
 import { decisionScenario } from '../decisions/scenario'
 import { FailureList } from '../decisions/FailureList'
@@ -24,7 +24,6 @@ const FIELD_LABELS: Readonly<Record<CalibratedField, string>> = {
   referenceImageTokens: 'Tokens per reference image',
 }
 
-const signedUsd = (v: number) => (v > 0 ? `+${formatUsd(v)}` : formatUsd(v))
 const norm = (s: string) => s.trim().toLowerCase()
 
 /** The stage a log group most likely measures: same name, else the same position, else the first. */
@@ -87,6 +86,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
     () => (scenario && group && stageIndex >= 0 ? reconcile(scenario, stageIndex, group) : null),
     [scenario, group, stageIndex],
   )
+  const largest = recon?.ok ? recon.inputs.find((i) => i.input === recon.largest) : undefined
   const proposal = useMemo(() => {
     if (!scenario || !group) return null
     const stage = scenario.stages[stageIndex]
@@ -188,7 +188,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
             <Figure label="Actual" value={formatUsd(recon.actualUsd)} note="From the log" />
             <Figure
               label="Difference"
-              value={signedUsd(recon.differenceUsd)}
+              value={formatSignedUsd(recon.differenceUsd)}
               tone={recon.differenceUsd > 0 ? 'bad' : recon.differenceUsd < 0 ? 'good' : undefined}
               note={
                 recon.estimateUsd > 0
@@ -197,12 +197,10 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
               }
             />
           </div>
-          {recon.largest !== null && (
+          {largest && (
             <p className="usage-largest">
-              Largest cause:{' '}
-              <strong>{recon.inputs.find((i) => i.input === recon.largest)?.label}</strong> (
-              {signedUsd(recon.inputs.find((i) => i.input === recon.largest)?.costImpactUsd ?? 0)}
-              ).
+              Largest cause: <strong>{largest.label}</strong> (
+              {formatSignedUsd(largest.costImpactUsd ?? 0)}).
             </p>
           )}
           <TableScroll label="Estimate and actual by input">
@@ -227,7 +225,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
                     <td>{formatMeasured(i.estimate)}</td>
                     <td>{i.actual === null ? 'not logged' : formatMeasured(i.actual)}</td>
                     <td>{i.difference === null ? '—' : formatMeasured(i.difference)}</td>
-                    <td>{i.costImpactUsd === null ? '—' : signedUsd(i.costImpactUsd)}</td>
+                    <td>{i.costImpactUsd === null ? '—' : formatSignedUsd(i.costImpactUsd)}</td>
                     <td className="notes">{i.detail}</td>
                   </tr>
                 ))}
@@ -236,7 +234,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
                 <tr>
                   <th scope="row">Not explained by an input</th>
                   <td colSpan={3} />
-                  <td>{signedUsd(recon.unexplainedUsd)}</td>
+                  <td>{formatSignedUsd(recon.unexplainedUsd)}</td>
                   <td className="notes">
                     Prices, batch, rows priced from a cost column or unpriced.
                   </td>
@@ -265,7 +263,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
                     </th>
                     <td>{formatUsd(m.estimateUsd)}</td>
                     <td>{formatUsd(m.actualUsd)}</td>
-                    <td>{signedUsd(m.differenceUsd)}</td>
+                    <td>{formatSignedUsd(m.differenceUsd)}</td>
                   </tr>
                 ))}
               </tbody>
