@@ -33,15 +33,18 @@ export function Figure({
   value,
   note,
   tone,
+  big = false,
 }: {
   label: string
   value: string
   note?: ReactNode
   tone?: 'good' | 'bad' | undefined
+  /** The headline figure of its panel, drawn larger. */
+  big?: boolean
 }) {
   const id = useId()
   return (
-    <div className={['figure', tone ?? ''].join(' ').trim()}>
+    <div className={['figure', big ? 'big' : '', tone ?? ''].join(' ').trim()}>
       <span id={id} className="figure-label">
         {label}
       </span>

@@ -9,7 +9,6 @@ import {
   monteCarloTable,
   monteCarloVolumeBand,
 } from '../../domain/decisions/monteCarlo'
-import type { InputRange, VolumeBandPoint } from '../../domain/decisions/monteCarlo'
 import type { ScenarioDraft } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
 import { formatCount, formatPercent, formatUsd } from '../../format/number'
@@ -18,6 +17,7 @@ import { FailureList } from './FailureList'
 import { Figure, Panel, TableScroll } from './Panel'
 import type { RangeText, RangeTexts, StageRangeField } from './ranges'
 import { readRanges } from './ranges'
+import type { VolumeBandProps } from './VolumeBandChart'
 import { downloadText, samplesCsv, samplesFileName } from './samplesCsv'
 
 // memo: redrawing recharts with unchanged data is the slow part of a re-render.
@@ -85,15 +85,7 @@ function RangeField({
 }
 
 /** The P10 to P90 band against job volume, with every plotted value in a table. */
-function VolumeBand({
-  points,
-  jobsRange,
-  planJobs,
-}: {
-  points: VolumeBandPoint[]
-  jobsRange: InputRange | undefined
-  planJobs: number
-}) {
+function VolumeBand({ points, jobsRange, planJobs }: VolumeBandProps) {
   const titleId = useId()
   const title = 'Monthly cost as job volume grows, P10 to P90'
   // Only jobs per month uncertain: at any one volume the cost is known, so the band has no width.

@@ -58,15 +58,14 @@ function BandTooltip({ active, payload }: Pick<TooltipContentProps, 'active' | '
  * The x axis is numeric (not one category per row) so the jobs range can be
  * shaded between its own low and high, which need not be on a row.
  */
-export default function VolumeBandChart({
-  points,
-  jobsRange,
-  planJobs,
-}: {
+export interface VolumeBandProps {
   points: VolumeBandPoint[]
+  /** Shaded along the volume axis when jobs per month has a range. */
   jobsRange: InputRange | undefined
   planJobs: number
-}) {
+}
+
+export default function VolumeBandChart({ points, jobsRange, planJobs }: VolumeBandProps) {
   const rows: Row[] = points.map((p) => ({
     jobsPerMonth: p.jobsPerMonth,
     band: [p.p10Usd, p.p90Usd],

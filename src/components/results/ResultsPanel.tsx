@@ -1,22 +1,8 @@
-import { useId } from 'react'
 import { METER_LABELS } from '../../domain/engine'
 import { METERS } from '../../domain/model'
 import { formatCount, formatUsd } from '../../format/number'
 import { useActiveDraft, useActiveResult } from '../../store/hooks'
-
-function Figure({ label, value, big = false }: { label: string; value: string; big?: boolean }) {
-  const id = useId()
-  return (
-    <div className={big ? 'figure big' : 'figure'}>
-      <span id={id} className="figure-label">
-        {label}
-      </span>
-      <output aria-labelledby={id} className="figure-value">
-        {value}
-      </output>
-    </div>
-  )
-}
+import { Figure } from '../decisions/Panel'
 
 export function ResultsPanel() {
   const result = useActiveResult()
