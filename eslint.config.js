@@ -57,7 +57,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
-      'dist-bench',
+      'dist-*',
       'dev-dist',
       'node_modules',
       'coverage',
