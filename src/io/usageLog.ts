@@ -8,8 +8,8 @@
  */
 import Papa from 'papaparse'
 import type { ParseError } from 'papaparse'
-import { plural } from '../domain/calibration'
-import type { UsageRow, UsageStatus } from '../domain/calibration'
+import { plural } from '../domain/usage/plural'
+import type { UsageRow, UsageStatus } from '../domain/usage/rows'
 import type { Quality } from '../domain/model'
 import { parseCsvNumber } from './csvNumbers'
 

@@ -1,5 +1,7 @@
-import { summariseUsage } from '../domain/calibration'
-import type { UsageSummary } from '../domain/calibration'
+import { summariseUsage } from '../domain/usage/summary'
+import type { UsageSummary } from '../domain/usage/summary'
+import type { PriceBook } from '../domain/priceBook'
+import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../presets/priceBook'
 import { emptyMapping, parseUsageLog } from './usageLog'
 import type { ColumnMapping, UsageLogParse } from './usageLog'
 
@@ -26,10 +28,15 @@ export type UsageLogWorkerMessage =
 
 export type ProgressListener = (phase: UsageLogPhase, fraction: number) => void
 
-/** Reads, parses and summarises a log. Shared by the worker and the no-worker fallback. */
+/**
+ * Reads, parses and summarises a log, pricing rows from `book` (rows without
+ * a model as `defaultModelId`). Shared by the worker and the no-worker fallback.
+ */
 export async function readUsageLog(
   file: File,
   mapping: ColumnMapping | undefined,
+  book: PriceBook,
+  defaultModelId: string,
   onProgress: ProgressListener,
   now: () => number,
 ): Promise<UsageLogReport> {
@@ -47,7 +54,7 @@ export async function readUsageLog(
   })
   onProgress('summarising', 0)
   const { rows, ...rest } = parsed
-  const summary = rows.length > 0 ? summariseUsage(rows) : null
+  const summary = rows.length > 0 ? summariseUsage(rows, book, defaultModelId) : null
   return { fileName: file.name, ...rest, rowCount: rows.length, summary, elapsedMs: now() - start }
 }
 
@@ -88,7 +95,9 @@ export function importUsageLog(
 ): { done: Promise<UsageLogReport>; cancel: () => void } {
   if (typeof Worker === 'undefined') {
     return {
-      done: readUsageLog(file, mapping, onProgress, () => performance.now()),
+      done: readUsageLog(file, mapping, PRICE_BOOK, DEFAULT_MODEL_ID, onProgress, () =>
+        performance.now(),
+      ),
       cancel: () => undefined,
     }
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { UsageRow } from '../../src/domain/calibration'
+import type { UsageRow } from '../../src/domain/usage/rows'
 import type { ColumnMapping } from '../../src/io/usageLog'
 import {
   guessColumnMapping,
@@ -393,5 +393,19 @@ describe('parseUsageLog: never throws', () => {
       }),
       { numRuns: 300 },
     )
+  })
+})
+
+describe('parseUsageLog progress', () => {
+  it('reports the share of the text read, rising to the end, on a long log', () => {
+    const lines = ['template,status', ...Array.from({ length: 20_000 }, () => 'a,accepted')]
+    const seen: number[] = []
+    const parsed = parseUsageLog(lines.join('\n'), undefined, (f) => seen.push(f))
+    expect(parsed.rows).toHaveLength(20_000)
+    // Every 8,192 records: twice in 20,001.
+    expect(seen).toHaveLength(2)
+    expect(seen[0]).toBeGreaterThan(0.3)
+    expect(seen[1]).toBeGreaterThan(seen[0]!)
+    expect(seen[1]).toBeLessThan(1)
   })
 })

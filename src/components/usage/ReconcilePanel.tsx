@@ -1,10 +1,14 @@
 import { useDeferredValue, useMemo, useState } from 'react'
-import { calibratedStage, plural, reconcile } from '../../domain/calibration'
-import type { CalibratedField, UsageGroup, UsageSummary } from '../../domain/calibration'
+import { calibratedStage } from '../../domain/usage/calibration'
+import type { CalibratedField } from '../../domain/usage/calibration'
+import { plural } from '../../domain/usage/plural'
+import { reconcile } from '../../domain/usage/reconciliation'
+import type { UsageGroup, UsageSummary } from '../../domain/usage/summary'
 import type { ScenarioDraft } from '../../domain/draft'
 import { METER_LABELS } from '../../domain/engine'
 import type { Stage } from '../../domain/model'
 import { formatCount, formatMeasured, formatSignedUsd, formatUsd } from '../../format/number'
+import { PRICE_BOOK } from '../../presets/priceBook'
 import { useWorksheet } from '../../store/worksheet'
 import { decisionScenario } from '../decisions/scenario'
 import { FailureList } from '../decisions/FailureList'
@@ -83,14 +87,17 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
 
   const scenario = useMemo(() => (draft ? decisionScenario(draft) : null), [draft])
   const recon = useMemo(
-    () => (scenario && group && stageIndex >= 0 ? reconcile(scenario, stageIndex, group) : null),
+    () =>
+      scenario && group && stageIndex >= 0
+        ? reconcile(scenario, stageIndex, group, PRICE_BOOK)
+        : null,
     [scenario, group, stageIndex],
   )
   const largest = recon?.ok ? recon.inputs.find((i) => i.input === recon.largest) : undefined
   const proposal = useMemo(() => {
     if (!scenario || !group) return null
     const stage = scenario.stages[stageIndex]
-    return stage ? calibratedStage(stage, group, scenario.modelId) : null
+    return stage ? calibratedStage(stage, group, scenario.modelId, PRICE_BOOK) : null
   }, [scenario, group, stageIndex])
 
   if (!group || !draft) return null

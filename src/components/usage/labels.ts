@@ -1,4 +1,5 @@
-import type { CostBasis, UsageStatus } from '../../domain/calibration'
+import type { UsageStatus } from '../../domain/usage/rows'
+import type { CostBasis } from '../../domain/usage/summary'
 import type { UsageField } from '../../io/usageLog'
 
 export const FIELD_LABELS: Readonly<Record<UsageField, string>> = {

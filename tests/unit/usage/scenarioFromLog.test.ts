@@ -1,23 +1,22 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { summariseUsage } from '../../src/domain/calibration'
-import { computeScenario } from '../../src/domain/engine'
-import { scenarioFromLog } from '../../src/domain/scenarioFromLog'
-import { templateTotals } from '../../src/domain/templateTotals'
-import { parseUsageLog } from '../../src/io/usageLog'
+import { computeScenario } from '../../../src/domain/engine'
+import type { Stage } from '../../../src/domain/model'
+import { scenarioFromLog } from '../../../src/domain/usage/scenarioFromLog'
+import type { ScenarioFromLog } from '../../../src/domain/usage/scenarioFromLog'
+import type { UsageGroup } from '../../../src/domain/usage/summary'
+import { blankStage } from '../../../src/presets/defaultScenario'
+import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../../../src/presets/priceBook'
+import { fixture, groups } from './logFixtures'
 
 // gpt-image-2 per token: text in 5e-6, image in 8e-6, image out 3e-5.
-const groups = (text: string) => {
-  const parsed = parseUsageLog(text)
-  expect(parsed.error).toBeNull()
-  return summariseUsage(parsed.rows).groups
-}
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../fixtures/logs/${name}`, import.meta.url), 'utf8')
+
+/** As the app builds it: the shipped price book, its default model, its blank stage. */
+const fromLog = (all: readonly UsageGroup[], template: string): ScenarioFromLog =>
+  scenarioFromLog(all, template, PRICE_BOOK, DEFAULT_MODEL_ID, blankStage)
 
 describe('scenarioFromLog', () => {
   it('rebuilds hero (draft + final) so the scenario costs what the log cost', () => {
-    const made = scenarioFromLog(groups(fixture('draft-final.csv')), 'hero')
+    const made = fromLog(groups(fixture('draft-final.csv')), 'hero')
     if (!made.ok) throw new Error(made.reason)
     const sc = made.scenario
     // Draft kept 2 of 6, final kept 2 of 3: two jobs a month, both stages reach every job.
@@ -42,7 +41,7 @@ describe('scenarioFromLog', () => {
       ['draft', 'low', '1024x1024', 1, 1, 3, 50, 0, 1024],
       ['final', 'high', '1536x1024', 1, 1, 1.5, 80, 1, 1024],
     ])
-    const result = computeScenario(sc)
+    const result = computeScenario(sc, PRICE_BOOK)
     if (!result.ok) throw new Error(JSON.stringify(result.errors))
     // Draft: 2 x 3 = 6 images x (50 x 5e-6 + 196 x 3e-5 = 0.00613) = 0.03678.
     // Final: 2 x 1.5 = 3 images x (80 x 5e-6 + 1024 x 8e-6 + 5488 x 3e-5 = 0.173232) = 0.519696.
@@ -64,7 +63,7 @@ describe('scenarioFromLog', () => {
       't,final,high,1024x1024,accepted',
       't,final,high,1024x1024,regenerated',
     ].join('\n')
-    const made = scenarioFromLog(groups(log), 't')
+    const made = fromLog(groups(log), 't')
     if (!made.ok) throw new Error(made.reason)
     expect(made.scenario.jobsPerMonth).toBe(4)
     // Final kept 1 of 4 jobs' worth, at 2 billed per kept image.
@@ -84,7 +83,7 @@ describe('scenarioFromLog', () => {
       't,final,high,1024x1024,accepted',
       't,final,high,1024x1024,accepted',
     ].join('\n')
-    const made = scenarioFromLog(groups(log), 't')
+    const made = fromLog(groups(log), 't')
     if (!made.ok) throw new Error(made.reason)
     // 2 jobs; explore billed 6 = 2 jobs x reach 1 x retry 3.
     expect(made.scenario.stages.map((s) => [s.name, s.reachShare, s.retryMultiplier])).toEqual([
@@ -103,7 +102,7 @@ describe('scenarioFromLog', () => {
       't,final,gpt-image-1,high,1024x1024,accepted',
       't,final,constructor,high,1024x1024,accepted',
     ].join('\n')
-    const made = scenarioFromLog(groups(log), 't')
+    const made = fromLog(groups(log), 't')
     if (!made.ok) throw new Error(made.reason)
     expect(made.scenario.modelId).toBe('gpt-image-1')
     expect(made.notes.some((n) => n.includes('price book knows'))).toBe(false)
@@ -111,50 +110,27 @@ describe('scenarioFromLog', () => {
 
   it('says why when nothing was kept or the template is not in the log', () => {
     const log = 'template,status\nt,rejected\nt,deleted\n'
-    expect(scenarioFromLog(groups(log), 't')).toEqual({
+    expect(fromLog(groups(log), 't')).toEqual({
       ok: false,
       reason:
         'No image of template "t" was accepted or edited, so the log says nothing about what a job keeps.',
     })
-    expect(scenarioFromLog(groups(log), 'other')).toEqual({
+    expect(fromLog(groups(log), 'other')).toEqual({
       ok: false,
       reason: 'The log has no rows for template "other".',
     })
   })
-})
 
-describe('parseUsageLog progress', () => {
-  it('reports the share of the text read, rising to the end, on a long log', () => {
-    const lines = ['template,status', ...Array.from({ length: 20_000 }, () => 'a,accepted')]
-    const seen: number[] = []
-    const parsed = parseUsageLog(lines.join('\n'), undefined, (f) => seen.push(f))
-    expect(parsed.rows).toHaveLength(20_000)
-    // Every 8,192 records: twice in 20,001.
-    expect(seen).toHaveLength(2)
-    expect(seen[0]).toBeGreaterThan(0.3)
-    expect(seen[1]).toBeGreaterThan(seen[0]!)
-    expect(seen[1]).toBeLessThan(1)
-  })
-})
-
-describe('templateTotals', () => {
-  it('prices each template per image kept at its last stage', () => {
-    const totals = templateTotals(groups(fixture('draft-final.csv')))
-    // hero: draft $0.03678 + final $0.519696 = $0.556476 over final's 2 kept images.
-    expect(totals[0]).toMatchObject({
-      template: 'hero',
-      stages: ['draft', 'final'],
-      billedImages: 9,
-      finalKeptImages: 2,
-      finalStage: 'final',
-    })
-    expect(totals[0]?.costUsd).toBeCloseTo(0.556476, 12)
-    expect(totals[0]?.costPerFinalImageUsd).toBeCloseTo(0.278238, 12)
-    expect(totals.map((t) => t.template)).toEqual(['hero', 'product'])
-  })
-
-  it('has no cost per image when the last stage kept none', () => {
-    const log = 'template,stage,status\nt,draft,accepted\nt,final,rejected\n'
-    expect(templateTotals(groups(log))[0]?.costPerFinalImageUsd).toBeNull()
+  it('prices a log without a known model as the default model it is given, from the stage it is given', () => {
+    const log = 'template,stage,quality,size,status\nt,final,high,1024x1024,accepted\n'
+    const base = (name: string): Stage => ({ ...blankStage(name), promptTokens: 7 })
+    const made = scenarioFromLog(groups(log), 't', PRICE_BOOK, 'gpt-image-1', base)
+    if (!made.ok) throw new Error(made.reason)
+    expect(made.scenario.modelId).toBe('gpt-image-1')
+    expect(made.notes).toContain(
+      'The log names no model the price book knows; priced as gpt-image-1.',
+    )
+    // No input tokens in the log: the given stage's prompt tokens stand.
+    expect(made.scenario.stages[0]?.promptTokens).toBe(7)
   })
 })

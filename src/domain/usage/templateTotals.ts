@@ -1,4 +1,4 @@
-import type { UsageGroup } from './calibration'
+import type { UsageGroup } from './summary'
 
 /** What one template's whole workflow cost, from its stages in the log. */
 export interface TemplateTotal {

@@ -1,15 +1,15 @@
 /**
  * A new scenario built from what a log measured for one template: one stage
- * per logged stage, each calibrated (src/domain/calibration.ts), sized so the
- * scenario keeps and bills the images the log did.
+ * per logged stage, each calibrated (calibration.ts), sized so the scenario
+ * keeps and bills the images the log did.
  */
-import { calibratedStage, plural, priceBookId } from './calibration'
-import type { UsageGroup } from './calibration'
-import type { Scenario, Stage } from './model'
-import type { PriceBook } from './priceBook'
-import { blankStage } from '../presets/defaultScenario'
-import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../presets/priceBook'
-import { STAGE_RULES } from './validate'
+import type { Scenario, Stage } from '../model'
+import type { PriceBook } from '../priceBook'
+import { STAGE_RULES } from '../validate'
+import { calibratedStage } from './calibration'
+import { plural } from './plural'
+import { priceBookId } from './pricer'
+import type { UsageGroup } from './summary'
 
 export type ScenarioFromLog =
   { ok: true; scenario: Scenario; notes: string[] } | { ok: false; reason: string }
@@ -40,12 +40,17 @@ function dominantModel(groups: readonly UsageGroup[], book: PriceBook): string |
  * and (through the measured retry multiplier) bills what it billed. A stage
  * that kept nothing (pure exploration) bills its logged images at a retry
  * multiplier of billed / jobs. The log's counts are taken as one month.
- * @example scenarioFromLog(summary.groups, 'hero') // { ok: true, scenario: { jobsPerMonth: 2, … } }
+ * The scenario uses the model most of the template's images used, else
+ * `defaultModelId`; each stage starts from `blankStage(name)`, whose values
+ * stand where the log measures nothing.
+ * @example scenarioFromLog(summary.groups, 'hero', book, 'gpt-image-2', blankStage) // { ok: true, scenario: { jobsPerMonth: 2, … } }
  */
 export function scenarioFromLog(
   allGroups: readonly UsageGroup[],
   template: string,
-  book: PriceBook = PRICE_BOOK,
+  book: PriceBook,
+  defaultModelId: string,
+  blankStage: (name: string) => Stage,
 ): ScenarioFromLog {
   const groups = allGroups.filter((g) => g.template === template)
   const label = template === '' ? 'the log rows without a template' : `template "${template}"`
@@ -59,7 +64,7 @@ export function scenarioFromLog(
   }
   const notes: string[] = []
   const logged = dominantModel(groups, book)
-  const modelId = logged ?? DEFAULT_MODEL_ID
+  const modelId = logged ?? defaultModelId
   if (logged === null)
     notes.push(`The log names no model the price book knows; priced as ${modelId}.`)
 
