@@ -11,7 +11,7 @@ import type { ParseError } from 'papaparse'
 import { plural } from '../domain/usage/plural'
 import type { UsageRow, UsageStatus } from '../domain/usage/rows'
 import type { Quality } from '../domain/model'
-import { parseCsvNumber } from './csvNumbers'
+import { parseCsvNumber } from './csv/numbers'
 
 // Columns ------------------------------------------------------------------------------
 

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { toScenario } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
-import type { CsvImportResult } from '../../io/csvFormat'
-import { importCsvFile } from '../../io/importFile'
-import type { ImportPhase } from '../../io/importFile'
+import type { CsvImportResult } from '../../io/csv/format'
+import { importCsvFile } from '../../io/csv/importFile'
+import type { ImportPhase } from '../../io/csv/importFile'
+import { PRICE_BOOK } from '../../presets/priceBook'
 import { useComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { downloadText, fileNameFor } from './download'
@@ -100,8 +101,8 @@ export function ImportExportBar() {
   }, [readFile])
 
   const exportCsv = async (list: Scenario[]) => {
-    const { exportScenariosCsv } = await import('../../io/csv')
-    downloadText(exportScenariosCsv(list), fileNameFor(list.map((s) => s.name)))
+    const { exportScenariosCsv } = await import('../../io/csv/export')
+    downloadText(exportScenariosCsv(list, PRICE_BOOK), fileNameFor(list.map((s) => s.name)))
     setStatus(`Exported ${list.length} scenario${list.length === 1 ? '' : 's'}.`)
   }
 

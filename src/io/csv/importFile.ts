@@ -1,5 +1,6 @@
-import { checkCsvSize } from './csvFormat'
-import type { CsvImportResult } from './csvFormat'
+import { PRICE_BOOK } from '../../presets/priceBook'
+import { checkCsvSize } from './format'
+import type { CsvImportResult } from './format'
 import type { CsvWorkerMessage } from './csvWorker'
 
 export type ImportPhase = 'reading' | 'checking'
@@ -29,8 +30,8 @@ export async function importCsvFile(
     onPhase('reading')
     const text = await file.text()
     onPhase('checking')
-    const { importScenariosCsv } = await import('./csv')
-    return importScenariosCsv(text)
+    const { importScenariosCsv } = await import('./import')
+    return importScenariosCsv(text, PRICE_BOOK)
   }
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./csvWorker.ts', import.meta.url), { type: 'module' })

@@ -3,7 +3,7 @@
  * what import reports, and the limits. Kept apart from the parser so the UI
  * can name columns and show problems without loading papaparse.
  */
-import type { Meter, Scenario } from '../domain/model'
+import type { Meter, Scenario } from '../../domain/model'
 
 export const CSV_FORMAT_VERSION = 1
 /** Checked on the File before it is read: a larger file would stall the tab. */

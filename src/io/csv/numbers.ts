@@ -4,12 +4,12 @@
  * each field, so "1,500" must not become 1500 in one file and 1.5 in another.
  * The only locale concession is the decimal comma of semicolon files.
  */
+import { isSpace } from '../cells'
 
 /** Spreadsheets in comma-decimal locales save semicolon-delimited files with "0,25". */
 const COMMA_NUMBER = /^-?\d+,\d+$/
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57
-const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0
 
 /**
  * Number() of a dot-decimal literal, or NaN. Number() alone also accepts

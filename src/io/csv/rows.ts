@@ -1,13 +1,16 @@
 /**
- * Reads one CSV record (a stage row) into typed values, reporting each
+ * Reads one record (a stage row) into typed values, reporting each
  * unreadable cell with its row and column. Range checks are not done here:
  * the engine's validation runs on the whole scenario afterwards.
  */
-import type { BilledQuality, Quality, Stage } from '../domain/model'
-import { BILLED_QUALITIES, QUALITIES } from '../domain/model'
-import type { CsvProblem, InputColumn } from './csvFormat'
-import { CSV_FORMAT_VERSION, INPUT_COLUMNS, REQUIRED_VALUES, unescapeFormula } from './csvFormat'
-import { numberFormatHint, parseCsvNumber, usesDecimalComma } from './csvNumbers'
+import type { BilledQuality, Quality } from '../../domain/model'
+import { BILLED_QUALITIES, QUALITIES } from '../../domain/model'
+import { isBlank, readSize, show, trimmed } from '../cells'
+import type { CsvProblem, InputColumn } from './format'
+import { CSV_FORMAT_VERSION, INPUT_COLUMNS, REQUIRED_VALUES, unescapeFormula } from './format'
+import { numberFormatHint, parseCsvNumber, usesDecimalComma } from './numbers'
+import type { RowTable } from './rowTable'
+import { STAGE_NUMBERS } from './rowTable'
 
 /** Position of each input column, also its bit in a row's `bad` mask (26 columns < 32 bits). */
 export const COL = Object.fromEntries(INPUT_COLUMNS.map((c, i) => [c, i])) as Record<
@@ -25,62 +28,12 @@ export interface FileLayout {
   usedDecimalComma: boolean
 }
 
-/** Quotes a cell's text for a message, cut short so one huge cell cannot flood the UI. */
-export const show = (text: string): string =>
-  JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)
-
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** Longer edges are out of range anyway; the limit keeps the digit sum exact. */
-const MAX_EDGE_DIGITS = 15
-
-/**
- * Reads "1536x1024" (x, X or ×; spaces around it allowed) into `out`. By hand
- * rather than by regex: it runs on every row, and a match array per row
- * showed up in the import benchmark.
- */
-function readSize(text: string, out: { width: number; height: number }): boolean {
-  let i = 0
-  let width = 0
-  let height = 0
-  const n = text.length
-  for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) {
-    width = width * 10 + (c - 48)
-  }
-  if (i === 0 || i > MAX_EDGE_DIGITS) return false
-  while (text.charCodeAt(i) === 32) i++
-  const x = text.charCodeAt(i)
-  if (x !== 120 && x !== 88 && x !== 215) return false
-  i++
-  while (text.charCodeAt(i) === 32) i++
-  const from = i
-  for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) {
-    height = height * 10 + (c - 48)
-  }
-  if (i === from || i - from > MAX_EDGE_DIGITS || i !== n) return false
-  out.width = width
-  out.height = height
-  return true
-}
 
 function isCalendarDate(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d))
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
-
-/** Whether a character is plainly not white space: printable ASCII, as almost every cell starts and ends. */
-const isPrintable = (c: number): boolean => c > 32 && c < 127
-
-/** `text.trim()`, without the call when both ends are printable ASCII (almost every cell). */
-function trimmed(text: string): string {
-  const n = text.length
-  if (n === 0) return text
-  return isPrintable(text.charCodeAt(0)) && isPrintable(text.charCodeAt(n - 1)) ? text : text.trim()
-}
-
-/** Whether a cell holds nothing but white space; no trim for a cell starting with printable ASCII. */
-export const isBlank = (text: string): boolean =>
-  text === '' || (!isPrintable(text.charCodeAt(0)) && text.trim() === '')
 
 const LOW = QUALITIES.indexOf('low')
 const MEDIUM = QUALITIES.indexOf('medium')
@@ -90,116 +43,6 @@ const BILLED_LOW = BILLED_QUALITIES.indexOf('low')
 const BILLED_MEDIUM = BILLED_QUALITIES.indexOf('medium')
 const BILLED_HIGH = BILLED_QUALITIES.indexOf('high')
 
-/** Numbers of a stage, in Stage field order (width first, partialImages last). */
-const STAGE_NUMBERS = 11
-
-/**
- * Every row read so far, by row ordinal (0 for the first row below the
- * header), column by column in typed arrays, until the scenarios are built at
- * the end. Stage objects made while reading live until the end, so every
- * minor collection during the parse (papaparse makes plenty of garbage)
- * copied all made so far; numbers in typed arrays are never copied.
- */
-export class RowTable {
-  length = 0
-  /** Spreadsheet row of each row. */
-  row: Int32Array
-  /** Columns reported on each row, a bit per column (by COL). */
-  bad: Int32Array
-  /** Scenario of each row, an index in the order scenarios first appear; -1 for none. */
-  group: Int32Array
-  numbers: Float64Array
-  /** Index in QUALITIES of each quality and in BILLED_QUALITIES of each auto_billed_as. */
-  private quality: Uint8Array
-  private billedAs: Uint8Array
-  private readonly names: string[] = []
-
-  /** `capacity`: the rows expected; more only cost copying the columns. */
-  constructor(capacity: number) {
-    const n = Math.max(16, capacity)
-    this.row = new Int32Array(n)
-    this.bad = new Int32Array(n)
-    this.group = new Int32Array(n)
-    this.numbers = new Float64Array(n * STAGE_NUMBERS)
-    this.quality = new Uint8Array(n)
-    this.billedAs = new Uint8Array(n)
-  }
-
-  /**
-   * Appends a row; returns its ordinal. Its stage numbers go in `numbers`
-   * from index ordinal * STAGE_NUMBERS, in Stage field order.
-   */
-  add(row: number, name: string, quality: number, billedAs: number): number {
-    const i = this.length
-    if (i === this.row.length) this.grow()
-    this.length = i + 1
-    this.row[i] = row
-    this.names.push(name)
-    this.quality[i] = quality
-    this.billedAs[i] = billedAs
-    return i
-  }
-
-  private grow(): void {
-    const capacity = this.row.length * 2
-    const widen = <T extends Int32Array | Uint8Array | Float64Array>(
-      a: T,
-      make: (n: number) => T,
-      per = 1,
-    ): T => {
-      const b = make(capacity * per)
-      b.set(a)
-      return b
-    }
-    this.row = widen(this.row, (n) => new Int32Array(n))
-    this.bad = widen(this.bad, (n) => new Int32Array(n))
-    this.group = widen(this.group, (n) => new Int32Array(n))
-    this.numbers = widen(this.numbers, (n) => new Float64Array(n), STAGE_NUMBERS)
-    this.quality = widen(this.quality, (n) => new Uint8Array(n))
-    this.billedAs = widen(this.billedAs, (n) => new Uint8Array(n))
-  }
-
-  /** The stage of row `i`, a new object. */
-  stage(i: number): Stage {
-    const n = this.numbers
-    const b = i * STAGE_NUMBERS
-    return {
-      name: this.names[i] as string,
-      quality: QUALITIES[this.quality[i] as number] as Quality,
-      autoBilledAs: BILLED_QUALITIES[this.billedAs[i] as number] as BilledQuality,
-      width: small(n[b] as number),
-      height: small(n[b + 1] as number),
-      imagesPerJob: small(n[b + 2] as number),
-      outputsPerRequest: small(n[b + 3] as number),
-      reachShare: small(n[b + 4] as number),
-      retryMultiplier: small(n[b + 5] as number),
-      promptTokens: small(n[b + 6] as number),
-      referenceImages: small(n[b + 7] as number),
-      referenceImageTokens: small(n[b + 8] as number),
-      cachedInputShare: small(n[b + 9] as number),
-      partialImages: small(n[b + 10] as number),
-    }
-  }
-}
-
-/**
- * The same number, as a small integer when it is one (not -0). A number read
- * from a Float64Array is a double to the engine; stored as is, every field
- * of every stage became a separately allocated box.
- */
-function small(v: number): number {
-  const i = v | 0
-  return i === v && (i !== 0 || 1 / v > 0) ? i : v
-}
-
-/**
- * Reads the rows of one file into its own fields, one row at a time: 10,000
- * rows should not mean 10,000 short-lived readers and row objects for the
- * garbage collector. After `read`, the fields hold that row's values,
- * `problems` what is wrong with it in the order found (empty for most rows;
- * the next `read` empties it, so copy out what you keep) and `bad` a bit per
- * column (by COL) already reported, so no cell is reported twice.
- */
 /** Columns read into scenario fields (the scenario name aside), the same on every row of a scenario. */
 const SCENARIO_LEVEL_COLS: readonly number[] = [
   COL.model,
@@ -216,6 +59,14 @@ const SCENARIO_LEVEL_COLS: readonly number[] = [
 ]
 const SCENARIO_LEVEL_MASK = SCENARIO_LEVEL_COLS.reduce((m, c) => m | (1 << c), 0)
 
+/**
+ * Reads the rows of one file into its own fields, one row at a time: 10,000
+ * rows should not mean 10,000 short-lived readers and row objects for the
+ * garbage collector. After `read`, the fields hold that row's values,
+ * `problems` what is wrong with it in the order found (empty for most rows;
+ * the next `read` empties it, so copy out what you keep) and `bad` a bit per
+ * column (by COL) already reported, so no cell is reported twice.
+ */
 export class RowReader {
   cells: readonly string[] = []
   /** Spreadsheet row number (header = 1). */

@@ -1,9 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Meter, Scenario, Stage } from '../../src/domain/model'
-import { METERS } from '../../src/domain/model'
-import { exportScenariosCsv, importScenariosCsv } from '../../src/io/csv'
-import { validScenario, validStage } from './arbitraries'
+import type { Meter, Scenario, Stage } from '../../../src/domain/model'
+import { METERS } from '../../../src/domain/model'
+import { exportScenariosCsv } from '../../../src/io/csv/export'
+import { importScenariosCsv } from '../../../src/io/csv/import'
+import { PRICE_BOOK } from '../../../src/presets/priceBook'
+import { validScenario, validStage } from '../arbitraries'
 
 /**
  * Characters that break naive CSV handling: delimiters, quotes, line breaks,
@@ -89,7 +91,7 @@ describe('CSV round trip', () => {
       fc.property(
         fc.uniqueArray(scenario, { selector: (s) => s.name, minLength: 1, maxLength: 5 }),
         (scenarios) => {
-          const result = importScenariosCsv(exportScenariosCsv(scenarios))
+          const result = importScenariosCsv(exportScenariosCsv(scenarios, PRICE_BOOK), PRICE_BOOK)
           expect(result.problems).toEqual([])
           expect(result.scenarios.map((s) => s.scenario)).toEqual(scenarios)
         },
@@ -126,7 +128,7 @@ describe('CSV round trip', () => {
         }),
       }),
     )
-    const result = importScenariosCsv(exportScenariosCsv(classic))
+    const result = importScenariosCsv(exportScenariosCsv(classic, PRICE_BOOK), PRICE_BOOK)
     expect(result.problems).toEqual([])
     expect(result.scenarios.map((s) => s.scenario)).toEqual(classic)
   })

@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { Stage } from '../../src/domain/model'
-import { importScenariosCsv } from '../../src/io/csv'
-import { checkCsvSize } from '../../src/io/csvFormat'
-import type { CsvImportResult, CsvProblem } from '../../src/io/csvFormat'
-import { MAX_CSV_BYTES } from '../../src/io/csvFormat'
+import type { Stage } from '../../../src/domain/model'
+import { checkCsvSize } from '../../../src/io/csv/format'
+import type { CsvImportResult, CsvProblem } from '../../../src/io/csv/format'
+import { MAX_CSV_BYTES } from '../../../src/io/csv/format'
+import { importScenariosCsv } from '../../../src/io/csv/import'
+import { PRICE_BOOK } from '../../../src/presets/priceBook'
 
 /** Read as the app reads a File (File.text() decodes UTF-8, keeping a BOM as U+FEFF). */
 const fixture = (name: string): string =>
-  readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url), 'utf8')
+  readFileSync(new URL(`../../fixtures/csv/${name}`, import.meta.url), 'utf8')
 
-const load = (name: string): CsvImportResult => importScenariosCsv(fixture(name))
+const load = (name: string): CsvImportResult => importScenariosCsv(fixture(name), PRICE_BOOK)
 
 /** A stage with every optional column at its documented default. */
 function defaults(stage: Partial<Stage> & Pick<Stage, 'name' | 'quality'>): Stage {
@@ -360,6 +361,7 @@ describe('importScenariosCsv: files rejected as a whole', () => {
   it('rejects a header with no rows below it', () => {
     const r = importScenariosCsv(
       'scenario,model,jobs_per_month,stage,quality,size,images_per_job,retry_multiplier\r\n',
+      PRICE_BOOK,
     )
     expect(r.scenarios).toEqual([])
     expect(r.problems).toEqual([
@@ -368,7 +370,7 @@ describe('importScenariosCsv: files rejected as a whole', () => {
   })
 
   it('rejects text over 50 MB without parsing it', () => {
-    const r = importScenariosCsv('a'.repeat(MAX_CSV_BYTES + 1))
+    const r = importScenariosCsv('a'.repeat(MAX_CSV_BYTES + 1), PRICE_BOOK)
     expect(r.problems).toEqual([
       error(
         null,
@@ -380,7 +382,7 @@ describe('importScenariosCsv: files rejected as a whole', () => {
 
   it('notes characters that were not UTF-8 but still reads the file', () => {
     const text = fixture('bom.csv').replace('Blog', 'Caf\ufffd')
-    const r = importScenariosCsv(text)
+    const r = importScenariosCsv(text, PRICE_BOOK)
     expect(r.scenarios[0]!.errors).toEqual([])
     expect(r.problems).toEqual([
       {
@@ -422,7 +424,7 @@ describe('importScenariosCsv: more than one problem', () => {
       'T,gpt-image-2,lots,Draft,low,1024x1024,1,1,false',
       'T,gpt-image-2,lots,Final,low,1024x1024,1,1,false',
     ].join('\r\n')
-    const result = importScenariosCsv(text)
+    const result = importScenariosCsv(text, PRICE_BOOK)
     expect(result.scenarios.map((s) => [s.name, s.scenario.jobsPerMonth, s.errors.length])).toEqual(
       [
         ['S', 1000, 0],
@@ -443,7 +445,7 @@ describe('importScenariosCsv: more than one problem', () => {
       // Row 3: retry below 1, a gpt-image-2 edge not a multiple of 16.
       'S,gpt-image-2,abc,Final,high,1000x1024,1,0.5,maybe',
     ].join('\n')
-    const r = importScenariosCsv(text)
+    const r = importScenariosCsv(text, PRICE_BOOK)
     const hint = 'a number with a dot decimal and no thousands separators, like 1200 or 0.25'
     expect(r.problems.map((p) => [p.row, p.column])).toEqual([
       [2, 'jobs_per_month'],
@@ -471,7 +473,7 @@ describe('importScenariosCsv: more than one problem', () => {
       'S,gpt-image-2,10,Draft,low,1024x1024,1,1,false,-1,-3',
       'S,gpt-image-2,10,Final,low,1024x1024,1,1,false,-1,-3',
     ].join('\r\n')
-    expect(importScenariosCsv(text).problems).toEqual([
+    expect(importScenariosCsv(text, PRICE_BOOK).problems).toEqual([
       error(
         2,
         'price_image_output',
@@ -486,7 +488,7 @@ describe('importScenariosCsv: more than one problem', () => {
       `${header},max_images_per_user`,
       'S,gpt-image-2,10,Draft,low,1024x1024,1,1,false,2.5',
     ].join('\r\n')
-    expect(importScenariosCsv(text).problems).toEqual([
+    expect(importScenariosCsv(text, PRICE_BOOK).problems).toEqual([
       error(
         2,
         'max_images_per_user',
@@ -501,7 +503,7 @@ describe('importScenariosCsv: more than one problem', () => {
       'S,gpt-image-2,10,Draft,low,1024x1024,1,1,false,2026-04-28',
       'S,gpt-image-2,10,Final,low,1024x1024,1,1,true,',
     ].join('\r\n')
-    expect(importScenariosCsv(text).problems.map((p) => p.message)).toEqual([
+    expect(importScenariosCsv(text, PRICE_BOOK).problems.map((p) => p.message)).toEqual([
       'batch is true here but false on row 2, the first row of scenario "S"; every row of a scenario must repeat its model, jobs, batch, prices, prices date and quotas.',
       'prices_checked_on is blank here but "2026-04-28" on row 2, the first row of scenario "S"; every row of a scenario must repeat its model, jobs, batch, prices, prices date and quotas.',
     ])
@@ -513,7 +515,7 @@ describe('importScenariosCsv: more than one problem', () => {
       'S,gpt-image-2,1000,Draft,low,1024x1024,1,1,false',
       'S,gpt-image-2,1000.0,Final,low,1024x1024,1,1,FALSE',
     ].join('\r\n')
-    expect(importScenariosCsv(text).problems).toEqual([])
+    expect(importScenariosCsv(text, PRICE_BOOK).problems).toEqual([])
   })
 
   it('rejects a date that is not on the calendar', () => {
@@ -521,7 +523,7 @@ describe('importScenariosCsv: more than one problem', () => {
       `${header},prices_checked_on`,
       'S,gpt-image-2,10,Draft,low,1024x1024,1,1,false,2026-02-30',
     ].join('\r\n')
-    expect(importScenariosCsv(text).problems).toEqual([
+    expect(importScenariosCsv(text, PRICE_BOOK).problems).toEqual([
       error(
         2,
         'prices_checked_on',
@@ -532,7 +534,7 @@ describe('importScenariosCsv: more than one problem', () => {
 
   it('notes values to the right of the last named column', () => {
     const text = [header, 'S,gpt-image-2,10,Draft,low,1024x1024,1,1,false,oops,'].join('\r\n')
-    expect(importScenariosCsv(text).problems).toEqual([
+    expect(importScenariosCsv(text, PRICE_BOOK).problems).toEqual([
       {
         row: 2,
         column: null,
@@ -544,18 +546,18 @@ describe('importScenariosCsv: more than one problem', () => {
 
   it('never throws on garbage', () => {
     for (const text of ['"', '""', ',,,\n,,,', ';', 'scenario\n"', '\ufeff', 'a,"b\n', '\r\r\r']) {
-      expect(() => importScenariosCsv(text)).not.toThrow()
+      expect(() => importScenariosCsv(text, PRICE_BOOK)).not.toThrow()
     }
   })
 })
 
 describe('docs/csv-format.md', () => {
-  const doc = readFileSync(new URL('../../docs/csv-format.md', import.meta.url), 'utf8')
+  const doc = readFileSync(new URL('../../../docs/csv-format.md', import.meta.url), 'utf8')
   const blocks = [...doc.matchAll(/```csv\n([\s\S]*?)```/g)].map((m) => m[1]!)
 
   it('has examples that import cleanly, the semicolon one to the same scenario', () => {
     expect(blocks).toHaveLength(2)
-    const [comma, semicolon] = blocks.map((b) => importScenariosCsv(b))
+    const [comma, semicolon] = blocks.map((b) => importScenariosCsv(b, PRICE_BOOK))
     expect(comma!.problems).toEqual([])
     expect(semicolon!.problems).toEqual([])
     expect(semicolon!.delimiter).toBe(';')

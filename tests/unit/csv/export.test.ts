@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { Scenario } from '../../src/domain/model'
-import { exportScenariosCsv, importScenariosCsv } from '../../src/io/csv'
-import { blankStage, defaultScenario } from '../../src/presets/defaultScenario'
+import type { Scenario } from '../../../src/domain/model'
+import { exportScenariosCsv } from '../../../src/io/csv/export'
+import { importScenariosCsv } from '../../../src/io/csv/import'
+import { PRICE_BOOK } from '../../../src/presets/priceBook'
+import { blankStage, defaultScenario } from '../../../src/presets/defaultScenario'
 
 const HEADER =
   'format_version,scenario,model,jobs_per_month,batch,price_text_input,price_cached_text_input,' +
@@ -25,7 +27,7 @@ const lines = (csv: string): string[] => csv.split('\r\n').slice(1, -1)
 
 describe('exportScenariosCsv', () => {
   it('writes the header in the documented order, CRLF line endings, a final line break', () => {
-    const csv = exportScenariosCsv([defaultScenario()])
+    const csv = exportScenariosCsv([defaultScenario()], PRICE_BOOK)
     expect(csv.split('\r\n')[0]).toBe(HEADER)
     expect(csv.endsWith('\r\n')).toBe(true)
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
@@ -37,7 +39,7 @@ describe('exportScenariosCsv', () => {
     //   plus 6000 x 120 prompt tokens x $5/M = $3.60: $38.88.
     // Final: 250 jobs x 1.3 = 325 images; 325 x 5488 x $30/M = $53.508, plus 325 x 120 x $5/M
     //   = $0.195: $53.703. Month: $92.583; per job $0.092583; kept images 4000 + 250 = 4250.
-    const csv = exportScenariosCsv([defaultScenario()])
+    const csv = exportScenariosCsv([defaultScenario()], PRICE_BOOK)
     const [draft, final] = lines(csv).map((l) => l.split(','))
     expect(draft!.slice(0, 26)).toEqual(
       '1,Draft + final (example),gpt-image-2,1000,false,,,,,,,,,Draft,low,high,1024x1024,4,1,1,1.5,120,0,1024,0,0'.split(
@@ -68,7 +70,7 @@ describe('exportScenariosCsv', () => {
       usersPerMonth: 150,
       maxImagesPerUser: 100,
     }
-    const row = lines(exportScenariosCsv([s]))[0]!.split(',')
+    const row = lines(exportScenariosCsv([s], PRICE_BOOK))[0]!.split(',')
     expect(row.slice(4, 13)).toEqual([
       'true',
       '',
@@ -85,7 +87,7 @@ describe('exportScenariosCsv', () => {
   it('leaves computed columns blank when the scenario does not compute', () => {
     const s = one('S')
     s.stages[0]!.width = 1000 // not a multiple of 16
-    const row = lines(exportScenariosCsv([s]))[0]!.split(',')
+    const row = lines(exportScenariosCsv([s], PRICE_BOOK))[0]!.split(',')
     expect(row.slice(26)).toEqual(['', '', '', '', ''])
     expect(row[16]).toBe('1000x1024')
   })
@@ -94,7 +96,7 @@ describe('exportScenariosCsv', () => {
     const s = one('S')
     s.stages[0]!.reachShare = 0.1 + 0.2
     s.stages[0]!.cachedInputShare = 1e-7
-    const row = lines(exportScenariosCsv([s]))[0]!.split(',')
+    const row = lines(exportScenariosCsv([s], PRICE_BOOK))[0]!.split(',')
     expect(row[19]).toBe('0.30000000000000004')
     expect(row[24]).toBe('1e-7')
   })
@@ -110,37 +112,39 @@ describe('exportScenariosCsv: formula escaping', () => {
     ['tab', '\t=1', '"\'\t=1"'],
     ['CR', '\r=1', '"\'\r=1"'],
   ])('escapes a name starting with %s, and import gives it back', (_prefix, name, cell) => {
-    const csv = exportScenariosCsv([one(name, name)])
+    const csv = exportScenariosCsv([one(name, name)], PRICE_BOOK)
     const row = csv.slice(csv.indexOf('\r\n') + 2)
     expect(row.startsWith(`1,${cell},gpt-image-2,10,false,`)).toBe(true)
     expect(row).toContain(`,,,,,,,,${cell},low,`)
-    const back = importScenariosCsv(csv)
+    const back = importScenariosCsv(csv, PRICE_BOOK)
     expect(back.problems).toEqual([])
     expect(back.scenarios[0]!.scenario).toEqual(one(name, name))
   })
 
   it('escapes a formula that continues after a line break (papaparse alone would not)', () => {
-    const csv = exportScenariosCsv([one('=1+1\nfollowed by text')])
+    const csv = exportScenariosCsv([one('=1+1\nfollowed by text')], PRICE_BOOK)
     expect(csv).toContain(',"\'=1+1\nfollowed by text",')
   })
 
   it('escapes a model id as text too', () => {
-    const csv = exportScenariosCsv([{ ...one('S'), modelId: '=cmd' }])
+    const csv = exportScenariosCsv([{ ...one('S'), modelId: '=cmd' }], PRICE_BOOK)
     expect(lines(csv)[0]!.split(',')[2]).toBe('"\'=cmd"')
   })
 
   it('adds one more quote to a name that already starts with quotes before a formula', () => {
-    const csv = exportScenariosCsv([one("'=already", "''+twice")])
+    const csv = exportScenariosCsv([one("'=already", "''+twice")], PRICE_BOOK)
     expect(csv).toContain(`,"''=already",`)
     expect(csv).toContain(`,"'''+twice",`)
-    expect(importScenariosCsv(csv).scenarios[0]!.scenario).toEqual(one("'=already", "''+twice"))
+    expect(importScenariosCsv(csv, PRICE_BOOK).scenarios[0]!.scenario).toEqual(
+      one("'=already", "''+twice"),
+    )
   })
 
   it('leaves other text alone, and never escapes a number, even a negative one', () => {
     const s = one("it's fine", 'a=b')
     s.jobsPerMonth = -5
     s.stages[0]!.imagesPerJob = -0.5
-    const row = lines(exportScenariosCsv([s]))[0]!.split(',')
+    const row = lines(exportScenariosCsv([s], PRICE_BOOK))[0]!.split(',')
     expect(row[1]).toBe("it's fine")
     expect(row[3]).toBe('-5')
     expect(row[13]).toBe('a=b')
@@ -151,17 +155,20 @@ describe('exportScenariosCsv: formula escaping', () => {
     const s = one('S')
     s.jobsPerMonth = Number.NEGATIVE_INFINITY
     s.stages[0]!.imagesPerJob = Number.NaN
-    const row = lines(exportScenariosCsv([s]))[0]!.split(',')
+    const row = lines(exportScenariosCsv([s], PRICE_BOOK))[0]!.split(',')
     expect(row[3]).toBe('"\'-Infinity"')
     expect(row[17]).toBe('NaN')
   })
 })
 
 describe('public/example-scenarios.csv', () => {
-  const text = readFileSync(new URL('../../public/example-scenarios.csv', import.meta.url), 'utf8')
+  const text = readFileSync(
+    new URL('../../../public/example-scenarios.csv', import.meta.url),
+    'utf8',
+  )
 
   it('imports cleanly as two scenarios', () => {
-    const r = importScenariosCsv(text)
+    const r = importScenariosCsv(text, PRICE_BOOK)
     expect(r.problems).toEqual([])
     expect(r.scenarios.map((s) => [s.name, s.firstRow, s.lastRow])).toEqual([
       ['Blog illustrations: draft + final', 2, 3],
@@ -170,8 +177,8 @@ describe('public/example-scenarios.csv', () => {
   })
 
   it('is exactly what the app exports for those scenarios', () => {
-    const scenarios = importScenariosCsv(text).scenarios.map((s) => s.scenario)
-    expect(exportScenariosCsv(scenarios)).toBe(text)
+    const scenarios = importScenariosCsv(text, PRICE_BOOK).scenarios.map((s) => s.scenario)
+    expect(exportScenariosCsv(scenarios, PRICE_BOOK)).toBe(text)
   })
 
   it('holds hand-checked costs', () => {

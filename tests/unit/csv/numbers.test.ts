@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseCsvNumber } from '../../src/io/csvNumbers'
+import { parseCsvNumber } from '../../../src/io/csv/numbers'
 
 describe('parseCsvNumber', () => {
   it.each([

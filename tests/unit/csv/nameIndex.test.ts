@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { NameIndex } from '../../src/io/nameIndex'
+import { NameIndex } from '../../../src/io/csv/nameIndex'
 
 describe('NameIndex', () => {
   it('numbers names as a Map would, across growth', () => {

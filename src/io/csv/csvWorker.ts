@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 // Parses and validates a CSV file off the main thread, so a 10 MB file never
 // freezes typing. The page sends the File; reading it happens here too.
-import { importScenariosCsv } from './csv'
-import type { CsvImportResult } from './csvFormat'
+import { PRICE_BOOK } from '../../presets/priceBook'
+import type { CsvImportResult } from './format'
+import { importScenariosCsv } from './import'
 
 export type CsvWorkerMessage =
   { kind: 'phase'; phase: 'reading' | 'checking' } | { kind: 'done'; result: CsvImportResult }
@@ -13,5 +14,8 @@ self.onmessage = async (e: MessageEvent<File>) => {
   self.postMessage({ kind: 'phase', phase: 'reading' } satisfies CsvWorkerMessage)
   const text = await e.data.text()
   self.postMessage({ kind: 'phase', phase: 'checking' } satisfies CsvWorkerMessage)
-  self.postMessage({ kind: 'done', result: importScenariosCsv(text) } satisfies CsvWorkerMessage)
+  self.postMessage({
+    kind: 'done',
+    result: importScenariosCsv(text, PRICE_BOOK),
+  } satisfies CsvWorkerMessage)
 }
