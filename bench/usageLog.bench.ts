@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import { bench, describe } from 'vitest'
 import { summariseUsage } from '../src/domain/usage/summary'
-import { parseUsageLog } from '../src/io/usageLog'
+import { parseUsageLog } from '../src/io/usageLog/parse'
 import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../src/presets/priceBook'
 
 // 200,000 rows of a draft + final workflow over a month: six templates, four

@@ -1,6 +1,6 @@
 import type { UsageStatus } from '../../domain/usage/rows'
 import type { CostBasis } from '../../domain/usage/summary'
-import type { UsageField } from '../../io/usageLog'
+import type { UsageField } from '../../io/usageLog/columns'
 
 export const FIELD_LABELS: Readonly<Record<UsageField, string>> = {
   timestamp: 'Timestamp',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { calibratedStage } from '../../../src/domain/usage/calibration'
 import type { Stage } from '../../../src/domain/model'
-import { parseUsageLog } from '../../../src/io/usageLog'
+import { parseUsageLog } from '../../../src/io/usageLog/parse'
 import { PRICE_BOOK } from '../../../src/presets/priceBook'
 import { base, DRAFT, EDIT, FINAL, group, summarise, summary } from './logFixtures'
 

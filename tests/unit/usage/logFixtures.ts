@@ -8,7 +8,7 @@ import type { Scenario, Stage } from '../../../src/domain/model'
 import type { UsageRow } from '../../../src/domain/usage/rows'
 import { summariseUsage } from '../../../src/domain/usage/summary'
 import type { UsageGroup, UsageSummary } from '../../../src/domain/usage/summary'
-import { parseUsageLog } from '../../../src/io/usageLog'
+import { parseUsageLog } from '../../../src/io/usageLog/parse'
 import { blankStage } from '../../../src/presets/defaultScenario'
 import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../../../src/presets/priceBook'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { priceBookId } from '../../../src/domain/usage/pricer'
 import type { UsageRow } from '../../../src/domain/usage/rows'
-import { parseUsageLog } from '../../../src/io/usageLog'
+import { parseUsageLog } from '../../../src/io/usageLog/parse'
 import { PRICE_BOOK } from '../../../src/presets/priceBook'
 import { base, group, summarise, summary } from './logFixtures'
 

@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 // Reads, parses and summarises a usage log off the main thread; only the
 // summary (not 200,000 rows) comes back to the page.
-import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../presets/priceBook'
-import { readUsageLog } from './usageLogImport'
-import type { UsageLogWorkerMessage, UsageLogWorkerRequest } from './usageLogImport'
+import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../../presets/priceBook'
+import { readUsageLog } from './import'
+import type { UsageLogWorkerMessage, UsageLogWorkerRequest } from './import'
 
 declare const self: DedicatedWorkerGlobalScope
 

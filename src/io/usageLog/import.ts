@@ -1,9 +1,15 @@
-import { summariseUsage } from '../domain/usage/summary'
-import type { UsageSummary } from '../domain/usage/summary'
-import type { PriceBook } from '../domain/priceBook'
-import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../presets/priceBook'
-import { emptyMapping, parseUsageLog } from './usageLog'
-import type { ColumnMapping, UsageLogParse } from './usageLog'
+/**
+ * Importing a usage log file: read, parsed and summarised in a worker, so a
+ * 200,000-row month never freezes typing; only the summary comes back.
+ */
+import type { PriceBook } from '../../domain/priceBook'
+import { summariseUsage } from '../../domain/usage/summary'
+import type { UsageSummary } from '../../domain/usage/summary'
+import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../../presets/priceBook'
+import type { ColumnMapping } from './columns'
+import { emptyMapping } from './columns'
+import { parseUsageLog } from './parse'
+import type { UsageLogParse } from './result'
 
 /** Larger than a scenario file may be: a month of one-row-per-image logs runs to tens of MB. */
 export const MAX_LOG_BYTES = 200 * 1024 * 1024

@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { UsageRow } from '../../src/domain/usage/rows'
-import type { ColumnMapping } from '../../src/io/usageLog'
-import {
-  guessColumnMapping,
-  MAX_LISTED_SKIPS,
-  normaliseStatus,
-  parseUsageLog,
-} from '../../src/io/usageLog'
+import type { UsageRow } from '../../../src/domain/usage/rows'
+import type { ColumnMapping } from '../../../src/io/usageLog/columns'
+import { parseUsageLog } from '../../../src/io/usageLog/parse'
+import { MAX_LISTED_SKIPS } from '../../../src/io/usageLog/result'
 
 const fixture = (name: string): string =>
-  readFileSync(new URL(`../fixtures/logs/${name}`, import.meta.url), 'utf8')
+  readFileSync(new URL(`../../fixtures/logs/${name}`, import.meta.url), 'utf8')
 
 /** A row with every field at "not logged". */
 function row(fields: Partial<UsageRow> & Pick<UsageRow, 'row'>): UsageRow {
@@ -33,81 +29,6 @@ function row(fields: Partial<UsageRow> & Pick<UsageRow, 'row'>): UsageRow {
     ...fields,
   }
 }
-
-describe('guessColumnMapping', () => {
-  it('matches common names and synonyms, case and spacing ignored', () => {
-    const m = guessColumnMapping([
-      ' Created_At ',
-      'Prompt Template ID',
-      'STAGE',
-      'Model',
-      'quality',
-      'size',
-      'Outputs',
-      'Status',
-      'input_tokens',
-      'output_tokens',
-      'input_tokens_details.text_tokens',
-      'input-image-tokens',
-      'Cost USD',
-      'notes',
-    ])
-    expect(m).toEqual({
-      timestamp: ' Created_At ',
-      template: 'Prompt Template ID',
-      stage: 'STAGE',
-      model: 'Model',
-      quality: 'quality',
-      size: 'size',
-      width: null,
-      height: null,
-      n: 'Outputs',
-      status: 'Status',
-      inputTokens: 'input_tokens',
-      outputTokens: 'output_tokens',
-      inputTextTokens: 'input_tokens_details.text_tokens',
-      inputImageTokens: 'input-image-tokens',
-      costUsd: 'Cost USD',
-    })
-  })
-
-  it('reads the flattened Images API usage object, and prefers the earlier synonym', () => {
-    const m = guessColumnMapping([
-      'workflow',
-      'template',
-      'usage.input_tokens',
-      'usage.output_tokens',
-      'usage.input_tokens_details.image_tokens',
-      'cost',
-      'cost_usd',
-    ])
-    expect(m.template).toBe('template')
-    expect(m.inputTokens).toBe('usage.input_tokens')
-    expect(m.outputTokens).toBe('usage.output_tokens')
-    expect(m.inputImageTokens).toBe('usage.input_tokens_details.image_tokens')
-    expect(m.costUsd).toBe('cost_usd')
-  })
-})
-
-describe('normaliseStatus', () => {
-  it.each([
-    ['accepted', 'accepted'],
-    [' Approved ', 'accepted'],
-    ['KEPT', 'accepted'],
-    ['edited', 'edited'],
-    ['discarded', 'rejected'],
-    ['thumbs down', 'rejected'],
-    ['retry', 'regenerated'],
-    ['re-run', 'regenerated'],
-    ['deleted', 'deleted'],
-    ['error', 'failed'],
-    ['succeeded', 'unknown'],
-    ['constructor', 'unknown'],
-    ['', 'unknown'],
-  ])('%j -> %s', (text, status) => {
-    expect(normaliseStatus(text)).toBe(status)
-  })
-})
 
 describe('parseUsageLog: CSV', () => {
   it('reads a draft + final log with usage columns (draft-final.csv)', () => {
@@ -232,6 +153,41 @@ describe('parseUsageLog: CSV', () => {
       { row: 4, reason: 'Height is blank but Width is not; give both or neither.' },
     ])
     expect(r.notices).toEqual([])
+  })
+
+  it('takes sizes and widths and heights in the same range, 1 to 100,000 pixels per edge', () => {
+    const r = parseUsageLog(
+      [
+        'template,size,width,height,status',
+        't,100000 X 1,,,accepted',
+        't,0x1024,,,accepted',
+        't,100001x1024,,,accepted',
+        't,,100001,1024,accepted',
+        't,,0,1024,accepted',
+      ].join('\n'),
+    )
+    expect(r.rows.map((x) => [x.row, x.width, x.height])).toEqual([[2, 100_000, 1]])
+    expect(r.skipped).toEqual([
+      {
+        row: 3,
+        reason: 'size must be WIDTHxHEIGHT with edges from 1 to 100,000, or auto; it is "0x1024".',
+      },
+      {
+        row: 4,
+        reason:
+          'size must be WIDTHxHEIGHT with edges from 1 to 100,000, or auto; it is "100001x1024".',
+      },
+      {
+        row: 5,
+        reason: 'width must be a whole number of pixels from 1 to 100,000; it is "100001".',
+      },
+      { row: 6, reason: 'width must be a whole number of pixels from 1 to 100,000; it is "0".' },
+    ])
+  })
+
+  it('trims every kind of white space around a cell, as the scenario CSV does', () => {
+    const r = parseUsageLog('template,stage,status\n\u2003hero\u2003,\u00a0final ,\ufeffaccepted\n')
+    expect(r.rows[0]).toMatchObject({ template: 'hero', stage: 'final', status: 'accepted' })
   })
 
   it('reads decimal commas in semicolon files and a leading $ on costs (semicolon.csv)', () => {
