@@ -22,9 +22,6 @@ export function browserStorage(): Storage | null {
   }
 }
 
-/** The prefix of every kept-aside copy of what was saved under `key`. */
-export const keptAsidePrefix = (key: string): string => `${key}:kept-aside:`
-
 /**
  * Copies unreadable saved data under a key of its own, once: if a copy with
  * the same value is already kept aside (a reload, a second tab), that copy's
@@ -32,7 +29,7 @@ export const keptAsidePrefix = (key: string): string => `${key}:kept-aside:`
  * copy (storage full).
  */
 function keepAside(storage: Storage, key: string, raw: string, now: Date): string | null {
-  const prefix = keptAsidePrefix(key)
+  const prefix = `${key}:kept-aside:`
   for (let i = 0; i < storage.length; i++) {
     const k = storage.key(i)
     if (k?.startsWith(prefix) && storage.getItem(k) === raw) return k
