@@ -109,14 +109,14 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
     for (const c of proposal.changes) {
       ;(patch as Record<string, unknown>)[c.field] = proposal.stage[c.field]
     }
-    const before = useWorksheet.getState().scenarios
-    setStageFields(draft.id, stageId, patch)
+    const step = setStageFields(draft.id, stageId, patch)
+    if (!step) return
     setApplied({
       stageName,
       scenarioName: draft.name,
       changes: proposal.changes.length,
-      before,
-      after: useWorksheet.getState().scenarios,
+      before: step.before,
+      after: step.after,
     })
   }
   const status =
