@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach, beforeEach } from 'vitest'
 import { useWorksheet } from '../../src/store/worksheet'
+
+// findBy* waits 1 s by default; a CSV read in jsdom on a loaded 2-core CI machine can take
+// longer than that, which made these tests fail on load rather than on behaviour.
+configure({ asyncUtilTimeout: 5_000 })
 
 beforeEach(() => {
   localStorage.clear()
