@@ -3,7 +3,7 @@ import type Papa from 'papaparse'
 import { bench, describe } from 'vitest'
 import type { Scenario } from '../src/domain/model'
 import { exportScenariosCsv, importScenariosCsv } from '../src/io/csv'
-import { blankStage } from '../src/presets/defaultScenario'
+import { blankStage } from '../src/domain/model'
 
 // 2,500 four-stage scenarios: 10,000 stage rows, about 1.8 MB, with quoted
 // names (commas) so papaparse takes its full quote-aware path in both runs.

@@ -6,7 +6,7 @@ import { monteCarlo, monteCarloVolumeBand } from '../src/domain/decisions/monteC
 import type { UncertainInputs } from '../src/domain/decisions/monteCarlo'
 import { sensitivity } from '../src/domain/decisions/sensitivity'
 import type { Scenario } from '../src/domain/model'
-import { blankStage } from '../src/presets/defaultScenario'
+import { blankStage } from '../src/domain/model'
 
 // The engine bench's three-stage workflow: draft at low, review at medium, final at high.
 const threeStages: Scenario = {

@@ -1,7 +1,7 @@
 import { bench, describe } from 'vitest'
 import { computeScenario } from '../src/domain/engine'
 import type { Scenario } from '../src/domain/model'
-import { blankStage } from '../src/presets/defaultScenario'
+import { blankStage } from '../src/domain/model'
 
 // Draft at low, review at medium, final at high: the guide's three-step workflow.
 const threeStages: Scenario = {

@@ -3,7 +3,8 @@ import { alignStages, compareScenarios } from '../../src/domain/compare'
 import type { CompareRow, CompareTable, ScenarioOutcome } from '../../src/domain/compare'
 import { computeScenario } from '../../src/domain/engine'
 import type { Scenario } from '../../src/domain/model'
-import { blankStage, defaultScenario } from '../../src/presets/defaultScenario'
+import { defaultScenario } from '../../src/presets/defaultScenario'
+import { blankStage } from '../../src/domain/model'
 import { presetScenario } from '../../src/presets/useCases'
 
 const outcome = (scenario: Scenario): ScenarioOutcome => ({

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Scenario } from '../../src/domain/model'
 import { exportScenariosCsv, importScenariosCsv } from '../../src/io/csv'
-import { blankStage, defaultScenario } from '../../src/presets/defaultScenario'
+import { defaultScenario } from '../../src/presets/defaultScenario'
+import { blankStage } from '../../src/domain/model'
 
 const HEADER =
   'format_version,scenario,model,jobs_per_month,batch,price_text_input,price_cached_text_input,' +

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { computeScenario } from '../../src/domain/engine'
 import type { Scenario, ScenarioResult } from '../../src/domain/model'
-import { blankStage, defaultScenario } from '../../src/presets/defaultScenario'
+import { defaultScenario } from '../../src/presets/defaultScenario'
+import { blankStage } from '../../src/domain/model'
 
 function ok(result: ScenarioResult) {
   if (!result.ok) throw new Error(`expected a total, got ${JSON.stringify(result.errors)}`)

@@ -3,7 +3,7 @@ import { outputTokens, sizeProblems } from '../../src/domain/engine'
 import type { BilledQuality } from '../../src/domain/model'
 import { PRICE_BOOK } from '../../src/presets/priceBook'
 import { computeScenario } from '../../src/domain/engine'
-import { blankStage } from '../../src/presets/defaultScenario'
+import { blankStage } from '../../src/domain/model'
 
 // Every token count listed in shared/pricing-facts.md for gpt-image-2.
 const GPT_IMAGE_2_TOKENS: [number, number, BilledQuality, number][] = [

@@ -10,7 +10,8 @@ import {
   monthlyCostByVolume,
   volumePoints,
 } from '../../src/domain/series'
-import { blankStage, defaultScenario } from '../../src/presets/defaultScenario'
+import { defaultScenario } from '../../src/presets/defaultScenario'
+import { blankStage } from '../../src/domain/model'
 import { presetScenario } from '../../src/presets/useCases'
 
 const outcome = (scenario: Scenario): ScenarioOutcome => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { computeScenario } from '../../src/domain/engine'
 import type { ScenarioResult } from '../../src/domain/model'
 import { gptImage2SizeProblems } from '../../src/domain/outputTokens'
-import { blankStage } from '../../src/presets/defaultScenario'
+import { blankStage } from '../../src/domain/model'
 import {
   USE_CASE_PRESETS,
   USE_CASE_PRESET_IDS,

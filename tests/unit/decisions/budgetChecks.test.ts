@@ -9,7 +9,8 @@ import type { BudgetCheckOptions } from '../../../src/domain/decisions/budgetChe
 import { applyFix } from '../../../src/domain/decisions/fixes'
 import type { Scenario } from '../../../src/domain/model'
 import { gptImage2OutputTokens } from '../../../src/domain/outputTokens'
-import { blankStage, defaultScenario } from '../../../src/presets/defaultScenario'
+import { defaultScenario } from '../../../src/presets/defaultScenario'
+import { blankStage } from '../../../src/domain/model'
 
 // The price book's prices are dated 2026-04-28; twelve days later they are fresh.
 const FRESH = '2026-05-10'

@@ -14,7 +14,8 @@ import {
 } from '../../../src/domain/decisions/monteCarlo'
 import type { UncertainInputs } from '../../../src/domain/decisions/monteCarlo'
 import type { Scenario } from '../../../src/domain/model'
-import { blankStage, defaultScenario } from '../../../src/presets/defaultScenario'
+import { defaultScenario } from '../../../src/presets/defaultScenario'
+import { blankStage } from '../../../src/domain/model'
 import { validScenario } from '../arbitraries'
 
 function run(scenario: Scenario, uncertain: UncertainInputs, samples = 10_000, seed = 7) {

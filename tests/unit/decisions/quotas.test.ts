@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { dearestImageCost, quotaExposure } from '../../../src/domain/decisions/quotas'
 import type { Scenario } from '../../../src/domain/model'
-import { blankStage, defaultScenario } from '../../../src/presets/defaultScenario'
+import { defaultScenario } from '../../../src/presets/defaultScenario'
+import { blankStage } from '../../../src/domain/model'
 
 // Default scenario per billable image: Draft 196 x $30/M + 120 x $5/M = $0.00648;
 // Final (high 1536x1024) 5488 x $30/M + 120 x $5/M = $0.16524. Plan: 6325 images, $92.583.

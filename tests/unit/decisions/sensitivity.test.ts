@@ -12,7 +12,7 @@ import type { SensitivityRow } from '../../../src/domain/decisions/sensitivity'
 import type { Scenario } from '../../../src/domain/model'
 import { gptImage2SizeProblems } from '../../../src/domain/outputTokens'
 import { STAGE_RULES } from '../../../src/domain/validate'
-import { blankStage } from '../../../src/presets/defaultScenario'
+import { blankStage } from '../../../src/domain/model'
 import { validScenario } from '../arbitraries'
 
 // One stage, no prompt, so each cost is images x tokens x $30/M.
