@@ -19,7 +19,6 @@ import {
   gptImage2SizeProblems,
 } from './outputTokens'
 import type { SizeProblem } from './outputTokens'
-import { PRICE_BOOK } from '../presets/priceBook'
 import type { Tokens, Usd, UsdPerMillionTokens } from './units'
 import { checkNumber, PRICE_RULE, scenarioFieldErrors, stageFieldErrors } from './validate'
 
@@ -51,14 +50,14 @@ export function sizeProblems(spec: ModelSpec, width: number, height: number): Si
 
 /**
  * Image output tokens for one image (partial images excluded).
- * @example outputTokens('gpt-image-2', 'high', 1024, 1024) // { ok: true, tokens: 7024 }
+ * @example outputTokens('gpt-image-2', 'high', 1024, 1024, PRICE_BOOK) // { ok: true, tokens: 7024 }
  */
 export function outputTokens(
   modelId: string,
   quality: BilledQuality,
   width: number,
   height: number,
-  book: PriceBook = PRICE_BOOK,
+  book: PriceBook,
 ): OutputTokensResult {
   const spec = book[modelId]
   if (!spec) return { ok: false, message: unknownModel(modelId, book) }
@@ -220,9 +219,9 @@ function computeStage(
  * Monthly cost of a scenario, in USD, with its breakdown by stage and by meter.
  * Never throws and never returns NaN: a field that cannot be used gives
  * `{ ok: false, monthlyCostUsd: null, errors }` naming each such field.
- * @example computeScenario(defaultScenario()).monthlyCostUsd // e.g. 211.2
+ * @example computeScenario(defaultScenario(), PRICE_BOOK).monthlyCostUsd // e.g. 211.2
  */
-export function computeScenario(scenario: Scenario, book: PriceBook = PRICE_BOOK): ScenarioResult {
+export function computeScenario(scenario: Scenario, book: PriceBook): ScenarioResult {
   const errors: FieldError[] = []
   const notices: Notice[] = []
   scenarioFieldErrors(scenario, errors)

@@ -5,6 +5,7 @@ import { computeScenario } from '../../src/domain/engine'
 import { scenarioFromLog } from '../../src/domain/scenarioFromLog'
 import { templateTotals } from '../../src/domain/templateTotals'
 import { parseUsageLog } from '../../src/io/usageLog'
+import { PRICE_BOOK } from '../../src/presets/priceBook'
 
 // gpt-image-2 per token: text in 5e-6, image in 8e-6, image out 3e-5.
 const groups = (text: string) => {
@@ -42,7 +43,7 @@ describe('scenarioFromLog', () => {
       ['draft', 'low', '1024x1024', 1, 1, 3, 50, 0, 1024],
       ['final', 'high', '1536x1024', 1, 1, 1.5, 80, 1, 1024],
     ])
-    const result = computeScenario(sc)
+    const result = computeScenario(sc, PRICE_BOOK)
     if (!result.ok) throw new Error(JSON.stringify(result.errors))
     // Draft: 2 x 3 = 6 images x (50 x 5e-6 + 196 x 3e-5 = 0.00613) = 0.03678.
     // Final: 2 x 1.5 = 3 images x (80 x 5e-6 + 1024 x 8e-6 + 5488 x 3e-5 = 0.173232) = 0.519696.

@@ -7,6 +7,7 @@ import { computeScenario } from '../../domain/engine'
 import { useWorksheet } from '../../store/worksheet'
 import { NotesList } from './NotesList'
 import { Panel } from '../decisions/Panel'
+import { usePriceBook } from '../../store/priceBook'
 
 /** A scenario built from one template's log: every stage measured, sized to the log's volume. */
 export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {
@@ -18,7 +19,8 @@ export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {
   const [status, setStatus] = useState('')
   const addScenario = useWorksheet((s) => s.addScenario)
   const made = useMemo(() => scenarioFromLog(summary.groups, template), [summary, template])
-  const result = made.ok ? computeScenario(made.scenario) : null
+  const book = usePriceBook()
+  const result = made.ok ? computeScenario(made.scenario, book) : null
 
   return (
     <Panel

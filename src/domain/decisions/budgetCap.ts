@@ -3,7 +3,6 @@ import type { Scenario } from '../model'
 import type { PriceBook } from '../priceBook'
 import type { Usd } from '../units'
 import { JOBS_RULE } from '../validate'
-import { PRICE_BOOK } from '../../presets/priceBook'
 import type { DecisionFailure } from './common'
 import {
   billedQualityOf,
@@ -110,13 +109,9 @@ function maxWholeJobs(
  * one quality step down per stage, a lower retry multiplier per stage (the value
  * that fits, or 1), a smaller reach share for the final stage (the share that
  * fits, or 0), fewer jobs, or the Batch API.
- * @example budgetCap(defaultScenario(), 50).maxJobsPerMonth // 540
+ * @example budgetCap(defaultScenario(), 50, PRICE_BOOK).maxJobsPerMonth // 540
  */
-export function budgetCap(
-  scenario: Scenario,
-  budgetUsd: number,
-  book: PriceBook = PRICE_BOOK,
-): BudgetCapResult {
+export function budgetCap(scenario: Scenario, budgetUsd: number, book: PriceBook): BudgetCapResult {
   if (!isFiniteNumber(budgetUsd) || budgetUsd < 0) {
     return budgetError('The monthly budget must be a number of US dollars, 0 or more.')
   }

@@ -4,7 +4,6 @@ import { METERS } from '../model'
 import { gptImage2OutputTokens, gptImage2SizeProblems } from '../outputTokens'
 import type { PriceBook } from '../priceBook'
 import type { Usd } from '../units'
-import { PRICE_BOOK } from '../../presets/priceBook'
 import type { DecisionFailure, Size } from './common'
 import { billedQualityOf, isFiniteNumber, monthlyCostOf, stageLabel } from './common'
 import type { ScenarioFix } from './fixes'
@@ -45,7 +44,6 @@ export interface BudgetCheckOptions {
   sizeAspectTolerance?: number
   /** A nearby size is reported when it is at least this much cheaper per pixel; default 0.1. */
   sizeMinImprovement?: number
-  book?: PriceBook
 }
 
 export type BudgetChecksResult = { ok: true; checks: BudgetCheck[] } | DecisionFailure
@@ -149,10 +147,13 @@ const signed = (x: number): string => `${x >= 0 ? '+' : ''}${pct(x)}%`
  * Warnings drawn from the guide's common pricing mistakes, each with a one-line
  * reason and, where one exists, a fix as data with its monthly cost change (USD).
  * `today` (ISO date) is an argument: the domain never reads the clock.
- * @example budgetChecks(defaultScenario(), { today: '2026-06-30' }).checks[0].kind // 'pricesStale' (2026-04-28 is 63 days back)
+ * @example budgetChecks(defaultScenario(), PRICE_BOOK, { today: '2026-06-30' }).checks[0].kind // 'pricesStale' (2026-04-28 is 63 days back)
  */
-export function budgetChecks(scenario: Scenario, options: BudgetCheckOptions): BudgetChecksResult {
-  const book = options.book ?? PRICE_BOOK
+export function budgetChecks(
+  scenario: Scenario,
+  book: PriceBook,
+  options: BudgetCheckOptions,
+): BudgetChecksResult {
   const today = isoDateToDays(options.today)
   if (today === null) {
     return {

@@ -1,7 +1,6 @@
 import { computeScenario } from '../engine'
 import type { BilledQuality, FieldError, Scenario, Stage } from '../model'
 import type { PriceBook } from '../priceBook'
-import { PRICE_BOOK } from '../../presets/priceBook'
 
 /** Every decision tool answers an invalid scenario with the engine's reasons, never a number. */
 export interface DecisionFailure {
@@ -43,7 +42,7 @@ export function withStage(scenario: Scenario, index: number, patch: Partial<Stag
 }
 
 /** Monthly cost in USD, or null when the engine refuses the scenario. */
-export function monthlyCostOf(scenario: Scenario, book: PriceBook = PRICE_BOOK): number | null {
+export function monthlyCostOf(scenario: Scenario, book: PriceBook): number | null {
   const r = computeScenario(scenario, book)
   return r.ok ? r.monthlyCostUsd : null
 }

@@ -3,7 +3,6 @@ import type { FieldError, Scenario } from '../model'
 import type { PriceBook } from '../priceBook'
 import type { Usd } from '../units'
 import { checkNumber, isUnset, QUOTA_RULE, quotaFieldErrors, USERS_RULE } from '../validate'
-import { PRICE_BOOK } from '../../presets/priceBook'
 import type { DecisionFailure } from './common'
 import { stageLabel } from './common'
 
@@ -80,7 +79,7 @@ const fieldOrder = (path: string) => (path === 'usersPerMonth' ? 0 : 1)
  */
 export function dearestImageCost(
   scenario: Scenario,
-  book: PriceBook = PRICE_BOOK,
+  book: PriceBook,
 ): { costUsd: Usd; stageIndex: number } | null {
   const one = computeScenario(
     {
@@ -109,10 +108,10 @@ export function dearestImageCost(
  * usersPerMonth x maxImagesPerUser images, each at the dearest stage's cost per
  * billable image. A quota counts generated images, retries included, since
  * that is what an API-side counter sees. Flags a plan without a quota.
- * @example quotaExposure({ ...defaultScenario(), usersPerMonth: 100, maxImagesPerUser: 20 })
+ * @example quotaExposure({ ...defaultScenario(), usersPerMonth: 100, maxImagesPerUser: 20 }, PRICE_BOOK)
  *   .worstCaseMonthlyUsd // 100 x 20 x $0.16524 = $330.48
  */
-export function quotaExposure(scenario: Scenario, book: PriceBook = PRICE_BOOK): QuotaExposure {
+export function quotaExposure(scenario: Scenario, book: PriceBook): QuotaExposure {
   const errors = fieldErrors(scenario)
   const r = computeScenario(scenario, book)
   // Once the engine reports the quota fields too (quotaFieldErrors in scenarioFieldErrors),

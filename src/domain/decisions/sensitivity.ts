@@ -6,7 +6,6 @@ import type { PriceBook } from '../priceBook'
 import type { Usd } from '../units'
 import type { NumberRule } from '../validate'
 import { JOBS_RULE, PRICE_RULE, STAGE_RULES } from '../validate'
-import { PRICE_BOOK } from '../../presets/priceBook'
 import type { DecisionFailure, Size } from './common'
 import { billedQualityOf, isFiniteNumber, stageLabel, stepQuality, withStage } from './common'
 
@@ -122,7 +121,6 @@ export type SensitivityResult =
 export interface SensitivityOptions {
   /** Fraction each numeric input moves down and up, 0..1; default 0.25 (±25%). */
   variationShare?: number
-  book?: PriceBook
 }
 
 /** Moves a value by ±share, then applies its rule: clamp to range, round whole-number fields. */
@@ -138,7 +136,7 @@ export function varyNumber(value: number, share: number, rule: NumberRule): [num
 export function commonSizesByTokens(
   modelId: string,
   quality: BilledQuality,
-  book: PriceBook = PRICE_BOOK,
+  book: PriceBook,
 ): { size: Size; tokens: number }[] {
   const out: { size: Size; tokens: number }[] = []
   for (const size of COMMON_GPT_IMAGE_2_SIZES) {
@@ -158,7 +156,7 @@ export function commonSizesByTokens(
 export function neighbourSizes(
   stage: Stage,
   modelId: string,
-  book: PriceBook = PRICE_BOOK,
+  book: PriceBook,
 ): { cheaper: Size | null; dearer: Size | null } {
   const quality = billedQualityOf(stage)
   const own = outputTokens(modelId, quality, stage.width, stage.height, book)
@@ -191,13 +189,13 @@ export function neighbourSizes(
  * numbers rounded), quality one step, size to the next cheaper/dearer common
  * size. A variant the engine refuses (e.g. a total too large to compute) keeps
  * the base value on that side, so a bar is never NaN.
- * @example sensitivity(defaultScenario()).rows[0].label // 'Draft · Quality' (low to medium: $92.58 to $373.38)
+ * @example sensitivity(defaultScenario(), PRICE_BOOK).rows[0].label // 'Draft · Quality' (low to medium: $92.58 to $373.38)
  */
 export function sensitivity(
   scenario: Scenario,
+  book: PriceBook,
   options: SensitivityOptions = {},
 ): SensitivityResult {
-  const book = options.book ?? PRICE_BOOK
   const share = options.variationShare ?? 0.25
   if (!isFiniteNumber(share) || share < 0 || share > 1) {
     return {
