@@ -24,7 +24,12 @@ import { checkNumber, PRICE_RULE, scenarioFieldErrors, stageFieldErrors } from '
 
 const PER_MILLION = 1_000_000
 /** The Batch API halves every meter. A power of two, so halving is exact in floating point. */
-const BATCH_FACTOR = 0.5
+export const BATCH_FACTOR = 0.5
+
+/** What every meter's rate is multiplied by: BATCH_FACTOR on the Batch API, else 1. */
+export function rateFactor(batch: boolean): number {
+  return batch ? BATCH_FACTOR : 1
+}
 
 export type OutputTokensResult = { ok: true; tokens: Tokens } | { ok: false; message: string }
 
@@ -261,7 +266,7 @@ export function computeScenario(scenario: Scenario, book: PriceBook): ScenarioRe
     return { ok: false, monthlyCostUsd: null, errors, notices }
   }
 
-  const factor = scenario.batch ? BATCH_FACTOR : 1
+  const factor = rateFactor(scenario.batch)
   const costByMeter = zeroByMeter<Usd>()
   const tokensByMeter = zeroByMeter<Tokens>()
   const stageResults: StageResult[] = []
