@@ -5,7 +5,7 @@ import { BILLED_QUALITIES, QUALITIES } from '../../domain/model'
 import type { ModelSpec } from '../../domain/priceBook'
 import type { StageNumberField } from '../../domain/validate'
 import { formatCount, formatUsd } from '../../format/number'
-import { COMMON_SIZES, RETRY_QUICK_PICKS } from '../../presets/sizes'
+import { PICKER_SIZES, RETRY_QUICK_PICKS } from '../../presets/sizes'
 import { sameErrorsUnder, useActiveResult } from '../../store/hooks'
 import { PERCENT_FIELDS, useWorksheet } from '../../store/worksheet'
 import { NumberField } from './NumberField'
@@ -33,7 +33,7 @@ function sizeOptions(model: ModelSpec | undefined) {
       return { width: w, height: h, label: '' }
     })
   }
-  return COMMON_SIZES
+  return PICKER_SIZES
 }
 
 /** This stage's line of results. It alone follows edits made elsewhere (jobs per month, prices). */

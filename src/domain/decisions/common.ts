@@ -8,12 +8,6 @@ export interface DecisionFailure {
   errors: FieldError[]
 }
 
-/** An image size in pixels. */
-export interface Size {
-  width: number
-  height: number
-}
-
 /** Billed qualities from cheapest to dearest: the order a "step" moves along. */
 export const QUALITY_STEPS: readonly BilledQuality[] = ['low', 'medium', 'high']
 

@@ -4,7 +4,8 @@ import { METERS } from '../model'
 import type { ModelSpec, ModelStatus, PriceBook } from '../priceBook'
 import type { Usd } from '../units'
 import { checkNumber, PRICE_RULE, scenarioFieldErrors, stageFieldErrors } from '../validate'
-import type { DecisionFailure, Size } from './common'
+import type { Size } from '../sizes'
+import type { DecisionFailure } from './common'
 import { stageLabel } from './common'
 
 /** A stage whose size a model cannot produce, and what was priced instead. */

@@ -2,7 +2,6 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { computeScenario } from '../../../src/domain/engine'
 import {
-  COMMON_GPT_IMAGE_2_SIZES,
   commonSizesByTokens,
   neighbourSizes,
   sensitivity,
@@ -11,6 +10,7 @@ import {
 import type { SensitivityRow } from '../../../src/domain/decisions/sensitivity'
 import type { Scenario } from '../../../src/domain/model'
 import { gptImage2SizeProblems } from '../../../src/domain/outputTokens'
+import { COMMON_GPT_IMAGE_2_SIZES } from '../../../src/domain/sizes'
 import { STAGE_RULES } from '../../../src/domain/validate'
 import { blankStage } from '../../../src/domain/model'
 import { validScenario } from '../arbitraries'
