@@ -19,7 +19,8 @@ import {
   gptImage2SizeProblems,
 } from './outputTokens'
 import type { SizeProblem } from './outputTokens'
-import type { Tokens, Usd, UsdPerMillionTokens } from './units'
+import type { Tokens, Usd } from './units'
+import { usdPerMillion } from './units'
 import { checkNumber, PRICE_RULE, scenarioFieldErrors, stageFieldErrors } from './validate'
 
 const PER_MILLION = 1_000_000
@@ -71,36 +72,37 @@ export function outputTokens(
   }
   const problems = sizeProblems(spec, width, height)
   if (problems[0]) return { ok: false, message: problems[0].message }
-  return { ok: true, tokens: tokensFor(spec, quality, width, height) as Tokens }
+  return { ok: true, tokens: tokensFor(spec, quality, width, height) }
 }
 
 /** Caller has checked the size. */
-function tokensFor(spec: ModelSpec, quality: BilledQuality, width: number, height: number): number {
-  if (spec.output.kind === 'gpt-image-2') return gptImage2OutputTokens(quality, width, height)
-  return spec.output.tokens[sizeKey(width, height)]?.[quality] ?? 0
+function tokensFor(spec: ModelSpec, quality: BilledQuality, width: number, height: number): Tokens {
+  const n =
+    spec.output.kind === 'gpt-image-2'
+      ? gptImage2OutputTokens(quality, width, height)
+      : (spec.output.tokens[sizeKey(width, height)]?.[quality] ?? 0)
+  return n as Tokens
 }
 
 function unknownModel(modelId: string, book: PriceBook): string {
   return `Model "${modelId}" is not in the price book; choose one of ${Object.keys(book).join(', ')}.`
 }
 
-/** Spelled out rather than looped: keyed access in a loop is several times slower here. */
-function addInto<T extends number>(sum: ByMeter<T>, add: ByMeter<T>): void {
-  sum.textInput = (sum.textInput + add.textInput) as T
-  sum.cachedTextInput = (sum.cachedTextInput + add.cachedTextInput) as T
-  sum.imageInput = (sum.imageInput + add.imageInput) as T
-  sum.cachedImageInput = (sum.cachedImageInput + add.cachedImageInput) as T
-  sum.imageOutput = (sum.imageOutput + add.imageOutput) as T
+/**
+ * Sums are kept as plain numbers and take their unit once, when a result is
+ * returned. Spelled out rather than looped: keyed access in a loop is several
+ * times slower here.
+ */
+function addInto(sum: ByMeter<number>, add: ByMeter<number>): void {
+  sum.textInput += add.textInput
+  sum.cachedTextInput += add.cachedTextInput
+  sum.imageInput += add.imageInput
+  sum.cachedImageInput += add.cachedImageInput
+  sum.imageOutput += add.imageOutput
 }
 
-function zeroByMeter<T extends number>(): ByMeter<T> {
-  return {
-    textInput: 0 as T,
-    cachedTextInput: 0 as T,
-    imageInput: 0 as T,
-    cachedImageInput: 0 as T,
-    imageOutput: 0 as T,
-  }
+function zeroByMeter(): ByMeter<number> {
+  return { textInput: 0, cachedTextInput: 0, imageInput: 0, cachedImageInput: 0, imageOutput: 0 }
 }
 
 function effectivePrices(scenario: Scenario, spec: ModelSpec, errors: FieldError[]): MeterPrices {
@@ -125,7 +127,7 @@ function effectivePrices(scenario: Scenario, spec: ModelSpec, errors: FieldError
         message: problem.replace('Price', `The ${METER_LABELS[meter]} price (USD per 1M tokens)`),
       })
     }
-    book[meter] = override as UsdPerMillionTokens
+    book[meter] = usdPerMillion(override)
   }
   return book
 }
@@ -174,12 +176,12 @@ function computeStage(
   const textTokens = billableImages * stage.promptTokens
   const imageInTokens = billableImages * stage.referenceImages * stage.referenceImageTokens
   const partialTokens = billableImages * PARTIAL_IMAGE_TOKENS * stage.partialImages
-  const tokensByMeter: ByMeter<Tokens> = {
-    textInput: (textTokens * (1 - c)) as Tokens,
-    cachedTextInput: (textTokens * c) as Tokens,
-    imageInput: (imageInTokens * (1 - c)) as Tokens,
-    cachedImageInput: (imageInTokens * c) as Tokens,
-    imageOutput: (billableImages * perImageTokens + partialTokens) as Tokens,
+  const tokensByMeter: ByMeter<number> = {
+    textInput: textTokens * (1 - c),
+    cachedTextInput: textTokens * c,
+    imageInput: imageInTokens * (1 - c),
+    cachedImageInput: imageInTokens * c,
+    imageOutput: billableImages * perImageTokens + partialTokens,
   }
 
   const outputRate = (factor * prices.imageOutput) / PER_MILLION
@@ -191,14 +193,14 @@ function computeStage(
     const scale = prices.imageOutput / spec.meters.imageOutput.usdPerMillion
     outputCost = factor * billableImages * perImage * scale + partialTokens * outputRate
   }
-  const costByMeter: ByMeter<Usd> = {
-    textInput: ((tokensByMeter.textInput * factor * prices.textInput) / PER_MILLION) as Usd,
-    cachedTextInput: ((tokensByMeter.cachedTextInput * factor * prices.cachedTextInput) /
-      PER_MILLION) as Usd,
-    imageInput: ((tokensByMeter.imageInput * factor * prices.imageInput) / PER_MILLION) as Usd,
-    cachedImageInput: ((tokensByMeter.cachedImageInput * factor * prices.cachedImageInput) /
-      PER_MILLION) as Usd,
-    imageOutput: outputCost as Usd,
+  const costByMeter: ByMeter<number> = {
+    textInput: (tokensByMeter.textInput * factor * prices.textInput) / PER_MILLION,
+    cachedTextInput:
+      (tokensByMeter.cachedTextInput * factor * prices.cachedTextInput) / PER_MILLION,
+    imageInput: (tokensByMeter.imageInput * factor * prices.imageInput) / PER_MILLION,
+    cachedImageInput:
+      (tokensByMeter.cachedImageInput * factor * prices.cachedImageInput) / PER_MILLION,
+    imageOutput: outputCost,
   }
   const costUsd = (costByMeter.textInput +
     costByMeter.cachedTextInput +
@@ -208,13 +210,13 @@ function computeStage(
   return {
     name: stage.name,
     billedQuality,
-    outputTokensPerImage: perImageTokens as Tokens,
+    outputTokensPerImage: perImageTokens,
     jobs,
     billableRequests,
     billableImages,
     keptImages: jobs * stage.imagesPerJob,
-    tokensByMeter,
-    costByMeter,
+    tokensByMeter: tokensByMeter as ByMeter<Tokens>,
+    costByMeter: costByMeter as ByMeter<Usd>,
     costUsd,
     costPerBillableImageUsd: billableImages > 0 ? ((costUsd / billableImages) as Usd) : null,
   }
@@ -267,8 +269,8 @@ export function computeScenario(scenario: Scenario, book: PriceBook): ScenarioRe
   }
 
   const factor = rateFactor(scenario.batch)
-  const costByMeter = zeroByMeter<Usd>()
-  const tokensByMeter = zeroByMeter<Tokens>()
+  const costByMeter = zeroByMeter()
+  const tokensByMeter = zeroByMeter()
   const stageResults: StageResult[] = []
   let monthly = 0
   let billableImages = 0
@@ -302,8 +304,8 @@ export function computeScenario(scenario: Scenario, book: PriceBook): ScenarioRe
     costPerKeptImageUsd: keptImages > 0 ? ((monthly / keptImages) as Usd) : null,
     billableImages,
     keptImages,
-    costByMeter,
-    tokensByMeter,
+    costByMeter: costByMeter as ByMeter<Usd>,
+    tokensByMeter: tokensByMeter as ByMeter<Tokens>,
     stages: stageResults,
     prices,
     notices,

@@ -163,7 +163,7 @@ function capChanges(
       stageIndex,
       description,
       fix,
-      newMonthlyCostUsd: next as Usd,
+      newMonthlyCostUsd: next,
       savingsUsd: (cost - next) as Usd,
       fits: next <= budget,
     })

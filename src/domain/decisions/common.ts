@@ -1,6 +1,7 @@
 import { computeScenario } from '../engine'
 import type { BilledQuality, FieldError, Scenario, Stage } from '../model'
 import type { PriceBook } from '../priceBook'
+import type { Usd } from '../units'
 
 /** Every decision tool answers an invalid scenario with the engine's reasons, never a number. */
 export interface DecisionFailure {
@@ -36,7 +37,7 @@ export function withStage(scenario: Scenario, index: number, patch: Partial<Stag
 }
 
 /** Monthly cost in USD, or null when the engine refuses the scenario. */
-export function monthlyCostOf(scenario: Scenario, book: PriceBook): number | null {
+export function monthlyCostOf(scenario: Scenario, book: PriceBook): Usd | null {
   const r = computeScenario(scenario, book)
   return r.ok ? r.monthlyCostUsd : null
 }

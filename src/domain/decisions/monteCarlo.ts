@@ -334,7 +334,7 @@ export function autoQualityRange(
   book: PriceBook,
 ): { lowUsd: Usd; highUsd: Usd } | null {
   if (!scenario.stages.some((s) => s.quality === 'auto')) return null
-  const billAll = (as: 'low' | 'high'): number | null => {
+  const billAll = (as: 'low' | 'high'): Usd | null => {
     let variant = scenario
     scenario.stages.forEach((s, i) => {
       if (s.quality === 'auto') variant = withStage(variant, i, { autoBilledAs: as })
@@ -344,7 +344,7 @@ export function autoQualityRange(
   }
   const low = billAll('low')
   const high = billAll('high')
-  return low === null || high === null ? null : { lowUsd: low as Usd, highUsd: high as Usd }
+  return low === null || high === null ? null : { lowUsd: low, highUsd: high }
 }
 
 /**
