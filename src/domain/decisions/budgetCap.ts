@@ -1,4 +1,4 @@
-import { computeScenario } from '../engine'
+import { BATCH_FACTOR, computeScenario } from '../engine'
 import type { Scenario } from '../model'
 import type { PriceBook } from '../priceBook'
 import type { Usd } from '../units'
@@ -14,6 +14,7 @@ import {
 } from './common'
 import type { ScenarioFix } from './fixes'
 import { applyFix } from './fixes'
+import { tenthsPercent } from '../numberText'
 
 /** Budgets above this are typos: a trillion dollars a month is no image plan. */
 export const MAX_BUDGET_USD = 1e12
@@ -222,7 +223,7 @@ function capChanges(
     add(
       'cutFinalReachShare',
       last,
-      `Cut the share of jobs reaching "${stageLabel(final, last)}" from ${percent(final.reachShare)} to ${percent(share)}`,
+      `Cut the share of jobs reaching "${stageLabel(final, last)}" from ${tenthsPercent(final.reachShare)} to ${tenthsPercent(share)}`,
       reachFix(last, share),
     )
   }
@@ -236,11 +237,16 @@ function capChanges(
     })
   }
   if (!scenario.batch) {
-    add('useBatch', null, 'Use the Batch API (50% off, results within 24 hours)', {
-      kind: 'setScenarioField',
-      field: 'batch',
-      value: true,
-    })
+    add(
+      'useBatch',
+      null,
+      `Use the Batch API (${tenthsPercent(1 - BATCH_FACTOR)} off, results within 24 hours)`,
+      {
+        kind: 'setScenarioField',
+        field: 'batch',
+        value: true,
+      },
+    )
   }
 
   return changes.sort((a, b) => Number(b.fits) - Number(a.fits) || b.savingsUsd - a.savingsUsd)
@@ -272,9 +278,4 @@ function retryFix(stageIndex: number, value: number): ScenarioFix {
 
 function reachFix(stageIndex: number, value: number): ScenarioFix {
   return { kind: 'setStageField', stageIndex, field: 'reachShare', value }
-}
-
-/** Shares in descriptions read as percentages with at most one decimal (the step is 0.1 pt). */
-function percent(share: number): string {
-  return `${Math.round(share * 1000) / 10}%`
 }

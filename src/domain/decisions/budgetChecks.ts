@@ -9,6 +9,7 @@ import type { DecisionFailure } from './common'
 import { billedQualityOf, isFiniteNumber, monthlyCostOf, stageLabel } from './common'
 import type { ScenarioFix } from './fixes'
 import { applyFix } from './fixes'
+import { signedTenthsPercent, tenthsPercent, toTenth } from '../numberText'
 
 export type BudgetCheckKind =
   | 'highQualityExploration'
@@ -141,9 +142,6 @@ export function betterValueSize(
   return best
 }
 
-const pct = (x: number): number => Math.round(x * 1000) / 10
-const signed = (x: number): string => `${x >= 0 ? '+' : ''}${pct(x)}%`
-
 /**
  * Warnings drawn from the guide's common pricing mistakes, each with a one-line
  * reason and, where one exists, a fix as data with its monthly cost change (USD).
@@ -255,7 +253,7 @@ export function budgetChecks(
       'noUserQuota',
       'maxImagesPerUser',
       null,
-      `${users} users can trigger generation with no per-user quota, so one user regenerating endlessly has no cost ceiling; the plan expects ${Math.round(perUser * 10) / 10} images per user.`,
+      `${users} users can trigger generation with no per-user quota, so one user regenerating endlessly has no cost ceiling; the plan expects ${toTenth(perUser)} images per user.`,
       { kind: 'setScenarioField', field: 'maxImagesPerUser', value: quota },
     )
   }
@@ -310,7 +308,7 @@ export function budgetChecks(
         'poorSizeValue',
         `stages.${i}.size`,
         i,
-        `"${stageLabel(stage, i)}" at ${width}x${height}: ${b.width}x${b.height} (nearly the same shape) costs ${pct(1 - better.tokensPerMegapixel / ownPerMp)}% less per pixel, with ${signed(pixelChange)} pixels and ${signed(tokenChange)} output tokens at ${q}.`,
+        `"${stageLabel(stage, i)}" at ${width}x${height}: ${b.width}x${b.height} (nearly the same shape) costs ${tenthsPercent(1 - better.tokensPerMegapixel / ownPerMp)} less per pixel, with ${signedTenthsPercent(pixelChange)} pixels and ${signedTenthsPercent(tokenChange)} output tokens at ${q}.`,
         { kind: 'setStageSize', stageIndex: i, width: b.width, height: b.height },
       )
     })

@@ -5,6 +5,7 @@ import type { Usd } from '../units'
 import { checkNumber, isUnset, QUOTA_RULE, quotaFieldErrors, USERS_RULE } from '../validate'
 import type { DecisionFailure } from './common'
 import { stageLabel } from './common'
+import { toTenth } from '../numberText'
 
 // The rules live with the other scenario rules, so the engine, the worksheet and
 // this tool agree on what a valid quota is. Re-exported for existing callers.
@@ -148,7 +149,7 @@ export function quotaExposure(scenario: Scenario, book: PriceBook): QuotaExposur
     issues.push({
       kind: 'quotaBelowPlan',
       path: 'maxImagesPerUser',
-      message: `The plan expects ${round1(plannedPerUser)} billed images per user, above the quota of ${quota}: the quota would stop planned work.`,
+      message: `The plan expects ${toTenth(plannedPerUser)} billed images per user, above the quota of ${quota}: the quota would stop planned work.`,
     })
   }
 
@@ -170,8 +171,4 @@ export function quotaExposure(scenario: Scenario, book: PriceBook): QuotaExposur
     worstCaseOverPlanUsd: worstUsd === null ? null : ((worstUsd - r.monthlyCostUsd) as Usd),
     issues,
   }
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10) / 10
 }
