@@ -12,6 +12,7 @@ import type {
 } from './model'
 import { BILLED_QUALITIES, METERS } from './model'
 import type { ModelSpec, PriceBook, SizeKey } from './priceBook'
+import { findModel } from './priceBook'
 import {
   GPT_IMAGE_2_LIMITS,
   PARTIAL_IMAGE_TOKENS,
@@ -65,7 +66,7 @@ export function outputTokens(
   height: number,
   book: PriceBook,
 ): OutputTokensResult {
-  const spec = book[modelId]
+  const spec = findModel(book, modelId)
   if (!spec) return { ok: false, message: unknownModel(modelId, book) }
   if (!BILLED_QUALITIES.includes(quality)) {
     return { ok: false, message: 'Output tokens exist only for low, medium or high quality.' }
@@ -232,7 +233,7 @@ export function computeScenario(scenario: Scenario, book: PriceBook): ScenarioRe
   const errors: FieldError[] = []
   const notices: Notice[] = []
   scenarioFieldErrors(scenario, errors)
-  const spec = book[scenario.modelId]
+  const spec = findModel(book, scenario.modelId)
   if (!spec) {
     errors.push({
       path: 'modelId',

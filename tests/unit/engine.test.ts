@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { computeScenario } from '../../src/domain/engine'
+import { computeScenario, outputTokens } from '../../src/domain/engine'
 import type { Scenario, ScenarioResult } from '../../src/domain/model'
 import { defaultScenario } from '../../src/presets/defaultScenario'
 import { blankStage } from '../../src/domain/model'
@@ -252,6 +252,19 @@ describe('computeScenario: invalid input becomes errors, never NaN', () => {
     expect(r.errors[1]?.message).toBe(
       'The Text input price (USD per 1M tokens) must be at least 0; it is -1.',
     )
+  })
+
+  it('treats a model id that names an Object.prototype member as unknown, never throwing', () => {
+    // A CSV or saved state can carry any text as the model: "constructor" used to find
+    // Object's constructor in the book and throw a TypeError out of the engine.
+    for (const id of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const r = computeScenario({ ...base, modelId: id }, PRICE_BOOK)
+      expect(r.ok).toBe(false)
+      expect(r.errors[0]?.message).toBe(
+        `Model "${id}" is not in the price book; choose one of gpt-image-2, gpt-image-1.5, gpt-image-1-mini, gpt-image-1.`,
+      )
+      expect(outputTokens(id, 'low', 1024, 1024, PRICE_BOOK).ok).toBe(false)
+    }
   })
 
   it('rejects an unknown model and sizes an older model cannot make', () => {

@@ -1,4 +1,5 @@
 import type { ScenarioDraft } from '../../domain/draft'
+import { findModel } from '../../domain/priceBook'
 import { METER_LABELS } from '../../domain/engine'
 import { METERS } from '../../domain/model'
 import { formatCount, formatPercent, formatUsd } from '../../format/number'
@@ -32,7 +33,7 @@ export function PrintMemo({ drafts }: { drafts: ScenarioDraft[] }) {
       <h3>Prices (USD per 1M tokens)</h3>
       <ul>
         {models.map((id) => {
-          const m = book[id]
+          const m = findModel(book, id)
           if (!m) return null
           const overrides = drafts.filter((d) => d.modelId === id && d.prices)
           return (

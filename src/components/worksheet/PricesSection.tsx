@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { findModel } from '../../domain/priceBook'
 import { METER_LABELS } from '../../domain/engine'
 import { METERS } from '../../domain/model'
 import { formatUsd } from '../../format/number'
@@ -52,7 +53,7 @@ export function PricesSection() {
   const staleAfterDays = useWorksheet((s) => s.staleAfterDays)
   const setStaleAfterDays = useWorksheet((s) => s.setStaleAfterDays)
   const checkedId = useId()
-  const model = book[draft.modelId]
+  const model = findModel(book, draft.modelId)
   if (!model) return null
 
   const bookAsOf = model.meters.imageOutput.asOf

@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { findModel } from '../../domain/priceBook'
 import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { NumberField } from './NumberField'
@@ -13,7 +14,7 @@ export function ScenarioSection() {
   const nameId = useId()
   const modelId = useId()
   const batchId = useId()
-  const model = book[draft.modelId]
+  const model = findModel(book, draft.modelId)
 
   return (
     <section className="card" aria-labelledby={`${nameId}-h`}>

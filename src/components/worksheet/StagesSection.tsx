@@ -1,4 +1,5 @@
 import { useActiveDraft, useActiveResult, useErrorsByPath } from '../../store/hooks'
+import { findModel } from '../../domain/priceBook'
 import { useWorksheet } from '../../store/worksheet'
 import { StageCard } from './StageCard'
 import { usePriceBook } from '../../store/priceBook'
@@ -9,7 +10,7 @@ export function StagesSection() {
   const result = useActiveResult()
   const errors = useErrorsByPath()
   const addStage = useWorksheet((s) => s.addStage)
-  const model = book[draft.modelId]
+  const model = findModel(book, draft.modelId)
 
   return (
     <section className="stages" aria-labelledby="stages-h">

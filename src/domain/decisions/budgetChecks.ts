@@ -3,6 +3,7 @@ import type { BilledQuality, Scenario, Stage } from '../model'
 import { METERS } from '../model'
 import { gptImage2OutputTokens, gptImage2SizeProblems } from '../outputTokens'
 import type { PriceBook } from '../priceBook'
+import { findModel } from '../priceBook'
 import type { Usd } from '../units'
 import type { Size } from '../sizes'
 import type { DecisionFailure } from './common'
@@ -258,7 +259,7 @@ export function budgetChecks(
     )
   }
 
-  const spec = book[scenario.modelId]
+  const spec = findModel(book, scenario.modelId)
   const checkedOn = scenario.pricesCheckedOn
   const bookDate = spec
     ? METERS.map((m) => spec.meters[m].asOf).reduce((a, b) => (b < a ? b : a))
