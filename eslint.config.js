@@ -54,8 +54,8 @@ const LIBRARIES = {
   'react-dom': { owners: ['components', 'app'], message: 'Only the UI renders: no react-dom.' },
 }
 
-function layerRules(folder, alsoAllowed = []) {
-  const allowed = new Set([folder, ...LAYERS[folder], ...alsoAllowed])
+function layerRules(folder) {
+  const allowed = new Set([folder, ...LAYERS[folder]])
   const may = LAYERS[folder].length > 0 ? `only ${LAYERS[folder].join(', ')}` : 'nothing outside it'
   const folders = Object.keys(LAYERS)
     .filter((other) => !allowed.has(other))
@@ -133,12 +133,6 @@ export default tseslint.config(
     files: [`src/${folder}/**/*.{ts,tsx}`],
     rules: layerRules(folder),
   })),
-  {
-    // Until the usage-log move of issue 12 lands, these two still read the shipped
-    // price book from presets; that work removes the import and this block with it.
-    files: ['src/domain/calibration.ts', 'src/domain/scenarioFromLog.ts'],
-    rules: layerRules('domain', ['presets']),
-  },
   {
     files: ['src/domain/**/*.ts'],
     rules: { 'no-restricted-globals': ['error', ...impureGlobals] },

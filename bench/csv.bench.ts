@@ -2,8 +2,10 @@ import { createRequire } from 'node:module'
 import type Papa from 'papaparse'
 import { bench, describe } from 'vitest'
 import type { Scenario } from '../src/domain/model'
-import { exportScenariosCsv, importScenariosCsv } from '../src/io/csv'
+import { exportScenariosCsv } from '../src/io/csv/export'
+import { importScenariosCsv } from '../src/io/csv/import'
 import { blankStage } from '../src/domain/model'
+import { PRICE_BOOK } from '../src/presets/priceBook'
 
 // 2,500 four-stage scenarios: 10,000 stage rows, about 1.8 MB, with quoted
 // names (commas) so papaparse takes its full quote-aware path in both runs.
@@ -35,7 +37,7 @@ function scenarios(): Scenario[] {
   return out
 }
 
-const text = exportScenariosCsv(scenarios())
+const text = exportScenariosCsv(scenarios(), PRICE_BOOK)
 let sink = 0
 
 /**
@@ -72,7 +74,7 @@ describe('CSV import, 10,000 rows', () => {
   bench(
     'importScenariosCsv (parse + validate + engine check)',
     () => {
-      sink += importScenariosCsv(text).scenarios.length
+      sink += importScenariosCsv(text, PRICE_BOOK).scenarios.length
     },
     options,
   )

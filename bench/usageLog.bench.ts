@@ -1,7 +1,8 @@
 import Papa from 'papaparse'
 import { bench, describe } from 'vitest'
-import { summariseUsage } from '../src/domain/calibration'
-import { parseUsageLog } from '../src/io/usageLog'
+import { summariseUsage } from '../src/domain/usage/summary'
+import { parseUsageLog } from '../src/io/usageLog/parse'
+import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../src/presets/priceBook'
 
 // 200,000 rows of a draft + final workflow over a month: six templates, four
 // sizes, mixed statuses, usage tokens on 9 rows in 10 (the rest carry a cost
@@ -99,7 +100,7 @@ describe(`Usage log, ${ROWS.toLocaleString('en-US')} rows`, () => {
     `CSV (${(csv.length / 1e6).toFixed(1)} MB): parseUsageLog + summariseUsage`,
     () => {
       const parsed = parseUsageLog(csv)
-      sink += summariseUsage(parsed.rows).groups.length
+      sink += summariseUsage(parsed.rows, PRICE_BOOK, DEFAULT_MODEL_ID).groups.length
     },
     options,
   )
@@ -108,7 +109,7 @@ describe(`Usage log, ${ROWS.toLocaleString('en-US')} rows`, () => {
     `JSON Lines (${(jsonl.length / 1e6).toFixed(1)} MB): parseUsageLog + summariseUsage`,
     () => {
       const parsed = parseUsageLog(jsonl)
-      sink += summariseUsage(parsed.rows).groups.length
+      sink += summariseUsage(parsed.rows, PRICE_BOOK, DEFAULT_MODEL_ID).groups.length
     },
     options,
   )
@@ -127,7 +128,7 @@ describe(`Usage log, ${ROWS.toLocaleString('en-US')} rows`, () => {
   bench(
     'summariseUsage alone (rows already parsed)',
     () => {
-      sink += summariseUsage(rows).groups.length
+      sink += summariseUsage(rows, PRICE_BOOK, DEFAULT_MODEL_ID).groups.length
     },
     options,
   )

@@ -1,6 +1,8 @@
 // Browser benchmark page for CSV import: built by bench/browser.mjs, never shipped.
 import Papa from 'papaparse'
-import { exportScenariosCsv, importScenariosCsv } from '../../src/io/csv'
+import { exportScenariosCsv } from '../../src/io/csv/export'
+import { importScenariosCsv } from '../../src/io/csv/import'
+import { PRICE_BOOK } from '../../src/presets/priceBook'
 import { presetScenario, USE_CASE_PRESET_IDS } from '../../src/presets/useCases'
 import type { Scenario } from '../../src/domain/model'
 
@@ -16,7 +18,7 @@ function makeCsv(rows: number): string {
     scenarios.push(s)
     count += s.stages.length
   }
-  return exportScenariosCsv(scenarios)
+  return exportScenariosCsv(scenarios, PRICE_BOOK)
 }
 
 function median(xs: number[]): number {
@@ -38,7 +40,7 @@ const WARM_UPS = 8
 window.runCsvBench = (rows, runs) => {
   const text = makeCsv(rows)
   const bareParse = () => Papa.parse<string[]>(text, { header: false, skipEmptyLines: true })
-  const fullImport = () => importScenariosCsv(text).scenarios.length
+  const fullImport = () => importScenariosCsv(text, PRICE_BOOK).scenarios.length
   // Warm-up, not measured: the first calls include compiling both code paths,
   // and on two cores the optimising compiler needs several calls to catch up
   // (with 2 warm-ups, the first measured imports still ran at twice the time).

@@ -52,6 +52,11 @@ export const STAGE_RULES: Record<StageNumberField, NumberRule> = {
 
 export const STAGE_NUMBER_FIELDS = Object.keys(STAGE_RULES) as StageNumberField[]
 
+/** The stage fields stored as 0..1 fractions and typed and shown as percentages. */
+export const PERCENT_STAGE_FIELDS: ReadonlySet<string> = new Set(
+  STAGE_NUMBER_FIELDS.filter((f) => STAGE_RULES[f].percent === true),
+)
+
 export const JOBS_RULE: NumberRule = { label: 'Jobs per month', min: 0, max: 1e12 }
 export const PRICE_RULE: NumberRule = { label: 'Price', min: 0, max: 100_000 }
 /** Optional: users who can trigger generation in a month. May be an average, so not whole. */

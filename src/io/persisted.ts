@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import type { ScenarioDraft, StageDraft } from '../domain/draft'
 import { BILLED_QUALITIES, METERS, QUALITIES } from '../domain/model'
-import { STAGE_NUMBER_FIELDS } from '../domain/validate'
+import { PERCENT_STAGE_FIELDS, STAGE_NUMBER_FIELDS } from '../domain/validate'
 import { parseTypedNumber } from './numberInput'
 
 /**
@@ -53,8 +53,6 @@ const v1Schema = z.object({
   staleAfterDays: z.number(),
 })
 
-const PERCENT_FIELDS = new Set(['reachShare', 'cachedInputShare'])
-
 /** Puts back NaN/Infinity where JSON wrote null, from the text the person typed. */
 function revive(value: unknown, typed: string | undefined, percent: boolean): number {
   if (typeof value === 'number') return value
@@ -64,7 +62,8 @@ function revive(value: unknown, typed: string | undefined, percent: boolean): nu
 function reviveStage(raw: Record<string, unknown>): StageDraft {
   const typed = raw.text as Record<string, string> | undefined
   const stage = { ...raw } as Record<string, unknown>
-  for (const f of STAGE_NUMBER_FIELDS) stage[f] = revive(raw[f], typed?.[f], PERCENT_FIELDS.has(f))
+  for (const f of STAGE_NUMBER_FIELDS)
+    stage[f] = revive(raw[f], typed?.[f], PERCENT_STAGE_FIELDS.has(f))
   if (typed === undefined) delete stage.text
   return stage as unknown as StageDraft
 }

@@ -9,8 +9,10 @@
  * and says in a sentence what is wrong with a damaged link.
  */
 import type { Scenario } from '../domain/model'
-import { exportScenariosCsv, importScenariosCsv } from './csv'
-import type { CsvImportResult } from './csvFormat'
+import { PRICE_BOOK } from '../presets/priceBook'
+import { exportScenariosCsv } from './csv/export'
+import type { CsvImportResult } from './csv/format'
+import { importScenariosCsv } from './csv/import'
 
 /**
  * zlib ('deflate'), not 'deflate-raw': raw deflate has no checksum, so a
@@ -125,7 +127,7 @@ export async function encodeShareLink(
   scenarios: readonly Scenario[],
   baseUrl: string,
 ): Promise<string> {
-  const csv = exportScenariosCsv(shareable(scenarios))
+  const csv = exportScenariosCsv(shareable(scenarios), PRICE_BOOK)
   const packed = await transform(
     new TextEncoder().encode(csv),
     new CompressionStream(COMPRESSION),
@@ -201,7 +203,7 @@ export async function decodeShareLink(hash: string): Promise<ShareLinkResult> {
       `The share link is damaged: it unpacks to something that is not text. ${ASK_AGAIN}`,
     )
   }
-  const result = importScenariosCsv(csv)
+  const result = importScenariosCsv(csv, PRICE_BOOK)
   const fileErrors = result.problems.filter((p) => p.severity === 'error' && p.row === null)
   if (result.scenarios.length === 0 || fileErrors.length > 0) {
     // The first few reasons: past three, a damaged link only repeats itself.

@@ -2,10 +2,6 @@ import type { Scenario } from '../domain/model'
 import { blankStage } from '../domain/model'
 import { DEFAULT_MODEL_ID } from './priceBook'
 
-// Re-exported only while src/domain/scenarioFromLog.ts and src/store/worksheet.ts, being
-// moved by other work on issue 12, still import it from here; import it from domain/model.
-export { blankStage }
-
 /**
  * What a first visit shows: the guide's recommended shape (cheap drafts, then
  * only approved winners at high quality). Example values, meant to be replaced.

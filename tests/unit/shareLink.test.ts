@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Scenario } from '../../src/domain/model'
-import { exportScenariosCsv } from '../../src/io/csv'
+import { exportScenariosCsv } from '../../src/io/csv/export'
+import { PRICE_BOOK } from '../../src/presets/priceBook'
 import type { ShareLinkResult } from '../../src/io/shareLink'
 import { decodeShareLink, encodeShareLink, readShareHash } from '../../src/io/shareLink'
 import { presetScenario } from '../../src/presets/useCases'
@@ -41,7 +42,7 @@ describe('share links', () => {
     const decoded = await decodeShareLink(new URL(link).hash)
     expect(decoded.ok).toBe(true)
     if (!decoded.ok) return
-    expect(decoded.csv).toBe(exportScenariosCsv(scenarios))
+    expect(decoded.csv).toBe(exportScenariosCsv(scenarios, PRICE_BOOK))
     expect(decoded.import.problems).toEqual([])
     expect(decoded.import.scenarios.map((s) => s.scenario)).toEqual(scenarios)
 
@@ -187,7 +188,7 @@ describe('damaged links are refused with a reason, never thrown', () => {
       await decodeShareLink(`#s=${await encode('hello, world\r\n')}`),
       /holds no scenarios this app can read\. Row 1 is not a header this app recognises/,
     )
-    const headerOnly = exportScenariosCsv([])
+    const headerOnly = exportScenariosCsv([], PRICE_BOOK)
     expectRefused(
       await decodeShareLink(`#s=${await encode(headerOnly)}`),
       /has a header but no scenario rows/,

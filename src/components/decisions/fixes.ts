@@ -1,47 +1,18 @@
-import { useCallback } from 'react'
 import { stageLabel } from '../../domain/decisions/common'
 import type { ScenarioFix } from '../../domain/decisions/fixes'
 import type { ScenarioDraft } from '../../domain/draft'
-import type { Stage } from '../../domain/model'
+import { PERCENT_STAGE_FIELDS } from '../../domain/validate'
 import { formatCount, formatPercent } from '../../format/number'
-import { PERCENT_FIELDS, useWorksheet } from '../../store/worksheet'
+import { useWorksheet } from '../../store/worksheet'
+import type { EditStep } from '../../store/history'
 
 /**
- * Applies a fix computed by a decision tool through the worksheet's own
- * actions, so it is one undo step like any edit. `draft` is the draft the fix
- * was computed from: stage indexes are resolved to its stage ids.
+ * Applies a fix a decision tool computed from `draft`, as one undo step of
+ * its own (the store's applyFix): `draft` may be a deferred copy, and the fix
+ * lands on the scenario and stage it was computed for.
  */
-export function useApplyFix(): (fix: ScenarioFix, draft: ScenarioDraft) => void {
-  const setStageFields = useWorksheet((s) => s.setStageFields)
-  const typeScenarioNumber = useWorksheet((s) => s.typeScenarioNumber)
-  const editScenario = useWorksheet((s) => s.editScenario)
-  const selectScenario = useWorksheet((s) => s.selectScenario)
-
-  return useCallback(
-    (fix: ScenarioFix, draft: ScenarioDraft) => {
-      // The tools render from a deferred copy; a fix for a scenario no longer
-      // active would land on the wrong one, since scenario actions edit the active scenario.
-      if (useWorksheet.getState().activeId !== draft.id) return
-      if (fix.kind === 'setScenarioField') {
-        // Typed-number actions merge keystrokes in one field into one undo step;
-        // selecting the (same) scenario ends that run, so a fix applied right after
-        // typing, or typing right after a fix, stays a step of its own.
-        selectScenario(draft.id)
-        if (fix.field === 'batch') editScenario({ batch: fix.value })
-        else typeScenarioNumber(fix.field, String(fix.value))
-        selectScenario(draft.id)
-        return
-      }
-      const stage = draft.stages[fix.stageIndex]
-      if (!stage) return
-      const patch: Partial<Stage> =
-        fix.kind === 'setStageSize'
-          ? { width: fix.width, height: fix.height }
-          : { [fix.field]: fix.value }
-      setStageFields(draft.id, stage.id, patch)
-    },
-    [setStageFields, typeScenarioNumber, editScenario, selectScenario],
-  )
+export function useApplyFix(): (fix: ScenarioFix, draft: ScenarioDraft) => EditStep | null {
+  return useWorksheet((s) => s.applyFix)
 }
 
 const STAGE_FIELD_WORDS: Record<string, string> = {
@@ -74,7 +45,7 @@ export function describeFix(fix: ScenarioFix, draft: ScenarioDraft): string {
   if (fix.kind === 'setStageSize') return `set ${name} size to ${fix.width}×${fix.height}`
   const value =
     typeof fix.value === 'number'
-      ? PERCENT_FIELDS.has(fix.field)
+      ? PERCENT_STAGE_FIELDS.has(fix.field)
         ? formatPercent(fix.value)
         : formatCount(fix.value)
       : fix.value

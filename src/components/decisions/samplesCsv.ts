@@ -1,4 +1,4 @@
-import { FORMULA_START } from '../../io/csvFormat'
+import { FORMULA_START } from '../../io/csv/format'
 
 /**
  * One header cell. Headers carry stage names people typed, so they are

@@ -1,7 +1,7 @@
 import type { SensitivityRow } from '../../domain/decisions/sensitivity'
 import { formatCount, formatPercent, formatUsd } from '../../format/number'
 import { canonicalText } from '../../io/numberInput'
-import { PERCENT_FIELDS } from '../../store/worksheet'
+import { PERCENT_STAGE_FIELDS } from '../../domain/validate'
 
 /** How many inputs the tornado draws: past ten the bars are too thin to compare. */
 export const TORNADO_ROWS = 10
@@ -32,7 +32,7 @@ export function inputValueText(row: SensitivityRow, side: 'low' | 'high' | 'base
       return plain(side === 'low' ? row.lowValue : side === 'high' ? row.highValue : row.baseValue)
     case 'stageNumber': {
       const v = side === 'low' ? row.lowValue : side === 'high' ? row.highValue : row.baseValue
-      return PERCENT_FIELDS.has(row.field) ? formatPercent(v) : plain(v)
+      return PERCENT_STAGE_FIELDS.has(row.field) ? formatPercent(v) : plain(v)
     }
     case 'price': {
       const v = side === 'low' ? row.lowValue : side === 'high' ? row.highValue : row.baseValue

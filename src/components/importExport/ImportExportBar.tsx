@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { toScenario } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
-import type { CsvImportResult } from '../../io/csvFormat'
-import { importCsvFile } from '../../io/importFile'
-import type { ImportPhase } from '../../io/importFile'
+import type { CsvImportResult } from '../../io/csv/format'
+import { importCsvFile } from '../../io/csv/importFile'
+import type { ImportPhase } from '../../io/csv/importFile'
+import { usePriceBook } from '../../store/priceBook'
 import { useComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { downloadText, fileNameFor } from './download'
@@ -49,6 +50,7 @@ export function ImportExportBar() {
   const scenarios = useWorksheet((s) => s.scenarios)
   const importScenarios = useWorksheet((s) => s.importScenarios)
   const compared = useComparedSet()
+  const book = usePriceBook()
   const shared = useMemo(() => compared.drafts.map(toScenario), [compared.drafts])
   const [phase, setPhase] = useState<ImportPhase | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
@@ -100,8 +102,8 @@ export function ImportExportBar() {
   }, [readFile])
 
   const exportCsv = async (list: Scenario[]) => {
-    const { exportScenariosCsv } = await import('../../io/csv')
-    downloadText(exportScenariosCsv(list), fileNameFor(list.map((s) => s.name)))
+    const { exportScenariosCsv } = await import('../../io/csv/export')
+    downloadText(exportScenariosCsv(list, book), fileNameFor(list.map((s) => s.name)))
     setStatus(`Exported ${list.length} scenario${list.length === 1 ? '' : 's'}.`)
   }
 

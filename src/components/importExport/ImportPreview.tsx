@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react'
-import type { CsvImportResult } from '../../io/csvFormat'
+import type { CsvImportResult } from '../../io/csv/format'
 import type { Scenario } from '../../domain/model'
 import { formatUsd } from '../../format/number'
 import { computeScenario } from '../../domain/engine'

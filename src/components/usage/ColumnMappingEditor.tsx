@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
-import type { ColumnMapping, UsageField } from '../../io/usageLog'
-import { USAGE_FIELDS } from '../../io/usageLog'
+import type { ColumnMapping, UsageField } from '../../io/usageLog/columns'
+import { USAGE_FIELDS } from '../../io/usageLog/columns'
 import { FIELD_LABELS } from './labels'
 
 const NONE = ''

@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react'
-import { plural } from '../../domain/calibration'
-import type { UsageSummary } from '../../domain/calibration'
-import { scenarioFromLog } from '../../domain/scenarioFromLog'
+import { plural } from '../../domain/usage/plural'
+import type { UsageSummary } from '../../domain/usage/summary'
+import { scenarioFromLog } from '../../domain/usage/scenarioFromLog'
+import { blankStage } from '../../domain/model'
+import { DEFAULT_MODEL_ID } from '../../presets/priceBook'
 import { formatCount, formatUsd } from '../../format/number'
 import { computeScenario } from '../../domain/engine'
 import { useWorksheet } from '../../store/worksheet'
@@ -18,8 +20,11 @@ export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {
   const [template, setTemplate] = useState(templates[0] ?? '')
   const [status, setStatus] = useState('')
   const addScenario = useWorksheet((s) => s.addScenario)
-  const made = useMemo(() => scenarioFromLog(summary.groups, template), [summary, template])
   const book = usePriceBook()
+  const made = useMemo(
+    () => scenarioFromLog(summary.groups, template, book, DEFAULT_MODEL_ID, blankStage),
+    [summary, template, book],
+  )
   const result = made.ok ? computeScenario(made.scenario, book) : null
 
   return (

@@ -1,10 +1,14 @@
 import { useDeferredValue, useMemo, useState } from 'react'
-import { calibratedStage, plural, reconcile } from '../../domain/calibration'
-import type { CalibratedField, UsageGroup, UsageSummary } from '../../domain/calibration'
+import { calibratedStage } from '../../domain/usage/calibration'
+import type { CalibratedField } from '../../domain/usage/calibration'
+import { plural } from '../../domain/usage/plural'
+import { reconcile } from '../../domain/usage/reconciliation'
+import type { UsageGroup, UsageSummary } from '../../domain/usage/summary'
 import type { ScenarioDraft } from '../../domain/draft'
 import { METER_LABELS } from '../../domain/engine'
 import type { Stage } from '../../domain/model'
 import { formatCount, formatMeasured, formatSignedUsd, formatUsd } from '../../format/number'
+import { usePriceBook } from '../../store/priceBook'
 import { useWorksheet } from '../../store/worksheet'
 import { decisionScenario } from '../decisions/scenario'
 import { FailureList } from '../decisions/FailureList'
@@ -81,17 +85,19 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
         : ''
   const stageIndex = draft ? draft.stages.findIndex((s) => s.id === stageId) : -1
 
+  const book = usePriceBook()
   const scenario = useMemo(() => (draft ? decisionScenario(draft) : null), [draft])
   const recon = useMemo(
-    () => (scenario && group && stageIndex >= 0 ? reconcile(scenario, stageIndex, group) : null),
-    [scenario, group, stageIndex],
+    () =>
+      scenario && group && stageIndex >= 0 ? reconcile(scenario, stageIndex, group, book) : null,
+    [scenario, group, stageIndex, book],
   )
   const largest = recon?.ok ? recon.inputs.find((i) => i.input === recon.largest) : undefined
   const proposal = useMemo(() => {
     if (!scenario || !group) return null
     const stage = scenario.stages[stageIndex]
-    return stage ? calibratedStage(stage, group, scenario.modelId) : null
-  }, [scenario, group, stageIndex])
+    return stage ? calibratedStage(stage, group, scenario.modelId, book) : null
+  }, [scenario, group, stageIndex, book])
 
   if (!group || !draft) return null
   const stageName = draft.stages[stageIndex]?.name ?? ''
@@ -102,14 +108,14 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
     for (const c of proposal.changes) {
       ;(patch as Record<string, unknown>)[c.field] = proposal.stage[c.field]
     }
-    const before = useWorksheet.getState().scenarios
-    setStageFields(draft.id, stageId, patch)
+    const step = setStageFields(draft.id, stageId, patch)
+    if (!step) return
     setApplied({
       stageName,
       scenarioName: draft.name,
       changes: proposal.changes.length,
-      before,
-      after: useWorksheet.getState().scenarios,
+      before: step.before,
+      after: step.after,
     })
   }
   const status =

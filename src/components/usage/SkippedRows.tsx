@@ -1,4 +1,4 @@
-import type { SkippedRow, UsageLogNotice } from '../../io/usageLog'
+import type { SkippedRow, UsageLogNotice } from '../../io/usageLog/result'
 import { formatCount } from '../../format/number'
 
 /** Enough to see the pattern; the rest are counted. */

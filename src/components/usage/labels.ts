@@ -1,5 +1,6 @@
-import type { CostBasis, UsageStatus } from '../../domain/calibration'
-import type { UsageField } from '../../io/usageLog'
+import type { UsageStatus } from '../../domain/usage/rows'
+import type { CostBasis } from '../../domain/usage/summary'
+import type { UsageField } from '../../io/usageLog/columns'
 
 export const FIELD_LABELS: Readonly<Record<UsageField, string>> = {
   timestamp: 'Timestamp',

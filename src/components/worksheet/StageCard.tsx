@@ -3,11 +3,12 @@ import type { StageDraft } from '../../domain/draft'
 import type { BilledQuality, Quality } from '../../domain/model'
 import { BILLED_QUALITIES, QUALITIES } from '../../domain/model'
 import type { ModelSpec } from '../../domain/priceBook'
+import { PERCENT_STAGE_FIELDS } from '../../domain/validate'
 import type { StageNumberField } from '../../domain/validate'
 import { formatCount, formatUsd } from '../../format/number'
 import { PICKER_SIZES, RETRY_QUICK_PICKS } from '../../presets/sizes'
 import { sameErrorsUnder, useActiveResult } from '../../store/hooks'
-import { PERCENT_FIELDS, useWorksheet } from '../../store/worksheet'
+import { useWorksheet } from '../../store/worksheet'
 import { NumberField } from './NumberField'
 
 interface Props {
@@ -95,7 +96,7 @@ function StageCardFields({ stage, index, count, model, errors, notices }: Props)
       label={label}
       value={stage[field]}
       text={stage.text?.[field]}
-      percent={PERCENT_FIELDS.has(field)}
+      percent={PERCENT_STAGE_FIELDS.has(field)}
       error={errors.get(path(field))}
       {...extra}
       onType={(t) => {

@@ -1,0 +1,21 @@
+/// <reference lib="webworker" />
+// Parses and validates a CSV file off the main thread, so a 10 MB file never
+// freezes typing. The page sends the File; reading it happens here too.
+import { PRICE_BOOK } from '../../presets/priceBook'
+import type { CsvImportResult } from './format'
+import { importScenariosCsv } from './import'
+
+export type CsvWorkerMessage =
+  { kind: 'phase'; phase: 'reading' | 'checking' } | { kind: 'done'; result: CsvImportResult }
+
+declare const self: DedicatedWorkerGlobalScope
+
+self.onmessage = async (e: MessageEvent<File>) => {
+  self.postMessage({ kind: 'phase', phase: 'reading' } satisfies CsvWorkerMessage)
+  const text = await e.data.text()
+  self.postMessage({ kind: 'phase', phase: 'checking' } satisfies CsvWorkerMessage)
+  self.postMessage({
+    kind: 'done',
+    result: importScenariosCsv(text, PRICE_BOOK),
+  } satisfies CsvWorkerMessage)
+}

@@ -1,0 +1,79 @@
+/**
+ * CSV export of scenarios, format version 1 (docs/csv-format.md). Files are
+ * untrusted both ways: every text cell a spreadsheet would run as a formula
+ * is escaped.
+ */
+import Papa from 'papaparse'
+import { computeScenario } from '../../domain/engine'
+import type { Scenario } from '../../domain/model'
+import type { PriceBook } from '../../domain/priceBook'
+import { CSV_COLUMNS, CSV_FORMAT_VERSION, FORMULA_START } from './format'
+
+type Cell = string | number | boolean
+
+/**
+ * Finite numbers pass as numbers, which papaparse never escapes; NaN and
+ * ±Infinity pass as text, so "-Infinity" is escaped like any text.
+ */
+const num = (n: number): Cell => (Number.isFinite(n) ? n : String(n))
+const optionalNum = (n: number | null | undefined): Cell => (n == null ? '' : num(n))
+
+/**
+ * The scenarios as CSV format version 1: one row per stage, CRLF line
+ * endings (after the last row too), every number at full precision
+ * (`String(n)`), computed results in the last five columns (blank when a
+ * scenario does not compute). Text cells that start like a formula
+ * (= + - @ tab CR) get a leading ' so a spreadsheet shows them as text.
+ * Give scenarios distinct names: rows of same-named scenarios merge on
+ * import. A scenario without stages has no rows.
+ * @example exportScenariosCsv([defaultScenario()], book).split('\r\n').length // 4: header, 2 stages, ''
+ */
+export function exportScenariosCsv(scenarios: readonly Scenario[], book: PriceBook): string {
+  const data: Cell[][] = []
+  for (const s of scenarios) {
+    const result = computeScenario(s, book)
+    const p = s.prices
+    s.stages.forEach((st, i) => {
+      const r = result.ok ? result.stages[i] : undefined
+      data.push([
+        CSV_FORMAT_VERSION,
+        s.name,
+        s.modelId,
+        num(s.jobsPerMonth),
+        s.batch,
+        optionalNum(p?.textInput),
+        optionalNum(p?.cachedTextInput),
+        optionalNum(p?.imageInput),
+        optionalNum(p?.cachedImageInput),
+        optionalNum(p?.imageOutput),
+        s.pricesCheckedOn ?? '',
+        optionalNum(s.usersPerMonth),
+        optionalNum(s.maxImagesPerUser),
+        st.name,
+        st.quality,
+        st.autoBilledAs,
+        `${String(st.width)}x${String(st.height)}`,
+        num(st.imagesPerJob),
+        num(st.outputsPerRequest),
+        num(st.reachShare),
+        num(st.retryMultiplier),
+        num(st.promptTokens),
+        num(st.referenceImages),
+        num(st.referenceImageTokens),
+        num(st.cachedInputShare),
+        num(st.partialImages),
+        optionalNum(r?.outputTokensPerImage),
+        optionalNum(r?.costUsd),
+        optionalNum(result.monthlyCostUsd),
+        optionalNum(result.ok ? result.costPerJobUsd : null),
+        optionalNum(result.ok ? result.costPerKeptImageUsd : null),
+      ])
+    })
+  }
+  // Ends with a line break, as spreadsheets write files, so appending rows works.
+  const csv = Papa.unparse(
+    { fields: [...CSV_COLUMNS], data },
+    { newline: '\r\n', escapeFormulae: FORMULA_START },
+  )
+  return `${csv}\r\n`
+}

@@ -1,0 +1,149 @@
+/**
+ * The contract of CSV format version 1 (docs/csv-format.md): column names,
+ * what import reports, and the limits. Kept apart from the parser so the UI
+ * can name columns and show problems without loading papaparse.
+ */
+import type { Meter, Scenario } from '../../domain/model'
+
+export const CSV_FORMAT_VERSION = 1
+/** Checked on the File before it is read: a larger file would stall the tab. */
+export const MAX_CSV_BYTES = 50 * 1024 * 1024
+
+/** Columns import reads, in the order export writes them. */
+export const INPUT_COLUMNS = [
+  'format_version',
+  'scenario',
+  'model',
+  'jobs_per_month',
+  'batch',
+  'price_text_input',
+  'price_cached_text_input',
+  'price_image_input',
+  'price_cached_image_input',
+  'price_image_output',
+  'prices_checked_on',
+  'users_per_month',
+  'max_images_per_user',
+  'stage',
+  'quality',
+  'auto_billed_as',
+  'size',
+  'images_per_job',
+  'outputs_per_request',
+  'reach_share',
+  'retry_multiplier',
+  'prompt_tokens',
+  'reference_images',
+  'reference_image_tokens',
+  'cached_input_share',
+  'partial_images',
+] as const
+export type InputColumn = (typeof INPUT_COLUMNS)[number]
+
+/** Results written for people reading the file; import ignores them. */
+export const COMPUTED_COLUMNS = [
+  'output_tokens_per_image',
+  'stage_monthly_cost_usd',
+  'scenario_monthly_cost_usd',
+  'cost_per_job_usd',
+  'cost_per_kept_image_usd',
+] as const
+export type ComputedColumn = (typeof COMPUTED_COLUMNS)[number]
+export type CsvColumn = InputColumn | ComputedColumn
+
+/** Every column, in export order. */
+export const CSV_COLUMNS: readonly CsvColumn[] = [...INPUT_COLUMNS, ...COMPUTED_COLUMNS]
+
+/** What each required cell holds, worded for the message shown when it is blank. */
+export const REQUIRED_VALUES: Readonly<Partial<Record<InputColumn, string>>> = {
+  scenario: 'the scenario name',
+  model: 'a model id such as gpt-image-2',
+  jobs_per_month: 'jobs per month, like 1000',
+  stage: 'the stage name, like Draft',
+  quality: 'low, medium, high or auto',
+  size: 'WIDTHxHEIGHT in pixels, like 1536x1024',
+  images_per_job: 'images per job, like 1',
+  retry_multiplier: 'billed attempts per kept image, at least 1, like 1.2',
+}
+
+/** Columns every file must have, each cell filled, in export order. */
+export const REQUIRED_COLUMNS: readonly InputColumn[] = INPUT_COLUMNS.filter(
+  (c) => c in REQUIRED_VALUES,
+)
+
+/** The price override column of each meter (blank: the model's price-book rate). */
+export const PRICE_COLUMNS: Readonly<Record<Meter, InputColumn>> = {
+  textInput: 'price_text_input',
+  cachedTextInput: 'price_cached_text_input',
+  imageInput: 'price_image_input',
+  cachedImageInput: 'price_cached_image_input',
+  imageOutput: 'price_image_output',
+}
+
+/** One thing wrong with (or worth knowing about) a file, placed as a spreadsheet shows it. */
+export interface CsvProblem {
+  /** 1-based row as a spreadsheet shows it (the header is row 1); null for the whole file. */
+  row: number | null
+  /** The column's header name; null when the problem is not about one column. */
+  column: string | null
+  /** What is wrong and what is allowed, in a sentence. */
+  message: string
+  /** Errors keep a scenario (or the whole file) from importing; notices do not. */
+  severity: 'error' | 'notice'
+}
+
+export interface ImportedScenario {
+  name: string
+  /** Spreadsheet rows of the scenario's first and last stage. */
+  firstRow: number
+  lastRow: number
+  /** Best effort when `errors` is not empty (unreadable cells hold defaults): use it only when empty. */
+  scenario: Scenario
+  /** The errors on this scenario's rows, also listed in the file's `problems`. */
+  errors: CsvProblem[]
+}
+
+export interface CsvImportResult {
+  scenarios: ImportedScenario[]
+  /** Every problem in the file, file-level ones first, then by row and column. */
+  problems: CsvProblem[]
+  delimiter: ',' | ';'
+  /** True when at least one number was written with a decimal comma (semicolon files only). */
+  decimalComma: boolean
+}
+
+/**
+ * A text cell a spreadsheet would evaluate starts with = + - @ tab or CR;
+ * export writes a ' before it. Leading quotes are part of the pattern so a
+ * name that itself starts with ' before one of those also gets one, and
+ * import's "drop one leading '" gives every name back unchanged. (papaparse's
+ * own pattern, /^[=+\-@\t\r].*$/, misses "=1+1\nx": its `.*$` stops at the
+ * line break.)
+ */
+export const FORMULA_START = /^'*[=+\-@\t\r]/
+const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/
+
+/** Undoes export's formula escaping: drops one leading ' before a formula start. */
+export function unescapeFormula(text: string): string {
+  return text.charCodeAt(0) === 39 && ESCAPED_FORMULA.test(text) ? text.slice(1) : text
+}
+
+/**
+ * Whether a file of `bytes` bytes may be read at all: call it on the File
+ * before reading it. Null when it may. Lives here, not beside the parser, so
+ * the page can refuse a file without loading papaparse.
+ */
+export function checkCsvSize(bytes: number): CsvProblem | null {
+  const fileError = (message: string): CsvProblem => ({
+    row: null,
+    column: null,
+    message,
+    severity: 'error',
+  })
+  if (bytes === 0) return fileError('The file is empty.')
+  if (bytes <= MAX_CSV_BYTES) return null
+  const mb = (bytes / (1024 * 1024)).toFixed(1)
+  return fileError(
+    `The file is ${mb} MB; the largest file this app reads is 50 MB. Split it into smaller files.`,
+  )
+}

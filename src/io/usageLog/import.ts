@@ -1,0 +1,133 @@
+/**
+ * Importing a usage log file: read, parsed and summarised in a worker, so a
+ * 200,000-row month never freezes typing; only the summary comes back.
+ */
+import type { PriceBook } from '../../domain/priceBook'
+import { summariseUsage } from '../../domain/usage/summary'
+import type { UsageSummary } from '../../domain/usage/summary'
+import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../../presets/priceBook'
+import type { ColumnMapping } from './columns'
+import { emptyMapping } from './columns'
+import { parseUsageLog } from './parse'
+import type { UsageLogParse } from './result'
+
+/** Larger than a scenario file may be: a month of one-row-per-image logs runs to tens of MB. */
+export const MAX_LOG_BYTES = 200 * 1024 * 1024
+
+export type UsageLogPhase = 'reading' | 'parsing' | 'summarising'
+
+/** What the page keeps of an import: everything but the rows, which only the summary needs. */
+export interface UsageLogReport extends Omit<UsageLogParse, 'rows'> {
+  fileName: string
+  /** Rows read into the summary (rowsRead minus skipped). */
+  rowCount: number
+  /** null when nothing could be read (`error` says why). */
+  summary: UsageSummary | null
+  /** Read, parse and summary, measured where they ran. */
+  elapsedMs: number
+}
+
+export type UsageLogWorkerRequest = { file: File; mapping: ColumnMapping | undefined }
+export type UsageLogWorkerMessage =
+  | { kind: 'progress'; phase: UsageLogPhase; fraction: number }
+  | { kind: 'done'; report: UsageLogReport }
+
+export type ProgressListener = (phase: UsageLogPhase, fraction: number) => void
+
+/**
+ * Reads, parses and summarises a log, pricing rows from `book` (rows without
+ * a model as `defaultModelId`). Shared by the worker and the no-worker fallback.
+ */
+export async function readUsageLog(
+  file: File,
+  mapping: ColumnMapping | undefined,
+  book: PriceBook,
+  defaultModelId: string,
+  onProgress: ProgressListener,
+  now: () => number,
+): Promise<UsageLogReport> {
+  const start = now()
+  if (file.size > MAX_LOG_BYTES) {
+    const mb = (file.size / 1024 / 1024).toFixed(0)
+    const error = `The file is ${mb} MB; a log can be at most 200 MB. Split it by month or by template.`
+    return failedReport(file.name, mapping, error, now() - start)
+  }
+  onProgress('reading', 0)
+  const text = await file.text()
+  onProgress('parsing', 0)
+  const parsed = parseUsageLog(text, mapping, (f) => {
+    onProgress('parsing', f)
+  })
+  onProgress('summarising', 0)
+  const { rows, ...rest } = parsed
+  const summary = rows.length > 0 ? summariseUsage(rows, book, defaultModelId) : null
+  return { fileName: file.name, ...rest, rowCount: rows.length, summary, elapsedMs: now() - start }
+}
+
+/** A file that could not be read at all, reported like any other read. */
+function failedReport(
+  fileName: string,
+  mapping: ColumnMapping | undefined,
+  error: string,
+  elapsedMs: number,
+): UsageLogReport {
+  return {
+    fileName,
+    format: null,
+    headers: [],
+    mapping: mapping ?? emptyMapping(),
+    unusedHeaders: [],
+    rowsRead: 0,
+    rowCount: 0,
+    skippedCount: 0,
+    skipped: [],
+    notices: [],
+    summary: null,
+    error,
+    elapsedMs,
+  }
+}
+
+/**
+ * Imports a log off the main thread (a 200,000-row log takes about a second
+ * to read, which would freeze typing); where there are no workers (tests),
+ * on the calling thread. `cancel` stops a worker whose result is no longer
+ * wanted. Never rejects: a failure comes back as a report with `error`.
+ */
+export function importUsageLog(
+  file: File,
+  mapping: ColumnMapping | undefined,
+  onProgress: ProgressListener,
+): { done: Promise<UsageLogReport>; cancel: () => void } {
+  if (typeof Worker === 'undefined') {
+    return {
+      done: readUsageLog(file, mapping, PRICE_BOOK, DEFAULT_MODEL_ID, onProgress, () =>
+        performance.now(),
+      ),
+      cancel: () => undefined,
+    }
+  }
+  const worker = new Worker(new URL('./usageLogWorker.ts', import.meta.url), { type: 'module' })
+  const done = new Promise<UsageLogReport>((resolve) => {
+    worker.onmessage = (e: MessageEvent<UsageLogWorkerMessage>) => {
+      if (e.data.kind === 'progress') {
+        onProgress(e.data.phase, e.data.fraction)
+        return
+      }
+      worker.terminate()
+      resolve(e.data.report)
+    }
+    worker.onerror = (e) => {
+      worker.terminate()
+      const reason = e.message || 'the browser gave no reason'
+      resolve(failedReport(file.name, mapping, `The log could not be read (${reason}).`, 0))
+    }
+  })
+  worker.postMessage({ file, mapping } satisfies UsageLogWorkerRequest)
+  return {
+    done,
+    cancel: () => {
+      worker.terminate()
+    },
+  }
+}

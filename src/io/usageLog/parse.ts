@@ -1,0 +1,44 @@
+/**
+ * Reads a generation log (docs/usage-log-format.md) into normalised rows for
+ * src/domain/usage/. CSV (comma, semicolon or tab) or JSON Lines, detected
+ * from the first character; columns matched by common names, and the Images
+ * API `usage` object flattened. Logs are untrusted and often hand-made: a row
+ * that cannot be read is listed with its row number and reason and the import
+ * goes on; nothing here throws.
+ */
+import { firstChar, withoutBom } from '../cells'
+import type { ColumnMapping } from './columns'
+import { emptyMapping } from './columns'
+import { parseCsv } from './csv'
+import { parseJsonArray, parseJsonLines } from './json'
+import type { ProgressCallback, UsageLogParse } from './result'
+import { failed } from './result'
+
+/**
+ * Reads a generation log: CSV with a header row, JSON Lines (one object per
+ * line, a nested Images API `usage` object flattened), or a JSON array of
+ * such objects. Columns come from `mapping`, or are guessed by name.
+ * Never throws: unreadable rows are counted and listed in `skipped` with
+ * their row number and reason; unknown statuses are kept as unknown and
+ * reported once per value in `notices`.
+ * @example parseUsageLog('template,status\nhero,approved\n').rows[0]?.status // 'accepted'
+ */
+export function parseUsageLog(
+  text: string,
+  mapping?: ColumnMapping,
+  onProgress?: ProgressCallback,
+): UsageLogParse {
+  const body = withoutBom(text)
+  const first = firstChar(body)
+  if (first < 0) return failed('The log is empty.', null, mapping ?? emptyMapping())
+  if (body.includes('\0')) {
+    return failed(
+      'The file contains NUL bytes, so it is not a text log (it may be a workbook or UTF-16 text). Save it as CSV UTF-8 or JSON Lines.',
+      null,
+      mapping ?? emptyMapping(),
+    )
+  }
+  if (first === 123) return parseJsonLines(body, mapping, onProgress) // {
+  if (first === 91) return parseJsonArray(body, mapping, onProgress) // [
+  return parseCsv(body, mapping, onProgress)
+}
