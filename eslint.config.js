@@ -26,32 +26,48 @@ const impureGlobals = [
   'process',
 ].map((name) => ({ name, message: 'src/domain is pure: pass this in as an argument instead.' }))
 
-const owners = {
-  zustand: 'Only src/store imports zustand.',
-  papaparse: 'Only src/io imports papaparse.',
-  react: 'This folder is pure TypeScript: no React.',
-  'react-dom': 'This folder is pure TypeScript: no React.',
-  recharts: 'Charts live in src/components.',
-  store: 'Pure code must not reach into the store.',
-  components: 'Pure code must not import UI components.',
-  app: 'Pure code must not import the app shell.',
-  io: 'The engine takes validated values; parsing lives in src/io.',
-  format: 'Format only at the edge (src/format), never in the engine.',
+/**
+ * The layering of src (README, "Project layout"): each folder and the folders it
+ * may import besides itself. Lint fails on every other arrow. Patterns name a
+ * folder followed by a file, so they cover subfolders (src/io/csv/...) and every
+ * depth of relative path; tests and benchmarks may import anything.
+ */
+const LAYERS = {
+  domain: [],
+  presets: ['domain'],
+  format: ['domain'],
+  io: ['domain', 'presets', 'format'],
+  store: ['domain', 'presets', 'io'],
+  components: ['domain', 'presets', 'format', 'io', 'store'],
+  app: ['domain', 'presets', 'format', 'io', 'store', 'components'],
 }
-const restrictImports = (names) => ({
-  'no-restricted-imports': [
-    'error',
-    {
-      patterns: names.map((name) => ({
-        group:
-          name in { store: 1, components: 1, app: 1, io: 1, format: 1 }
-            ? [`**/${name}/**`, `**/${name}`]
-            : [name, `${name}/*`],
-        message: owners[name],
-      })),
-    },
-  ],
-})
+
+/** Each third-party library with a wide surface is wrapped by the folders named here. */
+const LIBRARIES = {
+  zustand: { owners: ['store'], message: 'Only src/store imports zustand.' },
+  papaparse: { owners: ['io'], message: 'Only src/io imports papaparse.' },
+  recharts: { owners: ['components'], message: 'Charts live in src/components.' },
+  react: {
+    owners: ['store', 'components', 'app'],
+    message: 'This folder is pure TypeScript: no React.',
+  },
+  'react-dom': { owners: ['components', 'app'], message: 'Only the UI renders: no react-dom.' },
+}
+
+function layerRules(folder) {
+  const allowed = new Set([folder, ...LAYERS[folder]])
+  const may = LAYERS[folder].length > 0 ? `only ${LAYERS[folder].join(', ')}` : 'nothing outside it'
+  const folders = Object.keys(LAYERS)
+    .filter((other) => !allowed.has(other))
+    .map((other) => ({
+      group: [`**/${other}/**`],
+      message: `src/${folder} may import ${may} (README, Project layout): not src/${other}.`,
+    }))
+  const libraries = Object.entries(LIBRARIES)
+    .filter(([, { owners }]) => !owners.includes(folder))
+    .map(([name, { message }]) => ({ group: [name, `${name}/*`], message }))
+  return { 'no-restricted-imports': ['error', { patterns: [...folders, ...libraries] }] }
+}
 
 export default tseslint.config(
   {
@@ -98,33 +114,28 @@ export default tseslint.config(
       'react-refresh/only-export-components': ['error', { allowConstantExport: true }],
     },
   },
-  // Each third-party library with a wide surface is wrapped by one folder;
-  // everything else imports the wrapper. Later blocks replace earlier ones for
-  // the files they match, so each block lists its whole set.
-  { files: ['src/**/*.{ts,tsx}'], rules: restrictImports(['zustand', 'papaparse']) },
-  { files: ['src/store/**/*.{ts,tsx}'], rules: restrictImports(['papaparse']) },
-  { files: ['src/io/**/*.ts'], rules: restrictImports(['zustand']) },
   {
-    files: ['src/presets/**/*.ts'],
-    rules: restrictImports(['react', 'zustand', 'recharts', 'papaparse', 'store', 'components']),
+    // A file in a folder not listed in LAYERS still may not import the wrapped libraries.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: Object.entries(LIBRARIES).map(([name, { message }]) => ({
+            group: [name, `${name}/*`],
+            message,
+          })),
+        },
+      ],
+    },
   },
+  ...Object.keys(LAYERS).map((folder) => ({
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    rules: layerRules(folder),
+  })),
   {
     files: ['src/domain/**/*.ts'],
-    rules: {
-      ...restrictImports([
-        'react',
-        'react-dom',
-        'zustand',
-        'recharts',
-        'papaparse',
-        'store',
-        'components',
-        'app',
-        'io',
-        'format',
-      ]),
-      'no-restricted-globals': ['error', ...impureGlobals],
-    },
+    rules: { 'no-restricted-globals': ['error', ...impureGlobals] },
   },
   {
     files: ['tests/**/*.{ts,tsx}', 'bench/**/*.{ts,mjs}', '*.config.{ts,js}'],

@@ -4,7 +4,7 @@ import { bench, describe } from 'vitest'
 import type { Scenario } from '../src/domain/model'
 import { exportScenariosCsv } from '../src/io/csv/export'
 import { importScenariosCsv } from '../src/io/csv/import'
-import { blankStage } from '../src/presets/defaultScenario'
+import { blankStage } from '../src/domain/model'
 import { PRICE_BOOK } from '../src/presets/priceBook'
 
 // 2,500 four-stage scenarios: 10,000 stage rows, about 1.8 MB, with quoted

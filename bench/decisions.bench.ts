@@ -6,7 +6,8 @@ import { monteCarlo, monteCarloVolumeBand } from '../src/domain/decisions/monteC
 import type { UncertainInputs } from '../src/domain/decisions/monteCarlo'
 import { sensitivity } from '../src/domain/decisions/sensitivity'
 import type { Scenario } from '../src/domain/model'
-import { blankStage } from '../src/presets/defaultScenario'
+import { blankStage } from '../src/domain/model'
+import { PRICE_BOOK } from '../src/presets/priceBook'
 
 // The engine bench's three-stage workflow: draft at low, review at medium, final at high.
 const threeStages: Scenario = {
@@ -52,32 +53,32 @@ let sink = 0
 // Goal: each of these well inside one 60 Hz frame (16 ms) on a 2-core machine.
 describe('decision tools', () => {
   bench('sensitivity (tornado), 3 stages', () => {
-    const r = sensitivity(threeStages)
+    const r = sensitivity(threeStages, PRICE_BOOK)
     sink += r.ok ? r.rows.length : 0
   })
 
   bench('budget cap solver, over budget (all candidates)', () => {
-    const r = budgetCap(threeStages, 500)
+    const r = budgetCap(threeStages, 500, PRICE_BOOK)
     sink += r.ok ? (r.maxJobsPerMonth ?? 0) : 0
   })
 
   bench('Monte Carlo, 10,000 samples, 7 uncertain inputs', () => {
-    const r = monteCarlo(threeStages, uncertain, { samples: 10_000, seed: 42 })
+    const r = monteCarlo(threeStages, uncertain, PRICE_BOOK, { samples: 10_000, seed: 42 })
     sink += r.ok ? r.p50Usd : 0
   })
 
   bench('volume band, 10,000 samples x 11 volumes', () => {
-    const r = monteCarloVolumeBand(threeStages, uncertain, undefined, { seed: 42 })
+    const r = monteCarloVolumeBand(threeStages, uncertain, PRICE_BOOK, undefined, { seed: 42 })
     sink += r.ok ? r.points.length : 0
   })
 
   bench('model comparison, 4 models', () => {
-    const r = compareModels(threeStages)
+    const r = compareModels(threeStages, PRICE_BOOK)
     sink += r.ok ? r.rows.length : 0
   })
 
   bench('budget checks (size search on 3 stages)', () => {
-    const r = budgetChecks(threeStages, { today: '2026-06-30' })
+    const r = budgetChecks(threeStages, PRICE_BOOK, { today: '2026-06-30' })
     sink += r.ok ? r.checks.length : 0
   })
 })

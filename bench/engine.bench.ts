@@ -1,7 +1,8 @@
 import { bench, describe } from 'vitest'
 import { computeScenario } from '../src/domain/engine'
 import type { Scenario } from '../src/domain/model'
-import { blankStage } from '../src/presets/defaultScenario'
+import { blankStage } from '../src/domain/model'
+import { PRICE_BOOK } from '../src/presets/priceBook'
 
 // Draft at low, review at medium, final at high: the guide's three-step workflow.
 const threeStages: Scenario = {
@@ -38,14 +39,14 @@ describe('engine', () => {
   // hz here is scenario evaluations per second. Goal: >= 1,000,000 on one core,
   // so a 10,000-sample what-if sweep takes under 10 ms.
   bench('computeScenario, 3-stage scenario (evaluations/s)', () => {
-    const r = computeScenario(threeStages)
+    const r = computeScenario(threeStages, PRICE_BOOK)
     sink += r.monthlyCostUsd ?? 0
   })
 
   // The same goal read as a sweep: this should finish in under 10 ms a run.
   bench('10,000-sample jobs-per-month sweep', () => {
     for (let i = 0; i < 10_000; i++) {
-      const r = computeScenario({ ...threeStages, jobsPerMonth: i * 10 })
+      const r = computeScenario({ ...threeStages, jobsPerMonth: i * 10 }, PRICE_BOOK)
       sink += r.monthlyCostUsd ?? 0
     }
   })

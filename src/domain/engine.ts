@@ -12,6 +12,7 @@ import type {
 } from './model'
 import { BILLED_QUALITIES, METERS } from './model'
 import type { ModelSpec, PriceBook, SizeKey } from './priceBook'
+import { findModel } from './priceBook'
 import {
   GPT_IMAGE_2_LIMITS,
   PARTIAL_IMAGE_TOKENS,
@@ -19,13 +20,18 @@ import {
   gptImage2SizeProblems,
 } from './outputTokens'
 import type { SizeProblem } from './outputTokens'
-import { PRICE_BOOK } from '../presets/priceBook'
-import type { Tokens, Usd, UsdPerMillionTokens } from './units'
+import type { Tokens, Usd } from './units'
+import { usdPerMillion } from './units'
 import { checkNumber, PRICE_RULE, scenarioFieldErrors, stageFieldErrors } from './validate'
 
 const PER_MILLION = 1_000_000
 /** The Batch API halves every meter. A power of two, so halving is exact in floating point. */
-const BATCH_FACTOR = 0.5
+export const BATCH_FACTOR = 0.5
+
+/** What every meter's rate is multiplied by: BATCH_FACTOR on the Batch API, else 1. */
+export function rateFactor(batch: boolean): number {
+  return batch ? BATCH_FACTOR : 1
+}
 
 export type OutputTokensResult = { ok: true; tokens: Tokens } | { ok: false; message: string }
 
@@ -51,52 +57,53 @@ export function sizeProblems(spec: ModelSpec, width: number, height: number): Si
 
 /**
  * Image output tokens for one image (partial images excluded).
- * @example outputTokens('gpt-image-2', 'high', 1024, 1024) // { ok: true, tokens: 7024 }
+ * @example outputTokens('gpt-image-2', 'high', 1024, 1024, PRICE_BOOK) // { ok: true, tokens: 7024 }
  */
 export function outputTokens(
   modelId: string,
   quality: BilledQuality,
   width: number,
   height: number,
-  book: PriceBook = PRICE_BOOK,
+  book: PriceBook,
 ): OutputTokensResult {
-  const spec = book[modelId]
+  const spec = findModel(book, modelId)
   if (!spec) return { ok: false, message: unknownModel(modelId, book) }
   if (!BILLED_QUALITIES.includes(quality)) {
     return { ok: false, message: 'Output tokens exist only for low, medium or high quality.' }
   }
   const problems = sizeProblems(spec, width, height)
   if (problems[0]) return { ok: false, message: problems[0].message }
-  return { ok: true, tokens: tokensFor(spec, quality, width, height) as Tokens }
+  return { ok: true, tokens: tokensFor(spec, quality, width, height) }
 }
 
 /** Caller has checked the size. */
-function tokensFor(spec: ModelSpec, quality: BilledQuality, width: number, height: number): number {
-  if (spec.output.kind === 'gpt-image-2') return gptImage2OutputTokens(quality, width, height)
-  return spec.output.tokens[sizeKey(width, height)]?.[quality] ?? 0
+function tokensFor(spec: ModelSpec, quality: BilledQuality, width: number, height: number): Tokens {
+  const n =
+    spec.output.kind === 'gpt-image-2'
+      ? gptImage2OutputTokens(quality, width, height)
+      : (spec.output.tokens[sizeKey(width, height)]?.[quality] ?? 0)
+  return n as Tokens
 }
 
 function unknownModel(modelId: string, book: PriceBook): string {
   return `Model "${modelId}" is not in the price book; choose one of ${Object.keys(book).join(', ')}.`
 }
 
-/** Spelled out rather than looped: keyed access in a loop is several times slower here. */
-function addInto<T extends number>(sum: ByMeter<T>, add: ByMeter<T>): void {
-  sum.textInput = (sum.textInput + add.textInput) as T
-  sum.cachedTextInput = (sum.cachedTextInput + add.cachedTextInput) as T
-  sum.imageInput = (sum.imageInput + add.imageInput) as T
-  sum.cachedImageInput = (sum.cachedImageInput + add.cachedImageInput) as T
-  sum.imageOutput = (sum.imageOutput + add.imageOutput) as T
+/**
+ * Sums are kept as plain numbers and take their unit once, when a result is
+ * returned. Spelled out rather than looped: keyed access in a loop is several
+ * times slower here.
+ */
+function addInto(sum: ByMeter<number>, add: ByMeter<number>): void {
+  sum.textInput += add.textInput
+  sum.cachedTextInput += add.cachedTextInput
+  sum.imageInput += add.imageInput
+  sum.cachedImageInput += add.cachedImageInput
+  sum.imageOutput += add.imageOutput
 }
 
-function zeroByMeter<T extends number>(): ByMeter<T> {
-  return {
-    textInput: 0 as T,
-    cachedTextInput: 0 as T,
-    imageInput: 0 as T,
-    cachedImageInput: 0 as T,
-    imageOutput: 0 as T,
-  }
+function zeroByMeter(): ByMeter<number> {
+  return { textInput: 0, cachedTextInput: 0, imageInput: 0, cachedImageInput: 0, imageOutput: 0 }
 }
 
 function effectivePrices(scenario: Scenario, spec: ModelSpec, errors: FieldError[]): MeterPrices {
@@ -121,7 +128,7 @@ function effectivePrices(scenario: Scenario, spec: ModelSpec, errors: FieldError
         message: problem.replace('Price', `The ${METER_LABELS[meter]} price (USD per 1M tokens)`),
       })
     }
-    book[meter] = override as UsdPerMillionTokens
+    book[meter] = usdPerMillion(override)
   }
   return book
 }
@@ -170,12 +177,12 @@ function computeStage(
   const textTokens = billableImages * stage.promptTokens
   const imageInTokens = billableImages * stage.referenceImages * stage.referenceImageTokens
   const partialTokens = billableImages * PARTIAL_IMAGE_TOKENS * stage.partialImages
-  const tokensByMeter: ByMeter<Tokens> = {
-    textInput: (textTokens * (1 - c)) as Tokens,
-    cachedTextInput: (textTokens * c) as Tokens,
-    imageInput: (imageInTokens * (1 - c)) as Tokens,
-    cachedImageInput: (imageInTokens * c) as Tokens,
-    imageOutput: (billableImages * perImageTokens + partialTokens) as Tokens,
+  const tokensByMeter: ByMeter<number> = {
+    textInput: textTokens * (1 - c),
+    cachedTextInput: textTokens * c,
+    imageInput: imageInTokens * (1 - c),
+    cachedImageInput: imageInTokens * c,
+    imageOutput: billableImages * perImageTokens + partialTokens,
   }
 
   const outputRate = (factor * prices.imageOutput) / PER_MILLION
@@ -187,14 +194,14 @@ function computeStage(
     const scale = prices.imageOutput / spec.meters.imageOutput.usdPerMillion
     outputCost = factor * billableImages * perImage * scale + partialTokens * outputRate
   }
-  const costByMeter: ByMeter<Usd> = {
-    textInput: ((tokensByMeter.textInput * factor * prices.textInput) / PER_MILLION) as Usd,
-    cachedTextInput: ((tokensByMeter.cachedTextInput * factor * prices.cachedTextInput) /
-      PER_MILLION) as Usd,
-    imageInput: ((tokensByMeter.imageInput * factor * prices.imageInput) / PER_MILLION) as Usd,
-    cachedImageInput: ((tokensByMeter.cachedImageInput * factor * prices.cachedImageInput) /
-      PER_MILLION) as Usd,
-    imageOutput: outputCost as Usd,
+  const costByMeter: ByMeter<number> = {
+    textInput: (tokensByMeter.textInput * factor * prices.textInput) / PER_MILLION,
+    cachedTextInput:
+      (tokensByMeter.cachedTextInput * factor * prices.cachedTextInput) / PER_MILLION,
+    imageInput: (tokensByMeter.imageInput * factor * prices.imageInput) / PER_MILLION,
+    cachedImageInput:
+      (tokensByMeter.cachedImageInput * factor * prices.cachedImageInput) / PER_MILLION,
+    imageOutput: outputCost,
   }
   const costUsd = (costByMeter.textInput +
     costByMeter.cachedTextInput +
@@ -204,13 +211,13 @@ function computeStage(
   return {
     name: stage.name,
     billedQuality,
-    outputTokensPerImage: perImageTokens as Tokens,
+    outputTokensPerImage: perImageTokens,
     jobs,
     billableRequests,
     billableImages,
     keptImages: jobs * stage.imagesPerJob,
-    tokensByMeter,
-    costByMeter,
+    tokensByMeter: tokensByMeter as ByMeter<Tokens>,
+    costByMeter: costByMeter as ByMeter<Usd>,
     costUsd,
     costPerBillableImageUsd: billableImages > 0 ? ((costUsd / billableImages) as Usd) : null,
   }
@@ -220,13 +227,13 @@ function computeStage(
  * Monthly cost of a scenario, in USD, with its breakdown by stage and by meter.
  * Never throws and never returns NaN: a field that cannot be used gives
  * `{ ok: false, monthlyCostUsd: null, errors }` naming each such field.
- * @example computeScenario(defaultScenario()).monthlyCostUsd // e.g. 211.2
+ * @example computeScenario(defaultScenario(), PRICE_BOOK).monthlyCostUsd // e.g. 211.2
  */
-export function computeScenario(scenario: Scenario, book: PriceBook = PRICE_BOOK): ScenarioResult {
+export function computeScenario(scenario: Scenario, book: PriceBook): ScenarioResult {
   const errors: FieldError[] = []
   const notices: Notice[] = []
   scenarioFieldErrors(scenario, errors)
-  const spec = book[scenario.modelId]
+  const spec = findModel(book, scenario.modelId)
   if (!spec) {
     errors.push({
       path: 'modelId',
@@ -262,9 +269,9 @@ export function computeScenario(scenario: Scenario, book: PriceBook = PRICE_BOOK
     return { ok: false, monthlyCostUsd: null, errors, notices }
   }
 
-  const factor = scenario.batch ? BATCH_FACTOR : 1
-  const costByMeter = zeroByMeter<Usd>()
-  const tokensByMeter = zeroByMeter<Tokens>()
+  const factor = rateFactor(scenario.batch)
+  const costByMeter = zeroByMeter()
+  const tokensByMeter = zeroByMeter()
   const stageResults: StageResult[] = []
   let monthly = 0
   let billableImages = 0
@@ -298,8 +305,8 @@ export function computeScenario(scenario: Scenario, book: PriceBook = PRICE_BOOK
     costPerKeptImageUsd: keptImages > 0 ? ((monthly / keptImages) as Usd) : null,
     billableImages,
     keptImages,
-    costByMeter,
-    tokensByMeter,
+    costByMeter: costByMeter as ByMeter<Usd>,
+    tokensByMeter: tokensByMeter as ByMeter<Tokens>,
     stages: stageResults,
     prices,
     notices,

@@ -52,6 +52,29 @@ export interface Stage {
   partialImages: number
 }
 
+/**
+ * A stage with neutral values: one image per job, no retries, no inputs beyond the prompt.
+ * @example blankStage('Draft').retryMultiplier // 1
+ */
+export function blankStage(name: string): Stage {
+  return {
+    name,
+    quality: 'medium',
+    autoBilledAs: 'high',
+    width: 1024,
+    height: 1024,
+    imagesPerJob: 1,
+    outputsPerRequest: 1,
+    reachShare: 1,
+    retryMultiplier: 1,
+    promptTokens: 120,
+    referenceImages: 0,
+    referenceImageTokens: 1024,
+    cachedInputShare: 0,
+    partialImages: 0,
+  }
+}
+
 /** A monthly plan: one trigger (jobs per month) feeding one or more stages. */
 export interface Scenario {
   name: string

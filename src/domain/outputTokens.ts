@@ -1,4 +1,5 @@
 import type { BilledQuality } from './model'
+import { groupedNumber } from './numberText'
 
 /** Detail factor per quality in gpt-image-2's output-token rule. */
 const DETAIL: Record<BilledQuality, number> = { low: 16, medium: 48, high: 96 }
@@ -35,12 +36,10 @@ export function gptImage2OutputTokens(
   return Math.ceil((f * s * (width * height + 2_000_000)) / 4_000_000)
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US')
-
 /** Nearest multiples of 16 around n, for a message that offers a fix. */
 function nearestMultiples(n: number, m: number): string {
   const lower = Math.floor(n / m) * m
-  return lower > 0 ? `${fmt(lower)} or ${fmt(lower + m)}` : fmt(m)
+  return lower > 0 ? `${groupedNumber(lower)} or ${groupedNumber(lower + m)}` : groupedNumber(m)
 }
 
 export interface SizeProblem {
@@ -57,12 +56,12 @@ function edgeProblem(field: 'width' | 'height', value: number, out: SizeProblem[
   } else if (value % L.edgeMultiple !== 0) {
     out.push({
       field,
-      message: `${label} ${fmt(value)} px is not a multiple of 16; gpt-image-2 needs both edges in multiples of 16 (try ${nearestMultiples(value, L.edgeMultiple)}).`,
+      message: `${label} ${groupedNumber(value)} px is not a multiple of 16; gpt-image-2 needs both edges in multiples of 16 (try ${nearestMultiples(value, L.edgeMultiple)}).`,
     })
   } else if (value > L.maxLongEdge) {
     out.push({
       field,
-      message: `${label} ${fmt(value)} px is over gpt-image-2's limit of ${fmt(L.maxLongEdge)} px per edge.`,
+      message: `${label} ${groupedNumber(value)} px is over gpt-image-2's limit of ${groupedNumber(L.maxLongEdge)} px per edge.`,
     })
   }
 }
@@ -83,13 +82,13 @@ export function gptImage2SizeProblems(width: number, height: number): SizeProble
   if (long > L.maxAspectRatio * short) {
     problems.push({
       field: 'size',
-      message: `${fmt(width)}x${fmt(height)} is wider than gpt-image-2's 3:1 aspect-ratio limit.`,
+      message: `${groupedNumber(width)}x${groupedNumber(height)} is wider than gpt-image-2's 3:1 aspect-ratio limit.`,
     })
   }
   if (pixels < L.minPixels || pixels > L.maxPixels) {
     problems.push({
       field: 'size',
-      message: `${fmt(width)}x${fmt(height)} is ${fmt(pixels)} pixels; gpt-image-2 allows ${fmt(L.minPixels)} to ${fmt(L.maxPixels)}.`,
+      message: `${groupedNumber(width)}x${groupedNumber(height)} is ${groupedNumber(pixels)} pixels; gpt-image-2 allows ${groupedNumber(L.minPixels)} to ${groupedNumber(L.maxPixels)}.`,
     })
   }
   return problems

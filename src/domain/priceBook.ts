@@ -48,3 +48,12 @@ export interface ModelSpec {
 }
 
 export type PriceBook = Readonly<Record<string, ModelSpec>>
+
+/**
+ * The model a book prices under this id, looked up among the book's own keys:
+ * an id from a file or saved state such as "constructor" is not a model.
+ * @example findModel(PRICE_BOOK, 'gpt-image-2')?.label // 'GPT Image 2'
+ */
+export function findModel(book: PriceBook, id: string): ModelSpec | undefined {
+  return Object.hasOwn(book, id) ? book[id] : undefined
+}

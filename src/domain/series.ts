@@ -4,7 +4,6 @@ import { computeScenario, METER_LABELS } from './engine'
 import type { ByMeter, Meter, Scenario, ScenarioResult, StageResult } from './model'
 import { METERS } from './model'
 import type { PriceBook } from './priceBook'
-import { PRICE_BOOK } from '../presets/priceBook'
 import type { Usd } from './units'
 import { JOBS_RULE } from './validate'
 
@@ -162,12 +161,9 @@ export interface VolumeChart {
  * Monthly cost in USD against jobs per month, one line per complete scenario:
  * each scenario recomputed at every point of `volumePoints` (largest current
  * volume among complete scenarios), keyed `scenario<index in input>`.
- * @example monthlyCostByVolume([presetScenario('blog-headers')]).rows[1]?.scenario0 // USD at 100 jobs
+ * @example monthlyCostByVolume([presetScenario('blog-headers')], PRICE_BOOK).rows[1]?.scenario0 // USD at 100 jobs
  */
-export function monthlyCostByVolume(
-  scenarios: readonly Scenario[],
-  book: PriceBook = PRICE_BOOK,
-): VolumeChart {
+export function monthlyCostByVolume(scenarios: readonly Scenario[], book: PriceBook): VolumeChart {
   const series: VolumeSeriesKey[] = []
   const excluded: ExcludedScenario[] = []
   scenarios.forEach((scenario, scenarioIndex) => {

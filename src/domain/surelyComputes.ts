@@ -2,6 +2,7 @@ import { sizeProblems } from './engine'
 import type { Scenario, Stage } from './model'
 import { BILLED_QUALITIES, METERS, QUALITIES } from './model'
 import type { PriceBook } from './priceBook'
+import { findModel } from './priceBook'
 import { checkNumber, JOBS_RULE, PRICE_RULE, STAGE_RULES } from './validate'
 
 /**
@@ -19,8 +20,7 @@ import { checkNumber, JOBS_RULE, PRICE_RULE, STAGE_RULES } from './validate'
  */
 export function surelyComputes(scenario: Scenario, book: PriceBook): boolean {
   if (checkNumber(scenario.jobsPerMonth, JOBS_RULE) !== null) return false
-  if (!Object.hasOwn(book, scenario.modelId)) return false
-  const spec = book[scenario.modelId]
+  const spec = findModel(book, scenario.modelId)
   if (!spec || spec.output.kind !== 'gpt-image-2') return false
   const m = spec.meters
   if (

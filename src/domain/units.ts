@@ -12,9 +12,6 @@ export type Usd = Unit<'USD'>
 export type UsdPerMillionTokens = Unit<'USD/1M tokens'>
 /** A count of tokens (may be fractional once multiplied by shares and averages). */
 export type Tokens = Unit<'tokens'>
-/** Pixels along one edge of an image. */
-export type Pixels = Unit<'px'>
 
-export const usd = (n: number): Usd => n as Usd
+/** A rate entering the domain (the price book, a scenario's override) gets its unit here. */
 export const usdPerMillion = (n: number): UsdPerMillionTokens => n as UsdPerMillionTokens
-export const tokens = (n: number): Tokens => n as Tokens

@@ -1,5 +1,6 @@
 import type { FieldError, Scenario, Stage } from './model'
 import { BILLED_QUALITIES, QUALITIES } from './model'
+import { groupedNumber, groupedPercent } from './numberText'
 
 /** The allowed range of one numeric input, with the words the UI uses for it. */
 export interface NumberRule {
@@ -96,7 +97,7 @@ export function quotaFieldErrors(scenario: Scenario, out: FieldError[]): void {
 }
 
 const show = (n: number, percent: boolean | undefined): string =>
-  percent ? `${(n * 100).toLocaleString('en-US')}%` : n.toLocaleString('en-US')
+  percent ? groupedPercent(n) : groupedNumber(n)
 
 /**
  * Why `value` breaks `rule`, or null when it is allowed. Never throws: the

@@ -1,22 +1,31 @@
-/** Sizes people pick most, with the placement each suits (from the guide's placement table). */
-export interface CommonSize {
-  width: number
-  height: number
+import type { SizeKey } from '../domain/priceBook'
+import type { Size } from '../domain/sizes'
+import { COMMON_GPT_IMAGE_2_SIZES } from '../domain/sizes'
+
+/** A size the size picker offers, with the placement it suits. */
+export interface CommonSize extends Size {
   label: string
 }
 
-export const COMMON_SIZES: readonly CommonSize[] = [
-  { width: 1024, height: 1024, label: 'square (avatars, product cards)' },
-  { width: 1024, height: 1536, label: 'portrait 2:3' },
-  { width: 1536, height: 1024, label: 'landscape 3:2' },
-  { width: 1152, height: 2048, label: 'vertical 9:16 (stories, vertical ads)' },
-  { width: 2048, height: 1152, label: 'wide 16:9 (blog headers, heroes)' },
-  { width: 2048, height: 2048, label: 'large square' },
-  { width: 1440, height: 2560, label: '1440p vertical' },
-  { width: 2560, height: 1440, label: '1440p wide' },
-  { width: 2160, height: 3840, label: '4K vertical (experimental)' },
-  { width: 3840, height: 2160, label: '4K wide (experimental)' },
-]
+/** The placement each size suits, from the guide's placement table. */
+const PLACEMENTS: Partial<Record<SizeKey, string>> = {
+  '1024x1024': 'square (avatars, product cards)',
+  '1024x1536': 'portrait 2:3',
+  '1536x1024': 'landscape 3:2',
+  '1152x2048': 'vertical 9:16 (stories, vertical ads)',
+  '2048x1152': 'wide 16:9 (blog headers, heroes)',
+  '2048x2048': 'large square',
+  '1440x2560': '1440p vertical',
+  '2560x1440': '1440p wide',
+  '2160x3840': '4K vertical (experimental)',
+  '3840x2160': '4K wide (experimental)',
+}
+
+/** What the size picker offers for gpt-image-2: the common sizes that have a placement. */
+export const PICKER_SIZES: readonly CommonSize[] = COMMON_GPT_IMAGE_2_SIZES.flatMap((size) => {
+  const label = PLACEMENTS[`${size.width}x${size.height}`]
+  return label === undefined ? [] : [{ ...size, label }]
+})
 
 /** The retry multiplier to start from, by how settled the workflow is. Measure yours. */
 export const RETRY_QUICK_PICKS = [

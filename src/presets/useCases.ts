@@ -1,5 +1,5 @@
 import type { Scenario } from '../domain/model'
-import { blankStage } from './defaultScenario'
+import { blankStage } from '../domain/model'
 import { DEFAULT_MODEL_ID } from './priceBook'
 
 /**

@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import type { ScenarioDraft } from '../domain/draft'
 import { computeScenario } from '../domain/engine'
 import type { ScenarioResult } from '../domain/model'
+import { currentPriceBook } from './priceBook'
 import { useWorksheet } from './worksheet'
 
 // One result per draft object, shared by every component that shows it: the
@@ -14,7 +15,7 @@ const errorMaps = new WeakMap<ScenarioResult, ReadonlyMap<string, string>>()
 export function resultFor(draft: ScenarioDraft): ScenarioResult {
   let r = results.get(draft)
   if (!r) {
-    r = computeScenario(draft)
+    r = computeScenario(draft, currentPriceBook())
     results.set(draft, r)
   }
   return r

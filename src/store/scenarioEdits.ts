@@ -2,7 +2,7 @@ import type { ScenarioFix } from '../domain/decisions/fixes'
 import type { ScenarioDraft, ScenarioTextField, StageDraft } from '../domain/draft'
 import type { Meter, Scenario, Stage } from '../domain/model'
 import type { StageNumberField } from '../domain/validate'
-import { blankStage } from '../presets/defaultScenario'
+import { blankStage } from '../domain/model'
 import type { Snapshot } from './drafts'
 import {
   newId,

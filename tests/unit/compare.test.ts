@@ -3,12 +3,14 @@ import { alignStages, compareScenarios } from '../../src/domain/compare'
 import type { CompareRow, CompareTable, ScenarioOutcome } from '../../src/domain/compare'
 import { computeScenario } from '../../src/domain/engine'
 import type { Scenario } from '../../src/domain/model'
-import { blankStage, defaultScenario } from '../../src/presets/defaultScenario'
+import { defaultScenario } from '../../src/presets/defaultScenario'
+import { blankStage } from '../../src/domain/model'
 import { presetScenario } from '../../src/presets/useCases'
+import { PRICE_BOOK } from '../../src/presets/priceBook'
 
 const outcome = (scenario: Scenario): ScenarioOutcome => ({
   name: scenario.name,
-  result: computeScenario(scenario),
+  result: computeScenario(scenario, PRICE_BOOK),
 })
 
 // expect.closeTo is typed any; as unknown it can sit in an object literal.
@@ -195,8 +197,8 @@ describe('alignStages', () => {
       ],
     }
     const aligned = alignStages([
-      computeScenario(defaultScenario()),
-      computeScenario(twoFinals),
+      computeScenario(defaultScenario(), PRICE_BOOK),
+      computeScenario(twoFinals, PRICE_BOOK),
       broken.result,
     ])
     expect(aligned.labels).toEqual(['Draft', 'Final', 'Final (2)'])
@@ -207,6 +209,6 @@ describe('alignStages', () => {
 
   it('names a blank stage instead of showing an empty label', () => {
     const blank: Scenario = { ...defaultScenario(), stages: [blankStage('  ')] }
-    expect(alignStages([computeScenario(blank)]).labels).toEqual(['Unnamed stage'])
+    expect(alignStages([computeScenario(blank, PRICE_BOOK)]).labels).toEqual(['Unnamed stage'])
   })
 })

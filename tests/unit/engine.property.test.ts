@@ -4,9 +4,10 @@ import { computeScenario, outputTokens } from '../../src/domain/engine'
 import type { BilledQuality, Scenario } from '../../src/domain/model'
 import { STAGE_NUMBER_FIELDS } from '../../src/domain/validate'
 import { validScenario, validSize, validStage } from './arbitraries'
+import { PRICE_BOOK } from '../../src/presets/priceBook'
 
 const total = (s: Scenario): number => {
-  const r = computeScenario(s)
+  const r = computeScenario(s, PRICE_BOOK)
   if (!r.ok) throw new Error(JSON.stringify(r.errors))
   return r.monthlyCostUsd
 }
@@ -34,7 +35,7 @@ describe('engine invariants', () => {
     fc.assert(
       fc.property(validSize, ([w, h]) => {
         const t = order.map((q) => {
-          const r = outputTokens('gpt-image-2', q, w, h)
+          const r = outputTokens('gpt-image-2', q, w, h, PRICE_BOOK)
           if (!r.ok) throw new Error(r.message)
           return r.tokens
         })
@@ -65,7 +66,7 @@ describe('engine invariants', () => {
   it('valid scenarios give finite, non-negative results everywhere', () => {
     fc.assert(
       fc.property(validScenario, (s) => {
-        const r = computeScenario(s)
+        const r = computeScenario(s, PRICE_BOOK)
         expect(r.ok).toBe(true)
         for (const n of numbersIn(r)) {
           expect(Number.isFinite(n)).toBe(true)
@@ -95,7 +96,7 @@ describe('engine invariants', () => {
         (s, pick, field, value) => {
           const i = pick % s.stages.length
           const stages = s.stages.map((st, j) => (j === i ? { ...st, [field]: value } : st))
-          const r = computeScenario({ ...s, stages: stages })
+          const r = computeScenario({ ...s, stages: stages }, PRICE_BOOK)
           expect(r.ok).toBe(false)
           expect(r.monthlyCostUsd).toBeNull()
           expect(r.errors.some((e) => e.stageIndex === i && e.field === field)).toBe(true)
@@ -112,13 +113,16 @@ describe('engine invariants', () => {
         fc.array(validStage, { maxLength: 3 }),
         fc.constantFrom(-5, Number.NaN, Number.POSITIVE_INFINITY, 2e12),
         (stages, jobsPerMonth) => {
-          const r = computeScenario({
-            name: 'x',
-            modelId: 'gpt-image-2',
-            batch: false,
-            jobsPerMonth,
-            stages,
-          })
+          const r = computeScenario(
+            {
+              name: 'x',
+              modelId: 'gpt-image-2',
+              batch: false,
+              jobsPerMonth,
+              stages,
+            },
+            PRICE_BOOK,
+          )
           expect(r.errors.map((e) => e.path)).toContain('jobsPerMonth')
         },
       ),

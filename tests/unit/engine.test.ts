@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { computeScenario } from '../../src/domain/engine'
+import { computeScenario, outputTokens } from '../../src/domain/engine'
 import type { Scenario, ScenarioResult } from '../../src/domain/model'
-import { blankStage, defaultScenario } from '../../src/presets/defaultScenario'
+import { defaultScenario } from '../../src/presets/defaultScenario'
+import { blankStage } from '../../src/domain/model'
+import { PRICE_BOOK } from '../../src/presets/priceBook'
 
 function ok(result: ScenarioResult) {
   if (!result.ok) throw new Error(`expected a total, got ${JSON.stringify(result.errors)}`)
@@ -14,7 +16,7 @@ describe('computeScenario: hand-computed totals', () => {
     //   output 6000 x 196 tokens x $30/M = $35.28; prompt 6000 x 120 x $5/M = $3.60
     // Final: 250 jobs (25%) x 1 x 1.3 = 325 images.
     //   output 325 x 5488 x $30/M = $53.508; prompt 325 x 120 x $5/M = $0.195
-    const r = ok(computeScenario(defaultScenario()))
+    const r = ok(computeScenario(defaultScenario(), PRICE_BOOK))
     expect(r.monthlyCostUsd).toBeCloseTo(92.583, 10)
     expect(r.annualCostUsd).toBeCloseTo(1110.996, 9)
     expect(r.costPerJobUsd).toBeCloseTo(0.092583, 12)
@@ -64,7 +66,7 @@ describe('computeScenario: hand-computed totals', () => {
     // text:   1,440,000 tokens, half at $5/M ($3.60), half at $1.25/M ($0.90) = $4.50
     // image:  7,372,800 tokens, half at $8/M ($29.4912), half at $2/M ($7.3728) = $36.864
     // batch:  ($339.552 + $4.50 + $36.864) / 2 = $190.458
-    const r = ok(computeScenario(scenario))
+    const r = ok(computeScenario(scenario, PRICE_BOOK))
     expect(r.monthlyCostUsd).toBeCloseTo(190.458, 10)
     expect(r.tokensByMeter).toEqual({
       textInput: 720_000,
@@ -105,7 +107,7 @@ describe('computeScenario: hand-computed totals', () => {
     }
     // Concepts: 500 x 2 x 4 = 4000 images x 1756 tokens x $30/M = $210.72; text 200,000 x $5/M = $1
     // Winners: 50 jobs x 2 retries = 100 images x 5650 x $30/M = $16.95; text 5,000 x $5/M = $0.025
-    const r = ok(computeScenario(scenario))
+    const r = ok(computeScenario(scenario, PRICE_BOOK))
     expect(r.monthlyCostUsd).toBeCloseTo(228.695, 10)
     expect(r.stages[0]?.billedQuality).toBe('medium')
     expect(r.stages[0]?.billableRequests).toBe(1000)
@@ -118,7 +120,7 @@ describe('computeScenario: hand-computed totals', () => {
 
   it('uses per-scenario price overrides', () => {
     const base = defaultScenario()
-    const r = ok(computeScenario({ ...base, prices: { imageOutput: 15 } }))
+    const r = ok(computeScenario({ ...base, prices: { imageOutput: 15 } }, PRICE_BOOK))
     // Output halves: (35.28 + 53.508) / 2 = 44.394; text stays 3.795.
     expect(r.monthlyCostUsd).toBeCloseTo(48.189, 10)
     expect(r.prices.imageOutput).toBe(15)
@@ -134,12 +136,14 @@ describe('computeScenario: hand-computed totals', () => {
       stages: [{ ...blankStage('Only'), quality: 'high', promptTokens: 0, partialImages: 1 }],
     }
     // 10 x $0.036 + 10 x 100 partial tokens x $8/M = $0.368
-    expect(ok(computeScenario(scenario)).monthlyCostUsd).toBeCloseTo(0.368, 12)
-    expect(ok(computeScenario({ ...scenario, batch: true })).monthlyCostUsd).toBeCloseTo(0.184, 12)
+    expect(ok(computeScenario(scenario, PRICE_BOOK)).monthlyCostUsd).toBeCloseTo(0.368, 12)
+    expect(
+      ok(computeScenario({ ...scenario, batch: true }, PRICE_BOOK)).monthlyCostUsd,
+    ).toBeCloseTo(0.184, 12)
   })
 
   it('gives null per-job and per-image costs for zero jobs instead of NaN', () => {
-    const r = ok(computeScenario({ ...defaultScenario(), jobsPerMonth: 0 }))
+    const r = ok(computeScenario({ ...defaultScenario(), jobsPerMonth: 0 }, PRICE_BOOK))
     expect(r.monthlyCostUsd).toBe(0)
     expect(r.costPerJobUsd).toBeNull()
     expect(r.costPerKeptImageUsd).toBeNull()
@@ -148,17 +152,23 @@ describe('computeScenario: hand-computed totals', () => {
   it('flags a shut-down model and experimental sizes without refusing them', () => {
     const s = defaultScenario()
     const r = ok(
-      computeScenario({
-        ...s,
-        stages: [{ ...s.stages[0]!, width: 3840, height: 2160 }],
-      }),
+      computeScenario(
+        {
+          ...s,
+          stages: [{ ...s.stages[0]!, width: 3840, height: 2160 }],
+        },
+        PRICE_BOOK,
+      ),
     )
     expect(r.notices.map((n) => n.path)).toContain('stages.0.size')
-    const old = computeScenario({
-      ...s,
-      modelId: 'gpt-image-1',
-      stages: [{ ...s.stages[0]!, width: 1024, height: 1024 }],
-    })
+    const old = computeScenario(
+      {
+        ...s,
+        modelId: 'gpt-image-1',
+        stages: [{ ...s.stages[0]!, width: 1024, height: 1024 }],
+      },
+      PRICE_BOOK,
+    )
     expect(old.notices[0]?.message).toContain('Shut down on 2026-10-23')
   })
 })
@@ -214,7 +224,7 @@ describe('computeScenario: invalid input becomes errors, never NaN', () => {
       'Height 1,080 px is not a multiple of 16; gpt-image-2 needs both edges in multiples of 16 (try 1,072 or 1,088).',
     ],
   ])('%o gives an error at %s', (patch, path, message) => {
-    const r = computeScenario(withStage(patch))
+    const r = computeScenario(withStage(patch), PRICE_BOOK)
     expect(r.ok).toBe(false)
     expect(r.monthlyCostUsd).toBeNull()
     expect(r.errors).toEqual([
@@ -223,11 +233,14 @@ describe('computeScenario: invalid input becomes errors, never NaN', () => {
   })
 
   it('names every bad field at once, scenario-level ones included', () => {
-    const r = computeScenario({
-      ...withStage({ retryMultiplier: 0 }),
-      jobsPerMonth: Number.POSITIVE_INFINITY,
-      prices: { textInput: -1 },
-    })
+    const r = computeScenario(
+      {
+        ...withStage({ retryMultiplier: 0 }),
+        jobsPerMonth: Number.POSITIVE_INFINITY,
+        prices: { textInput: -1 },
+      },
+      PRICE_BOOK,
+    )
     expect(r.errors.map((e) => e.path)).toEqual([
       'jobsPerMonth',
       'prices.textInput',
@@ -241,17 +254,33 @@ describe('computeScenario: invalid input becomes errors, never NaN', () => {
     )
   })
 
+  it('treats a model id that names an Object.prototype member as unknown, never throwing', () => {
+    // A CSV or saved state can carry any text as the model: "constructor" used to find
+    // Object's constructor in the book and throw a TypeError out of the engine.
+    for (const id of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const r = computeScenario({ ...base, modelId: id }, PRICE_BOOK)
+      expect(r.ok).toBe(false)
+      expect(r.errors[0]?.message).toBe(
+        `Model "${id}" is not in the price book; choose one of gpt-image-2, gpt-image-1.5, gpt-image-1-mini, gpt-image-1.`,
+      )
+      expect(outputTokens(id, 'low', 1024, 1024, PRICE_BOOK).ok).toBe(false)
+    }
+  })
+
   it('rejects an unknown model and sizes an older model cannot make', () => {
-    expect(computeScenario({ ...base, modelId: 'gpt-image-9' }).errors[0]?.message).toMatch(
-      /^Model "gpt-image-9" is not in the price book; choose one of gpt-image-2/,
-    )
-    const r = computeScenario({ ...base, modelId: 'gpt-image-1.5' })
+    expect(
+      computeScenario({ ...base, modelId: 'gpt-image-9' }, PRICE_BOOK).errors[0]?.message,
+    ).toMatch(/^Model "gpt-image-9" is not in the price book; choose one of gpt-image-2/)
+    const r = computeScenario({ ...base, modelId: 'gpt-image-1.5' }, PRICE_BOOK)
     // Final is 1536x1024 (supported); Draft is 1024x1024 (supported): no error.
     expect(r.ok).toBe(true)
-    const bad = computeScenario({
-      ...withStage({ width: 2048, height: 2048 }),
-      modelId: 'gpt-image-1.5',
-    })
+    const bad = computeScenario(
+      {
+        ...withStage({ width: 2048, height: 2048 }),
+        modelId: 'gpt-image-1.5',
+      },
+      PRICE_BOOK,
+    )
     expect(bad.errors).toEqual([
       {
         path: 'stages.1.size',

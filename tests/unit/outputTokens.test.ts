@@ -3,7 +3,7 @@ import { outputTokens, sizeProblems } from '../../src/domain/engine'
 import type { BilledQuality } from '../../src/domain/model'
 import { PRICE_BOOK } from '../../src/presets/priceBook'
 import { computeScenario } from '../../src/domain/engine'
-import { blankStage } from '../../src/presets/defaultScenario'
+import { blankStage } from '../../src/domain/model'
 
 // Every token count listed in shared/pricing-facts.md for gpt-image-2.
 const GPT_IMAGE_2_TOKENS: [number, number, BilledQuality, number][] = [
@@ -42,7 +42,10 @@ const GPT_IMAGE_2_TOKENS: [number, number, BilledQuality, number][] = [
 
 describe('gpt-image-2 output tokens', () => {
   it.each(GPT_IMAGE_2_TOKENS)('%ix%i at %s is %i tokens', (w, h, quality, expected) => {
-    expect(outputTokens('gpt-image-2', quality, w, h)).toEqual({ ok: true, tokens: expected })
+    expect(outputTokens('gpt-image-2', quality, w, h, PRICE_BOOK)).toEqual({
+      ok: true,
+      tokens: expected,
+    })
   })
 })
 
@@ -63,12 +66,12 @@ describe('older models output tokens', () => {
   for (const model of ['gpt-image-1.5', 'gpt-image-1', 'gpt-image-1-mini']) {
     it.each(CLASSIC_TOKENS)(`${model} %s at %s is %i tokens`, (size, quality, expected) => {
       const [w, h] = size.split('x').map(Number) as [number, number]
-      expect(outputTokens(model, quality, w, h)).toEqual({ ok: true, tokens: expected })
+      expect(outputTokens(model, quality, w, h, PRICE_BOOK)).toEqual({ ok: true, tokens: expected })
     })
   }
 
   it('names the sizes a model supports when asked for another', () => {
-    expect(outputTokens('gpt-image-1.5', 'high', 2048, 2048)).toEqual({
+    expect(outputTokens('gpt-image-1.5', 'high', 2048, 2048, PRICE_BOOK)).toEqual({
       ok: false,
       message:
         'gpt-image-1.5 makes only 1024x1024, 1024x1536, 1536x1024; 2048x2048 is not one of them.',
@@ -76,7 +79,7 @@ describe('older models output tokens', () => {
   })
 
   it('rejects an unknown model by listing the known ones', () => {
-    const r = outputTokens('dall-e-9', 'low', 1024, 1024)
+    const r = outputTokens('dall-e-9', 'low', 1024, 1024, PRICE_BOOK)
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.message).toContain('gpt-image-2, gpt-image-1.5')
   })
@@ -101,21 +104,24 @@ describe('official per-image prices (image generation guide)', () => {
       for (const [quality, price] of Object.entries(table ?? {})) {
         it(`${spec.id} ${size} ${quality} costs $${price} per image`, () => {
           const [w, h] = size.split('x').map(Number) as [number, number]
-          const r = computeScenario({
-            name: 'one image',
-            modelId: spec.id,
-            jobsPerMonth: 1,
-            batch: false,
-            stages: [
-              {
-                ...blankStage('only'),
-                quality: quality as BilledQuality,
-                width: w,
-                height: h,
-                promptTokens: 0,
-              },
-            ],
-          })
+          const r = computeScenario(
+            {
+              name: 'one image',
+              modelId: spec.id,
+              jobsPerMonth: 1,
+              batch: false,
+              stages: [
+                {
+                  ...blankStage('only'),
+                  quality: quality as BilledQuality,
+                  width: w,
+                  height: h,
+                  promptTokens: 0,
+                },
+              ],
+            },
+            PRICE_BOOK,
+          )
           expect(r.ok).toBe(true)
           const computed = r.monthlyCostUsd ?? NaN
           const deviation = KNOWN_DEVIATIONS[`${spec.id} ${size} ${quality}`]

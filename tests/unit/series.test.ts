@@ -10,12 +10,14 @@ import {
   monthlyCostByVolume,
   volumePoints,
 } from '../../src/domain/series'
-import { blankStage, defaultScenario } from '../../src/presets/defaultScenario'
+import { defaultScenario } from '../../src/presets/defaultScenario'
+import { blankStage } from '../../src/domain/model'
 import { presetScenario } from '../../src/presets/useCases'
+import { PRICE_BOOK } from '../../src/presets/priceBook'
 
 const outcome = (scenario: Scenario): ScenarioOutcome => ({
   name: scenario.name,
-  result: computeScenario(scenario),
+  result: computeScenario(scenario, PRICE_BOOK),
 })
 
 // expect.closeTo is typed any; as unknown it can sit in an object literal.
@@ -145,7 +147,7 @@ describe('volumePoints', () => {
 })
 
 describe('monthlyCostByVolume', () => {
-  const chart = monthlyCostByVolume([broken, defaults, saas])
+  const chart = monthlyCostByVolume([broken, defaults, saas], PRICE_BOOK)
 
   it('draws one line per complete scenario, keyed by its place in the input', () => {
     expect(chart.series).toEqual([
@@ -193,7 +195,7 @@ describe('monthlyCostByVolume', () => {
   })
 
   it('draws nothing when no scenario is complete', () => {
-    const c = monthlyCostByVolume([broken])
+    const c = monthlyCostByVolume([broken], PRICE_BOOK)
     expect(c.rows).toEqual([])
     expect(c.series).toEqual([])
     expect(c.excluded).toHaveLength(1)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { computeScenario } from '../../src/domain/engine'
 import type { ScenarioResult } from '../../src/domain/model'
 import { gptImage2SizeProblems } from '../../src/domain/outputTokens'
-import { blankStage } from '../../src/presets/defaultScenario'
+import { blankStage } from '../../src/domain/model'
 import {
   USE_CASE_PRESETS,
   USE_CASE_PRESET_IDS,
@@ -10,13 +10,14 @@ import {
   presetScenario,
 } from '../../src/presets/useCases'
 import type { UseCasePresetId } from '../../src/presets/useCases'
+import { PRICE_BOOK } from '../../src/presets/priceBook'
 
 function ok(result: ScenarioResult) {
   if (!result.ok) throw new Error(`expected a total, got ${JSON.stringify(result.errors)}`)
   return result
 }
 
-const priced = (id: UseCasePresetId) => ok(computeScenario(presetScenario(id)))
+const priced = (id: UseCasePresetId) => ok(computeScenario(presetScenario(id), PRICE_BOOK))
 
 describe('use-case presets: shape', () => {
   it('lists every id once, in order, each with its text filled in', () => {
@@ -53,7 +54,7 @@ describe('use-case presets: shape', () => {
   )
 
   it.each(USE_CASE_PRESET_IDS)('%s is valid for the engine, with no notices', (id) => {
-    const r = computeScenario(presetScenario(id))
+    const r = computeScenario(presetScenario(id), PRICE_BOOK)
     expect(r.errors).toEqual([])
     expect(r.notices).toEqual([])
     expect(r.ok).toBe(true)

@@ -3,6 +3,7 @@ import { quotaExposure } from '../../src/domain/decisions/quotas'
 import type { FieldError } from '../../src/domain/model'
 import { isUnset, QUOTA_RULE, quotaFieldErrors, USERS_RULE } from '../../src/domain/validate'
 import { defaultScenario } from '../../src/presets/defaultScenario'
+import { PRICE_BOOK } from '../../src/presets/priceBook'
 
 const errorsOf = (usersPerMonth?: number, maxImagesPerUser?: number): FieldError[] => {
   const out: FieldError[] = []
@@ -59,7 +60,7 @@ describe('quota field rules (validate.ts)', () => {
   })
 
   it('the quota tool names a typed non-number, and reports each field once', () => {
-    const typed = quotaExposure({ ...defaultScenario(), usersPerMonth: Number.NaN })
+    const typed = quotaExposure({ ...defaultScenario(), usersPerMonth: Number.NaN }, PRICE_BOOK)
     expect(typed.ok).toBe(false)
     if (!typed.ok) {
       expect(typed.errors).toEqual([
@@ -70,7 +71,10 @@ describe('quota field rules (validate.ts)', () => {
         },
       ])
     }
-    const both = quotaExposure({ ...defaultScenario(), usersPerMonth: -1, maxImagesPerUser: -2 })
+    const both = quotaExposure(
+      { ...defaultScenario(), usersPerMonth: -1, maxImagesPerUser: -2 },
+      PRICE_BOOK,
+    )
     expect(both.ok || both.errors.map((e) => e.path)).toEqual(['usersPerMonth', 'maxImagesPerUser'])
   })
 })

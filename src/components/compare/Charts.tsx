@@ -23,6 +23,7 @@ import {
 import type { ExcludedScenario, SeriesKey } from '../../domain/series'
 import { formatCount, formatUsd } from '../../format/number'
 import { JOBS_AXIS_LABEL, USD_MONTH_AXIS_LABEL, countTick, usdTick } from '../charts/axes'
+import { usePriceBook } from '../../store/priceBook'
 
 // Colour-blind-friendly, distinct in print (Okabe-Ito plus neutrals).
 const PALETTE = [
@@ -212,7 +213,7 @@ function StackedCost({ outcomes }: { outcomes: ScenarioOutcome[] }) {
 }
 
 function CostByVolume({ scenarios }: { scenarios: Scenario[] }) {
-  const chart = monthlyCostByVolume(scenarios)
+  const chart = monthlyCostByVolume(scenarios, usePriceBook())
   const rows = chart.rows as unknown as Record<string, number | null>[]
   return (
     <ChartFrame

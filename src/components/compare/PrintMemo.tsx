@@ -1,8 +1,9 @@
 import type { ScenarioDraft } from '../../domain/draft'
+import { findModel } from '../../domain/priceBook'
 import { METER_LABELS } from '../../domain/engine'
 import { METERS } from '../../domain/model'
 import { formatCount, formatPercent, formatUsd } from '../../format/number'
-import { PRICE_BOOK } from '../../presets/priceBook'
+import { usePriceBook } from '../../store/priceBook'
 
 /**
  * Shown only on paper: the assumptions and prices behind the comparison, so
@@ -10,6 +11,7 @@ import { PRICE_BOOK } from '../../presets/priceBook'
  */
 export function PrintMemo({ drafts }: { drafts: ScenarioDraft[] }) {
   const models = [...new Set(drafts.map((d) => d.modelId))]
+  const book = usePriceBook()
   return (
     <div className="print-only memo">
       <h3>Assumptions</h3>
@@ -31,7 +33,7 @@ export function PrintMemo({ drafts }: { drafts: ScenarioDraft[] }) {
       <h3>Prices (USD per 1M tokens)</h3>
       <ul>
         {models.map((id) => {
-          const m = PRICE_BOOK[id]
+          const m = findModel(book, id)
           if (!m) return null
           const overrides = drafts.filter((d) => d.modelId === id && d.prices)
           return (

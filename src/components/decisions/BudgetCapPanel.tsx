@@ -8,6 +8,7 @@ import { NumberField } from '../worksheet/NumberField'
 import { FailureList } from './FailureList'
 import { useApplyFix } from './fixes'
 import { Figure, Panel, TableScroll } from './Panel'
+import { usePriceBook } from '../../store/priceBook'
 
 export const BudgetCapPanel = memo(function BudgetCapPanel({
   scenario,
@@ -20,9 +21,10 @@ export const BudgetCapPanel = memo(function BudgetCapPanel({
   const [budgetText, setBudgetText] = useState('')
   const budget = parseTypedNumber(budgetText)
   const blank = budgetText.trim() === ''
+  const book = usePriceBook()
   const result = useMemo(
-    () => (blank ? null : budgetCap(scenario, budget)),
-    [scenario, budget, blank],
+    () => (blank ? null : budgetCap(scenario, budget, book)),
+    [scenario, budget, blank, book],
   )
   const applyFix = useApplyFix()
   const heading = useRef<HTMLHeadingElement>(null)

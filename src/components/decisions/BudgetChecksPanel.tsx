@@ -7,6 +7,7 @@ import { formatUsd } from '../../format/number'
 import { FailureList } from './FailureList'
 import { describeFix, useApplyFix } from './fixes'
 import { Panel } from './Panel'
+import { usePriceBook } from '../../store/priceBook'
 
 function costChange(delta: number | null): string | null {
   if (delta === null) return null
@@ -26,7 +27,8 @@ export const BudgetChecksPanel = memo(function BudgetChecksPanel({
   /** YYYY-MM-DD: passed in so the checks never read the clock themselves. */
   today: string
 }) {
-  const result = useMemo(() => budgetChecks(scenario, { today }), [scenario, today])
+  const book = usePriceBook()
+  const result = useMemo(() => budgetChecks(scenario, book, { today }), [scenario, book, today])
   const applyFix = useApplyFix()
   const heading = useRef<HTMLHeadingElement>(null)
 

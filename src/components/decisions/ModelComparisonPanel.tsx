@@ -5,6 +5,7 @@ import type { Scenario } from '../../domain/model'
 import { formatSignedUsd, formatUsd } from '../../format/number'
 import { FailureList } from './FailureList'
 import { Panel, TableScroll } from './Panel'
+import { usePriceBook } from '../../store/priceBook'
 
 const money = (v: number | null) => (v === null ? '—' : formatUsd(v))
 
@@ -38,7 +39,8 @@ export const ModelComparisonPanel = memo(function ModelComparisonPanel({
 }: {
   scenario: Scenario
 }) {
-  const result = useMemo(() => compareModels(scenario), [scenario])
+  const book = usePriceBook()
+  const result = useMemo(() => compareModels(scenario, book), [scenario, book])
   return (
     <Panel
       title="Model comparison"

@@ -8,6 +8,7 @@ import type { WorksheetState } from '../../store/worksheet'
 import { NumberField } from '../worksheet/NumberField'
 import { FailureList } from './FailureList'
 import { Figure, Panel } from './Panel'
+import { usePriceBook } from '../../store/priceBook'
 
 const active = (s: WorksheetState): ScenarioDraft | undefined =>
   s.scenarios.find((d) => d.id === s.activeId) ?? s.scenarios[0]
@@ -51,7 +52,8 @@ function QuotaFields({ errors }: { errors: ReadonlyMap<string, string> }) {
 }
 
 export const QuotaPanel = memo(function QuotaPanel({ scenario }: { scenario: Scenario }) {
-  const result = useMemo(() => quotaExposure(scenario), [scenario])
+  const book = usePriceBook()
+  const result = useMemo(() => quotaExposure(scenario, book), [scenario, book])
   const fieldErrors = useMemo(() => {
     const m = new Map<string, string>()
     if (!result.ok) for (const e of result.errors) if (!m.has(e.path)) m.set(e.path, e.message)

@@ -8,6 +8,7 @@ import { NumberField } from '../worksheet/NumberField'
 import { FailureList } from './FailureList'
 import { Panel, TableScroll } from './Panel'
 import { tornadoData } from './sensitivityRows'
+import { usePriceBook } from '../../store/priceBook'
 
 // memo: redrawing recharts with unchanged data is the slow part of a re-render.
 const TornadoChart = memo(lazy(() => import('./TornadoChart')))
@@ -22,9 +23,10 @@ export const SensitivityPanel = memo(function SensitivityPanel({
   const [shareText, setShareText] = useState('25')
   const share = parseTypedNumber(shareText, true)
   const settledShare = useSettledValue(share, SETTLE_MS)
+  const book = usePriceBook()
   const result = useMemo(
-    () => sensitivity(scenario, { variationShare: settledShare }),
-    [scenario, settledShare],
+    () => sensitivity(scenario, book, { variationShare: settledShare }),
+    [scenario, book, settledShare],
   )
   const data = useMemo(
     () => (result.ok ? tornadoData(result.rows, result.baseCostUsd) : []),

@@ -19,6 +19,7 @@ import type { RangeText, RangeTexts, StageRangeField } from './ranges'
 import { readRanges } from './ranges'
 import type { VolumeBandProps } from './VolumeBandChart'
 import { downloadText, samplesCsv, samplesFileName } from './samplesCsv'
+import { usePriceBook } from '../../store/priceBook'
 
 // memo: redrawing recharts with unchanged data is the slow part of a re-render.
 const VolumeBandChart = memo(lazy(() => import('./VolumeBandChart')))
@@ -175,25 +176,29 @@ export const UncertaintyPanel = memo(function UncertaintyPanel({
     useMemo(() => ({ scenario, uncertain: read.uncertain }), [scenario, read.uncertain]),
     SETTLE_MS,
   )
+  const book = usePriceBook()
   const result = useMemo(
     () =>
-      monteCarlo(settled.scenario, settled.uncertain, {
+      monteCarlo(settled.scenario, settled.uncertain, book, {
         samples: DEFAULT_SAMPLES,
         seed: DEFAULT_SEED,
       }),
-    [settled],
+    [settled, book],
   )
   // Only once a range is given: with none, the band would be the plan's own line drawn twice.
   // Follows the settled ranges, like the figures, so typing never waits for it.
   const band = useMemo(() => {
     if (!result.ok || result.drawn.length === 0) return null
     const { scenario: s, uncertain } = settled
-    return monteCarloVolumeBand(s, uncertain, bandVolumes(s.jobsPerMonth, uncertain.jobsPerMonth), {
-      samples: DEFAULT_SAMPLES,
-      seed: DEFAULT_SEED,
-    })
-  }, [result, settled])
-  const auto = useMemo(() => autoQualityRange(scenario), [scenario])
+    return monteCarloVolumeBand(
+      s,
+      uncertain,
+      book,
+      bandVolumes(s.jobsPerMonth, uncertain.jobsPerMonth),
+      { samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED },
+    )
+  }, [result, settled, book])
+  const auto = useMemo(() => autoQualityRange(scenario, book), [scenario, book])
   const pending = read.errors.size > 0
 
   return (

@@ -4,7 +4,7 @@ import type { Scenario } from '../../domain/model'
 import type { CsvImportResult } from '../../io/csv/format'
 import { importCsvFile } from '../../io/csv/importFile'
 import type { ImportPhase } from '../../io/csv/importFile'
-import { PRICE_BOOK } from '../../presets/priceBook'
+import { usePriceBook } from '../../store/priceBook'
 import { useComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { downloadText, fileNameFor } from './download'
@@ -50,6 +50,7 @@ export function ImportExportBar() {
   const scenarios = useWorksheet((s) => s.scenarios)
   const importScenarios = useWorksheet((s) => s.importScenarios)
   const compared = useComparedSet()
+  const book = usePriceBook()
   const shared = useMemo(() => compared.drafts.map(toScenario), [compared.drafts])
   const [phase, setPhase] = useState<ImportPhase | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
@@ -102,7 +103,7 @@ export function ImportExportBar() {
 
   const exportCsv = async (list: Scenario[]) => {
     const { exportScenariosCsv } = await import('../../io/csv/export')
-    downloadText(exportScenariosCsv(list, PRICE_BOOK), fileNameFor(list.map((s) => s.name)))
+    downloadText(exportScenariosCsv(list, book), fileNameFor(list.map((s) => s.name)))
     setStatus(`Exported ${list.length} scenario${list.length === 1 ? '' : 's'}.`)
   }
 

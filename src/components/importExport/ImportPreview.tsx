@@ -3,6 +3,7 @@ import type { CsvImportResult } from '../../io/csv/format'
 import type { Scenario } from '../../domain/model'
 import { formatUsd } from '../../format/number'
 import { computeScenario } from '../../domain/engine'
+import { usePriceBook } from '../../store/priceBook'
 
 interface Props {
   /** Where the scenarios came from, e.g. 'budget.csv' or 'a share link'. */
@@ -20,6 +21,7 @@ interface Props {
 export function ImportPreview({ source, result, onImport, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
+  const book = usePriceBook()
   useEffect(() => {
     const dialog = ref.current
     if (dialog && !dialog.open) dialog.showModal()
@@ -64,7 +66,7 @@ export function ImportPreview({ source, result, onImport, onCancel }: Props) {
           </thead>
           <tbody>
             {result.scenarios.map((s) => {
-              const r = s.errors.length === 0 ? computeScenario(s.scenario) : null
+              const r = s.errors.length === 0 ? computeScenario(s.scenario, book) : null
               return (
                 <tr key={`${s.name}-${s.firstRow}`}>
                   <th scope="row">{s.name}</th>

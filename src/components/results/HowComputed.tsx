@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import { BATCH_FACTOR } from '../../domain/engine'
+import { PARTIAL_IMAGE_TOKENS } from '../../domain/outputTokens'
 import { formatCount, formatPercent, formatUsd } from '../../format/number'
 import { useActiveDraft, useActiveResult } from '../../store/hooks'
 
@@ -44,7 +46,7 @@ function Workings() {
             const r = result.stages[i]
             if (!r) return null
             const p = result.prices
-            const b = draft.batch ? ' × 0.5' : ''
+            const b = draft.batch ? ` × ${n(BATCH_FACTOR)}` : ''
             return (
               <li key={stage.id}>
                 <strong>{stage.name || `Stage ${i + 1}`}</strong>
@@ -57,8 +59,9 @@ function Workings() {
                 <p>
                   Output: {n(r.billableImages)} × ({n(r.outputTokensPerImage)} tokens at{' '}
                   {r.billedQuality} {stage.width}x{stage.height}
-                  {stage.partialImages > 0 && ` + ${n(stage.partialImages * 100)} partial`}) ={' '}
-                  {n(r.tokensByMeter.imageOutput)} tokens × {rate(p.imageOutput)}
+                  {stage.partialImages > 0 &&
+                    ` + ${n(stage.partialImages * PARTIAL_IMAGE_TOKENS)} partial`}
+                  ) = {n(r.tokensByMeter.imageOutput)} tokens × {rate(p.imageOutput)}
                   {b} = {formatUsd(r.costByMeter.imageOutput)}
                 </p>
                 <p>

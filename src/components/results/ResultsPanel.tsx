@@ -1,4 +1,4 @@
-import { METER_LABELS } from '../../domain/engine'
+import { METER_LABELS, rateFactor } from '../../domain/engine'
 import { METERS } from '../../domain/model'
 import { formatCount, formatUsd } from '../../format/number'
 import { useActiveDraft, useActiveResult } from '../../store/hooks'
@@ -89,7 +89,7 @@ export function ResultsPanel() {
           {METERS.map((m) => (
             <tr key={m}>
               <th scope="row">{METER_LABELS[m]}</th>
-              <td>{formatUsd(result.prices[m] * (draft.batch ? 0.5 : 1))}</td>
+              <td>{formatUsd(result.prices[m] * rateFactor(draft.batch))}</td>
               <td>{formatCount(result.tokensByMeter[m])}</td>
               <td>{formatUsd(result.costByMeter[m])}</td>
             </tr>

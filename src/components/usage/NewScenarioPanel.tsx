@@ -2,13 +2,14 @@ import { useMemo, useState } from 'react'
 import { plural } from '../../domain/usage/plural'
 import type { UsageSummary } from '../../domain/usage/summary'
 import { scenarioFromLog } from '../../domain/usage/scenarioFromLog'
-import { blankStage } from '../../presets/defaultScenario'
-import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../../presets/priceBook'
+import { blankStage } from '../../domain/model'
+import { DEFAULT_MODEL_ID } from '../../presets/priceBook'
 import { formatCount, formatUsd } from '../../format/number'
 import { computeScenario } from '../../domain/engine'
 import { useWorksheet } from '../../store/worksheet'
 import { NotesList } from './NotesList'
 import { Panel } from '../decisions/Panel'
+import { usePriceBook } from '../../store/priceBook'
 
 /** A scenario built from one template's log: every stage measured, sized to the log's volume. */
 export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {
@@ -19,11 +20,12 @@ export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {
   const [template, setTemplate] = useState(templates[0] ?? '')
   const [status, setStatus] = useState('')
   const addScenario = useWorksheet((s) => s.addScenario)
+  const book = usePriceBook()
   const made = useMemo(
-    () => scenarioFromLog(summary.groups, template, PRICE_BOOK, DEFAULT_MODEL_ID, blankStage),
-    [summary, template],
+    () => scenarioFromLog(summary.groups, template, book, DEFAULT_MODEL_ID, blankStage),
+    [summary, template, book],
   )
-  const result = made.ok ? computeScenario(made.scenario) : null
+  const result = made.ok ? computeScenario(made.scenario, book) : null
 
   return (
     <Panel

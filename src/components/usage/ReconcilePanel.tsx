@@ -8,7 +8,7 @@ import type { ScenarioDraft } from '../../domain/draft'
 import { METER_LABELS } from '../../domain/engine'
 import type { Stage } from '../../domain/model'
 import { formatCount, formatMeasured, formatSignedUsd, formatUsd } from '../../format/number'
-import { PRICE_BOOK } from '../../presets/priceBook'
+import { usePriceBook } from '../../store/priceBook'
 import { useWorksheet } from '../../store/worksheet'
 import { decisionScenario } from '../decisions/scenario'
 import { FailureList } from '../decisions/FailureList'
@@ -85,20 +85,19 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
         : ''
   const stageIndex = draft ? draft.stages.findIndex((s) => s.id === stageId) : -1
 
+  const book = usePriceBook()
   const scenario = useMemo(() => (draft ? decisionScenario(draft) : null), [draft])
   const recon = useMemo(
     () =>
-      scenario && group && stageIndex >= 0
-        ? reconcile(scenario, stageIndex, group, PRICE_BOOK)
-        : null,
-    [scenario, group, stageIndex],
+      scenario && group && stageIndex >= 0 ? reconcile(scenario, stageIndex, group, book) : null,
+    [scenario, group, stageIndex, book],
   )
   const largest = recon?.ok ? recon.inputs.find((i) => i.input === recon.largest) : undefined
   const proposal = useMemo(() => {
     if (!scenario || !group) return null
     const stage = scenario.stages[stageIndex]
-    return stage ? calibratedStage(stage, group, scenario.modelId, PRICE_BOOK) : null
-  }, [scenario, group, stageIndex])
+    return stage ? calibratedStage(stage, group, scenario.modelId, book) : null
+  }, [scenario, group, stageIndex, book])
 
   if (!group || !draft) return null
   const stageName = draft.stages[stageIndex]?.name ?? ''

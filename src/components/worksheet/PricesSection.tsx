@@ -1,12 +1,13 @@
 import { useId, useState } from 'react'
+import { findModel } from '../../domain/priceBook'
 import { METER_LABELS } from '../../domain/engine'
 import { METERS } from '../../domain/model'
 import { formatUsd } from '../../format/number'
 import { parseTypedNumber } from '../../io/numberInput'
-import { PRICE_BOOK } from '../../presets/priceBook'
 import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { NumberField } from './NumberField'
+import { usePriceBook } from '../../store/priceBook'
 
 const DAY_MS = 86_400_000
 
@@ -44,6 +45,7 @@ function StaleDaysField({ value, onChange }: { value: number; onChange: (n: numb
 
 export function PricesSection() {
   const draft = useActiveDraft()
+  const book = usePriceBook()
   const errors = useErrorsByPath()
   const typeNumber = useWorksheet((s) => s.typeScenarioNumber)
   const resetPrice = useWorksheet((s) => s.resetPrice)
@@ -51,7 +53,7 @@ export function PricesSection() {
   const staleAfterDays = useWorksheet((s) => s.staleAfterDays)
   const setStaleAfterDays = useWorksheet((s) => s.setStaleAfterDays)
   const checkedId = useId()
-  const model = PRICE_BOOK[draft.modelId]
+  const model = findModel(book, draft.modelId)
   if (!model) return null
 
   const bookAsOf = model.meters.imageOutput.asOf

@@ -1,18 +1,20 @@
 import { useId } from 'react'
-import { PRICE_BOOK } from '../../presets/priceBook'
+import { findModel } from '../../domain/priceBook'
 import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { NumberField } from './NumberField'
+import { usePriceBook } from '../../store/priceBook'
 
 export function ScenarioSection() {
   const draft = useActiveDraft()
+  const book = usePriceBook()
   const errors = useErrorsByPath()
   const editScenario = useWorksheet((s) => s.editScenario)
   const typeNumber = useWorksheet((s) => s.typeScenarioNumber)
   const nameId = useId()
   const modelId = useId()
   const batchId = useId()
-  const model = PRICE_BOOK[draft.modelId]
+  const model = findModel(book, draft.modelId)
 
   return (
     <section className="card" aria-labelledby={`${nameId}-h`}>
@@ -46,7 +48,7 @@ export function ScenarioSection() {
             }}
           >
             {!model && <option value={draft.modelId}>{draft.modelId} (unknown)</option>}
-            {Object.values(PRICE_BOOK).map((m) => (
+            {Object.values(book).map((m) => (
               <option key={m.id} value={m.id}>
                 {m.id}
                 {m.status === 'available' ? '' : ` (${m.status})`}

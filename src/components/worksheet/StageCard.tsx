@@ -6,7 +6,7 @@ import type { ModelSpec } from '../../domain/priceBook'
 import { PERCENT_STAGE_FIELDS } from '../../domain/validate'
 import type { StageNumberField } from '../../domain/validate'
 import { formatCount, formatUsd } from '../../format/number'
-import { COMMON_SIZES, RETRY_QUICK_PICKS } from '../../presets/sizes'
+import { PICKER_SIZES, RETRY_QUICK_PICKS } from '../../presets/sizes'
 import { sameErrorsUnder, useActiveResult } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { NumberField } from './NumberField'
@@ -34,7 +34,7 @@ function sizeOptions(model: ModelSpec | undefined) {
       return { width: w, height: h, label: '' }
     })
   }
-  return COMMON_SIZES
+  return PICKER_SIZES
 }
 
 /** This stage's line of results. It alone follows edits made elsewhere (jobs per month, prices). */

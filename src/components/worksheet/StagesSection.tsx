@@ -1,14 +1,16 @@
-import { PRICE_BOOK } from '../../presets/priceBook'
 import { useActiveDraft, useActiveResult, useErrorsByPath } from '../../store/hooks'
+import { findModel } from '../../domain/priceBook'
 import { useWorksheet } from '../../store/worksheet'
 import { StageCard } from './StageCard'
+import { usePriceBook } from '../../store/priceBook'
 
 export function StagesSection() {
   const draft = useActiveDraft()
+  const book = usePriceBook()
   const result = useActiveResult()
   const errors = useErrorsByPath()
   const addStage = useWorksheet((s) => s.addStage)
-  const model = PRICE_BOOK[draft.modelId]
+  const model = findModel(book, draft.modelId)
 
   return (
     <section className="stages" aria-labelledby="stages-h">

@@ -1,9 +1,8 @@
-import { computeScenario } from '../engine'
+import { BATCH_FACTOR, computeScenario } from '../engine'
 import type { Scenario } from '../model'
 import type { PriceBook } from '../priceBook'
 import type { Usd } from '../units'
 import { JOBS_RULE } from '../validate'
-import { PRICE_BOOK } from '../../presets/priceBook'
 import type { DecisionFailure } from './common'
 import {
   billedQualityOf,
@@ -15,6 +14,7 @@ import {
 } from './common'
 import type { ScenarioFix } from './fixes'
 import { applyFix } from './fixes'
+import { tenthsPercent } from '../numberText'
 
 /** Budgets above this are typos: a trillion dollars a month is no image plan. */
 export const MAX_BUDGET_USD = 1e12
@@ -110,13 +110,9 @@ function maxWholeJobs(
  * one quality step down per stage, a lower retry multiplier per stage (the value
  * that fits, or 1), a smaller reach share for the final stage (the share that
  * fits, or 0), fewer jobs, or the Batch API.
- * @example budgetCap(defaultScenario(), 50).maxJobsPerMonth // 540
+ * @example budgetCap(defaultScenario(), 50, PRICE_BOOK).maxJobsPerMonth // 540
  */
-export function budgetCap(
-  scenario: Scenario,
-  budgetUsd: number,
-  book: PriceBook = PRICE_BOOK,
-): BudgetCapResult {
+export function budgetCap(scenario: Scenario, budgetUsd: number, book: PriceBook): BudgetCapResult {
   if (!isFiniteNumber(budgetUsd) || budgetUsd < 0) {
     return budgetError('The monthly budget must be a number of US dollars, 0 or more.')
   }
@@ -168,7 +164,7 @@ function capChanges(
       stageIndex,
       description,
       fix,
-      newMonthlyCostUsd: next as Usd,
+      newMonthlyCostUsd: next,
       savingsUsd: (cost - next) as Usd,
       fits: next <= budget,
     })
@@ -227,7 +223,7 @@ function capChanges(
     add(
       'cutFinalReachShare',
       last,
-      `Cut the share of jobs reaching "${stageLabel(final, last)}" from ${percent(final.reachShare)} to ${percent(share)}`,
+      `Cut the share of jobs reaching "${stageLabel(final, last)}" from ${tenthsPercent(final.reachShare)} to ${tenthsPercent(share)}`,
       reachFix(last, share),
     )
   }
@@ -241,11 +237,16 @@ function capChanges(
     })
   }
   if (!scenario.batch) {
-    add('useBatch', null, 'Use the Batch API (50% off, results within 24 hours)', {
-      kind: 'setScenarioField',
-      field: 'batch',
-      value: true,
-    })
+    add(
+      'useBatch',
+      null,
+      `Use the Batch API (${tenthsPercent(1 - BATCH_FACTOR)} off, results within 24 hours)`,
+      {
+        kind: 'setScenarioField',
+        field: 'batch',
+        value: true,
+      },
+    )
   }
 
   return changes.sort((a, b) => Number(b.fits) - Number(a.fits) || b.savingsUsd - a.savingsUsd)
@@ -277,9 +278,4 @@ function retryFix(stageIndex: number, value: number): ScenarioFix {
 
 function reachFix(stageIndex: number, value: number): ScenarioFix {
   return { kind: 'setStageField', stageIndex, field: 'reachShare', value }
-}
-
-/** Shares in descriptions read as percentages with at most one decimal (the step is 0.1 pt). */
-function percent(share: number): string {
-  return `${Math.round(share * 1000) / 10}%`
 }

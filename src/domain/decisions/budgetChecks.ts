@@ -3,12 +3,14 @@ import type { BilledQuality, Scenario, Stage } from '../model'
 import { METERS } from '../model'
 import { gptImage2OutputTokens, gptImage2SizeProblems } from '../outputTokens'
 import type { PriceBook } from '../priceBook'
+import { findModel } from '../priceBook'
 import type { Usd } from '../units'
-import { PRICE_BOOK } from '../../presets/priceBook'
-import type { DecisionFailure, Size } from './common'
+import type { Size } from '../sizes'
+import type { DecisionFailure } from './common'
 import { billedQualityOf, isFiniteNumber, monthlyCostOf, stageLabel } from './common'
 import type { ScenarioFix } from './fixes'
 import { applyFix } from './fixes'
+import { signedTenthsPercent, tenthsPercent, toTenth } from '../numberText'
 
 export type BudgetCheckKind =
   | 'highQualityExploration'
@@ -45,7 +47,6 @@ export interface BudgetCheckOptions {
   sizeAspectTolerance?: number
   /** A nearby size is reported when it is at least this much cheaper per pixel; default 0.1. */
   sizeMinImprovement?: number
-  book?: PriceBook
 }
 
 export type BudgetChecksResult = { ok: true; checks: BudgetCheck[] } | DecisionFailure
@@ -142,17 +143,17 @@ export function betterValueSize(
   return best
 }
 
-const pct = (x: number): number => Math.round(x * 1000) / 10
-const signed = (x: number): string => `${x >= 0 ? '+' : ''}${pct(x)}%`
-
 /**
  * Warnings drawn from the guide's common pricing mistakes, each with a one-line
  * reason and, where one exists, a fix as data with its monthly cost change (USD).
  * `today` (ISO date) is an argument: the domain never reads the clock.
- * @example budgetChecks(defaultScenario(), { today: '2026-06-30' }).checks[0].kind // 'pricesStale' (2026-04-28 is 63 days back)
+ * @example budgetChecks(defaultScenario(), PRICE_BOOK, { today: '2026-06-30' }).checks[0].kind // 'pricesStale' (2026-04-28 is 63 days back)
  */
-export function budgetChecks(scenario: Scenario, options: BudgetCheckOptions): BudgetChecksResult {
-  const book = options.book ?? PRICE_BOOK
+export function budgetChecks(
+  scenario: Scenario,
+  book: PriceBook,
+  options: BudgetCheckOptions,
+): BudgetChecksResult {
   const today = isoDateToDays(options.today)
   if (today === null) {
     return {
@@ -253,12 +254,12 @@ export function budgetChecks(scenario: Scenario, options: BudgetCheckOptions): B
       'noUserQuota',
       'maxImagesPerUser',
       null,
-      `${users} users can trigger generation with no per-user quota, so one user regenerating endlessly has no cost ceiling; the plan expects ${Math.round(perUser * 10) / 10} images per user.`,
+      `${users} users can trigger generation with no per-user quota, so one user regenerating endlessly has no cost ceiling; the plan expects ${toTenth(perUser)} images per user.`,
       { kind: 'setScenarioField', field: 'maxImagesPerUser', value: quota },
     )
   }
 
-  const spec = book[scenario.modelId]
+  const spec = findModel(book, scenario.modelId)
   const checkedOn = scenario.pricesCheckedOn
   const bookDate = spec
     ? METERS.map((m) => spec.meters[m].asOf).reduce((a, b) => (b < a ? b : a))
@@ -308,7 +309,7 @@ export function budgetChecks(scenario: Scenario, options: BudgetCheckOptions): B
         'poorSizeValue',
         `stages.${i}.size`,
         i,
-        `"${stageLabel(stage, i)}" at ${width}x${height}: ${b.width}x${b.height} (nearly the same shape) costs ${pct(1 - better.tokensPerMegapixel / ownPerMp)}% less per pixel, with ${signed(pixelChange)} pixels and ${signed(tokenChange)} output tokens at ${q}.`,
+        `"${stageLabel(stage, i)}" at ${width}x${height}: ${b.width}x${b.height} (nearly the same shape) costs ${tenthsPercent(1 - better.tokensPerMegapixel / ownPerMp)} less per pixel, with ${signedTenthsPercent(pixelChange)} pixels and ${signedTenthsPercent(tokenChange)} output tokens at ${q}.`,
         { kind: 'setStageSize', stageIndex: i, width: b.width, height: b.height },
       )
     })

@@ -1,18 +1,12 @@
 import { computeScenario } from '../engine'
 import type { BilledQuality, FieldError, Scenario, Stage } from '../model'
 import type { PriceBook } from '../priceBook'
-import { PRICE_BOOK } from '../../presets/priceBook'
+import type { Usd } from '../units'
 
 /** Every decision tool answers an invalid scenario with the engine's reasons, never a number. */
 export interface DecisionFailure {
   ok: false
   errors: FieldError[]
-}
-
-/** An image size in pixels. */
-export interface Size {
-  width: number
-  height: number
 }
 
 /** Billed qualities from cheapest to dearest: the order a "step" moves along. */
@@ -43,7 +37,7 @@ export function withStage(scenario: Scenario, index: number, patch: Partial<Stag
 }
 
 /** Monthly cost in USD, or null when the engine refuses the scenario. */
-export function monthlyCostOf(scenario: Scenario, book: PriceBook = PRICE_BOOK): number | null {
+export function monthlyCostOf(scenario: Scenario, book: PriceBook): Usd | null {
   const r = computeScenario(scenario, book)
   return r.ok ? r.monthlyCostUsd : null
 }

@@ -4,8 +4,8 @@ import { METERS } from '../model'
 import type { ModelSpec, ModelStatus, PriceBook } from '../priceBook'
 import type { Usd } from '../units'
 import { checkNumber, PRICE_RULE, scenarioFieldErrors, stageFieldErrors } from '../validate'
-import { PRICE_BOOK } from '../../presets/priceBook'
-import type { DecisionFailure, Size } from './common'
+import type { Size } from '../sizes'
+import type { DecisionFailure } from './common'
 import { stageLabel } from './common'
 
 /** A stage whose size a model cannot produce, and what was priced instead. */
@@ -147,7 +147,7 @@ function variantFor(
  * model cannot make (priced at that model's closest size, and marked inexact).
  * @example compareModels(defaultScenario()).rows[0].monthlyCostUsd // 92.583
  */
-export function compareModels(scenario: Scenario, book: PriceBook = PRICE_BOOK): ModelComparison {
+export function compareModels(scenario: Scenario, book: PriceBook): ModelComparison {
   const errors = modelIndependentErrors(scenario)
   if (errors.length > 0) return { ok: false, errors }
 

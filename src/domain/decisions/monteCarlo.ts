@@ -4,7 +4,6 @@ import type { PriceBook } from '../priceBook'
 import type { Usd } from '../units'
 import type { NumberRule } from '../validate'
 import { JOBS_RULE, STAGE_RULES } from '../validate'
-import { PRICE_BOOK } from '../../presets/priceBook'
 import { volumePoints } from '../series'
 import type { DecisionFailure } from './common'
 import { isFiniteNumber, stageLabel, withStage } from './common'
@@ -37,7 +36,6 @@ export interface MonteCarloOptions {
   samples?: number
   /** PRNG seed (any integer, taken mod 2^32); default 1. The same seed gives the same samples. */
   seed?: number
-  book?: PriceBook
 }
 
 /** One drawn input across all samples, in draw order: a CSV column. */
@@ -333,10 +331,10 @@ function optionsError(options: MonteCarloOptions): FieldError | null {
 /** Monthly cost (USD) with every auto stage billed as low, and as high; null without auto. */
 export function autoQualityRange(
   scenario: Scenario,
-  book: PriceBook = PRICE_BOOK,
+  book: PriceBook,
 ): { lowUsd: Usd; highUsd: Usd } | null {
   if (!scenario.stages.some((s) => s.quality === 'auto')) return null
-  const billAll = (as: 'low' | 'high'): number | null => {
+  const billAll = (as: 'low' | 'high'): Usd | null => {
     let variant = scenario
     scenario.stages.forEach((s, i) => {
       if (s.quality === 'auto') variant = withStage(variant, i, { autoBilledAs: as })
@@ -346,7 +344,7 @@ export function autoQualityRange(
   }
   const low = billAll('low')
   const high = billAll('high')
-  return low === null || high === null ? null : { lowUsd: low as Usd, highUsd: high as Usd }
+  return low === null || high === null ? null : { lowUsd: low, highUsd: high }
 }
 
 /**
@@ -357,14 +355,14 @@ export function autoQualityRange(
  * monteCarlo(defaultScenario(), {
  *   jobsPerMonth: { low: 800, high: 1500 },
  *   stages: [undefined, { retryMultiplier: { low: 1, high: 2 }, reachShare: { low: 0.1, high: 0.4 } }],
- * }, { seed: 1 }).p50Usd // about 105.02 (base 92.58: the ranges lean upward)
+ * }, PRICE_BOOK, { seed: 1 }).p50Usd // about 105.02 (base 92.58: the ranges lean upward)
  */
 export function monteCarlo(
   scenario: Scenario,
   uncertain: UncertainInputs,
+  book: PriceBook,
   options: MonteCarloOptions = {},
 ): MonteCarloResult {
-  const book = options.book ?? PRICE_BOOK
   const bad = optionsError(options)
   if (bad) return { ok: false, errors: [bad] }
   const planned = plan(scenario, uncertain, book)
@@ -476,10 +474,10 @@ export function bandVolumes(jobsPerMonth: number, jobsRange?: InputRange): numbe
 export function monteCarloVolumeBand(
   scenario: Scenario,
   uncertain: UncertainInputs,
+  book: PriceBook,
   volumes: readonly number[] = defaultVolumes(scenario.jobsPerMonth),
   options: MonteCarloOptions = {},
 ): VolumeBandResult {
-  const book = options.book ?? PRICE_BOOK
   const bad = optionsError(options)
   if (bad) return { ok: false, errors: [bad] }
   const badVolume = volumes.findIndex(

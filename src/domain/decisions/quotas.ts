@@ -3,9 +3,9 @@ import type { FieldError, Scenario } from '../model'
 import type { PriceBook } from '../priceBook'
 import type { Usd } from '../units'
 import { checkNumber, isUnset, QUOTA_RULE, quotaFieldErrors, USERS_RULE } from '../validate'
-import { PRICE_BOOK } from '../../presets/priceBook'
 import type { DecisionFailure } from './common'
 import { stageLabel } from './common'
+import { toTenth } from '../numberText'
 
 // The rules live with the other scenario rules, so the engine, the worksheet and
 // this tool agree on what a valid quota is. Re-exported for existing callers.
@@ -80,7 +80,7 @@ const fieldOrder = (path: string) => (path === 'usersPerMonth' ? 0 : 1)
  */
 export function dearestImageCost(
   scenario: Scenario,
-  book: PriceBook = PRICE_BOOK,
+  book: PriceBook,
 ): { costUsd: Usd; stageIndex: number } | null {
   const one = computeScenario(
     {
@@ -109,10 +109,10 @@ export function dearestImageCost(
  * usersPerMonth x maxImagesPerUser images, each at the dearest stage's cost per
  * billable image. A quota counts generated images, retries included, since
  * that is what an API-side counter sees. Flags a plan without a quota.
- * @example quotaExposure({ ...defaultScenario(), usersPerMonth: 100, maxImagesPerUser: 20 })
+ * @example quotaExposure({ ...defaultScenario(), usersPerMonth: 100, maxImagesPerUser: 20 }, PRICE_BOOK)
  *   .worstCaseMonthlyUsd // 100 x 20 x $0.16524 = $330.48
  */
-export function quotaExposure(scenario: Scenario, book: PriceBook = PRICE_BOOK): QuotaExposure {
+export function quotaExposure(scenario: Scenario, book: PriceBook): QuotaExposure {
   const errors = fieldErrors(scenario)
   const r = computeScenario(scenario, book)
   // Once the engine reports the quota fields too (quotaFieldErrors in scenarioFieldErrors),
@@ -149,7 +149,7 @@ export function quotaExposure(scenario: Scenario, book: PriceBook = PRICE_BOOK):
     issues.push({
       kind: 'quotaBelowPlan',
       path: 'maxImagesPerUser',
-      message: `The plan expects ${round1(plannedPerUser)} billed images per user, above the quota of ${quota}: the quota would stop planned work.`,
+      message: `The plan expects ${toTenth(plannedPerUser)} billed images per user, above the quota of ${quota}: the quota would stop planned work.`,
     })
   }
 
@@ -171,8 +171,4 @@ export function quotaExposure(scenario: Scenario, book: PriceBook = PRICE_BOOK):
     worstCaseOverPlanUsd: worstUsd === null ? null : ((worstUsd - r.monthlyCostUsd) as Usd),
     issues,
   }
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10) / 10
 }

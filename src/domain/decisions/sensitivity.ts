@@ -1,42 +1,14 @@
 import { computeScenario, METER_LABELS, outputTokens } from '../engine'
 import type { BilledQuality, Meter, Scenario, Stage } from '../model'
 import { METERS } from '../model'
-import { gptImage2SizeProblems } from '../outputTokens'
 import type { PriceBook } from '../priceBook'
 import type { Usd } from '../units'
 import type { NumberRule } from '../validate'
 import { JOBS_RULE, PRICE_RULE, STAGE_RULES } from '../validate'
-import { PRICE_BOOK } from '../../presets/priceBook'
-import type { DecisionFailure, Size } from './common'
+import { COMMON_GPT_IMAGE_2_SIZES } from '../sizes'
+import type { Size } from '../sizes'
+import type { DecisionFailure } from './common'
 import { billedQualityOf, isFiniteNumber, stageLabel, stepQuality, withStage } from './common'
-
-/**
- * Sizes people ask gpt-image-2 for most (1K classics, 16:9 and 9:16, 4:3,
- * 1440p, 4K), kept only when valid for gpt-image-2. Ordered by pixel count;
- * sensitivity re-orders them by output tokens at each stage's quality, since
- * tokens are not proportional to pixels.
- */
-export const COMMON_GPT_IMAGE_2_SIZES: readonly Size[] = [
-  { width: 1280, height: 720 },
-  { width: 720, height: 1280 },
-  { width: 1024, height: 768 },
-  { width: 768, height: 1024 },
-  { width: 1024, height: 1024 },
-  { width: 1024, height: 1536 },
-  { width: 1536, height: 1024 },
-  { width: 1792, height: 1024 },
-  { width: 1024, height: 1792 },
-  { width: 2048, height: 1152 },
-  { width: 1152, height: 2048 },
-  { width: 1536, height: 1536 },
-  { width: 2048, height: 1536 },
-  { width: 1536, height: 2048 },
-  { width: 2048, height: 2048 },
-  { width: 2560, height: 1440 },
-  { width: 1440, height: 2560 },
-  { width: 3840, height: 2160 },
-  { width: 2160, height: 3840 },
-].filter((s) => gptImage2SizeProblems(s.width, s.height).length === 0)
 
 /** The stage numbers a tornado varies (size has its own row; widths alone are not a choice). */
 export type SensitivityStageField =
@@ -122,7 +94,6 @@ export type SensitivityResult =
 export interface SensitivityOptions {
   /** Fraction each numeric input moves down and up, 0..1; default 0.25 (±25%). */
   variationShare?: number
-  book?: PriceBook
 }
 
 /** Moves a value by ±share, then applies its rule: clamp to range, round whole-number fields. */
@@ -138,7 +109,7 @@ export function varyNumber(value: number, share: number, rule: NumberRule): [num
 export function commonSizesByTokens(
   modelId: string,
   quality: BilledQuality,
-  book: PriceBook = PRICE_BOOK,
+  book: PriceBook,
 ): { size: Size; tokens: number }[] {
   const out: { size: Size; tokens: number }[] = []
   for (const size of COMMON_GPT_IMAGE_2_SIZES) {
@@ -158,7 +129,7 @@ export function commonSizesByTokens(
 export function neighbourSizes(
   stage: Stage,
   modelId: string,
-  book: PriceBook = PRICE_BOOK,
+  book: PriceBook,
 ): { cheaper: Size | null; dearer: Size | null } {
   const quality = billedQualityOf(stage)
   const own = outputTokens(modelId, quality, stage.width, stage.height, book)
@@ -191,13 +162,13 @@ export function neighbourSizes(
  * numbers rounded), quality one step, size to the next cheaper/dearer common
  * size. A variant the engine refuses (e.g. a total too large to compute) keeps
  * the base value on that side, so a bar is never NaN.
- * @example sensitivity(defaultScenario()).rows[0].label // 'Draft · Quality' (low to medium: $92.58 to $373.38)
+ * @example sensitivity(defaultScenario(), PRICE_BOOK).rows[0].label // 'Draft · Quality' (low to medium: $92.58 to $373.38)
  */
 export function sensitivity(
   scenario: Scenario,
+  book: PriceBook,
   options: SensitivityOptions = {},
 ): SensitivityResult {
-  const book = options.book ?? PRICE_BOOK
   const share = options.variationShare ?? 0.25
   if (!isFiniteNumber(share) || share < 0 || share > 1) {
     return {

@@ -2,7 +2,7 @@
  * Estimate against actual: a stage's estimate priced at a log group's volume,
  * and the gap explained by meter and by input (docs/usage-log-format.md).
  */
-import { computeScenario, outputTokens } from '../engine'
+import { computeScenario, outputTokens, rateFactor } from '../engine'
 import type { FieldError, Meter, Scenario, Stage } from '../model'
 import { METERS } from '../model'
 import { PARTIAL_IMAGE_TOKENS } from '../outputTokens'
@@ -122,7 +122,7 @@ export function reconcile(
   const c = one.costByMeter
   const perBilledEst = billedPerKeptEst > 0 ? one.costUsd / billedPerKeptEst : 0
   const p = result.prices
-  const factor = scenario.batch ? 0.5 : 1
+  const factor = rateFactor(scenario.batch)
   const share = stage.cachedInputShare
   const textRate = rate(
     c.textInput + c.cachedTextInput,

@@ -6,6 +6,7 @@
  */
 import type { BilledQuality, ByMeter, Quality, Stage } from '../model'
 import type { PriceBook } from '../priceBook'
+import { tenthsPercent } from '../numberText'
 import type { Tokens, Usd } from '../units'
 import { Acc, STATUS_INDEX } from './accumulator'
 import { plural } from './plural'
@@ -337,8 +338,6 @@ export function imagesPerJobNote(stage: Stage): string | null {
 
 /** A quality mix in words, for notes: "75% medium, 25% high". */
 export function mixText(mix: Record<QualityKey, number>): string {
-  const parts = QUALITY_KEYS.filter((q) => mix[q] > 0).map(
-    (q) => `${String(Math.round(mix[q] * 1000) / 10)}% ${q}`,
-  )
+  const parts = QUALITY_KEYS.filter((q) => mix[q] > 0).map((q) => `${tenthsPercent(mix[q])} ${q}`)
   return parts.length > 0 ? parts.join(', ') : 'no quality logged'
 }

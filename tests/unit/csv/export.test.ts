@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Scenario } from '../../../src/domain/model'
+import { blankStage } from '../../../src/domain/model'
 import { exportScenariosCsv } from '../../../src/io/csv/export'
 import { importScenariosCsv } from '../../../src/io/csv/import'
 import { PRICE_BOOK } from '../../../src/presets/priceBook'
-import { blankStage, defaultScenario } from '../../../src/presets/defaultScenario'
+import { defaultScenario } from '../../../src/presets/defaultScenario'
 
 const HEADER =
   'format_version,scenario,model,jobs_per_month,batch,price_text_input,price_cached_text_input,' +

@@ -8,17 +8,18 @@ import type { Scenario } from '../../../src/domain/model'
 import { JOBS_RULE } from '../../../src/domain/validate'
 import { defaultScenario } from '../../../src/presets/defaultScenario'
 import { validScenario } from '../arbitraries'
+import { PRICE_BOOK } from '../../../src/presets/priceBook'
 
 // Default scenario: $92.583 a month for 1000 jobs, so $0.092583 a job.
 //   Draft $38.88 (6000 images x $0.00648: 196 x $30/M + 120 x $5/M)
 //   Final $53.703 (325 images x $0.16524: 5488 x $30/M + 120 x $5/M)
 function cap(scenario: Scenario, budget: number) {
-  const r = budgetCap(scenario, budget)
+  const r = budgetCap(scenario, budget, PRICE_BOOK)
   if (!r.ok) throw new Error(JSON.stringify(r.errors))
   return r
 }
 const cost = (s: Scenario): number => {
-  const r = computeScenario(s)
+  const r = computeScenario(s, PRICE_BOOK)
   if (!r.ok) throw new Error(JSON.stringify(r.errors))
   return r.monthlyCostUsd
 }
@@ -129,11 +130,11 @@ describe('budgetCap', () => {
 
   it('refuses a budget that is not a number of dollars, and an invalid scenario', () => {
     for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, 1e13]) {
-      const r = budgetCap(defaultScenario(), bad)
+      const r = budgetCap(defaultScenario(), bad, PRICE_BOOK)
       expect(r.ok).toBe(false)
       if (!r.ok) expect(r.errors[0]?.path).toBe('budgetUsd')
     }
-    const r = budgetCap({ ...defaultScenario(), jobsPerMonth: Number.NaN }, 50)
+    const r = budgetCap({ ...defaultScenario(), jobsPerMonth: Number.NaN }, 50, PRICE_BOOK)
     expect(r.ok).toBe(false)
   })
 

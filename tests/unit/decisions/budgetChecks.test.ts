@@ -9,13 +9,15 @@ import type { BudgetCheckOptions } from '../../../src/domain/decisions/budgetChe
 import { applyFix } from '../../../src/domain/decisions/fixes'
 import type { Scenario } from '../../../src/domain/model'
 import { gptImage2OutputTokens } from '../../../src/domain/outputTokens'
-import { blankStage, defaultScenario } from '../../../src/presets/defaultScenario'
+import { defaultScenario } from '../../../src/presets/defaultScenario'
+import { blankStage } from '../../../src/domain/model'
+import { PRICE_BOOK } from '../../../src/presets/priceBook'
 
 // The price book's prices are dated 2026-04-28; twelve days later they are fresh.
 const FRESH = '2026-05-10'
 
 function checks(scenario: Scenario, options: Partial<BudgetCheckOptions> = {}) {
-  const r = budgetChecks(scenario, { today: FRESH, ...options })
+  const r = budgetChecks(scenario, PRICE_BOOK, { today: FRESH, ...options })
   if (!r.ok) throw new Error(JSON.stringify(r.errors))
   return r.checks
 }
@@ -240,13 +242,13 @@ describe('budgetChecks', () => {
   })
 
   it('refuses a today that is not a date, and invalid scenarios', () => {
-    const r = budgetChecks(defaultScenario(), { today: '30/06/2026' })
+    const r = budgetChecks(defaultScenario(), PRICE_BOOK, { today: '30/06/2026' })
     expect(r).toEqual({
       ok: false,
       errors: [{ path: 'today', field: 'today', message: "Today's date must be YYYY-MM-DD." }],
     })
-    expect(budgetChecks({ ...defaultScenario(), jobsPerMonth: -1 }, { today: FRESH }).ok).toBe(
-      false,
-    )
+    expect(
+      budgetChecks({ ...defaultScenario(), jobsPerMonth: -1 }, PRICE_BOOK, { today: FRESH }).ok,
+    ).toBe(false)
   })
 })

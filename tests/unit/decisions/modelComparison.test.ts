@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { compareModels } from '../../../src/domain/decisions/modelComparison'
 import type { Scenario } from '../../../src/domain/model'
 import { defaultScenario } from '../../../src/presets/defaultScenario'
+import { PRICE_BOOK } from '../../../src/presets/priceBook'
 
 function ok(scenario: Scenario) {
-  const r = compareModels(scenario)
+  const r = compareModels(scenario, PRICE_BOOK)
   if (!r.ok) throw new Error(JSON.stringify(r.errors))
   return r
 }
@@ -117,11 +118,14 @@ describe('compareModels', () => {
 
   it('returns the reasons instead of numbers when the scenario is malformed', () => {
     const s = defaultScenario()
-    const r = compareModels({
-      ...s,
-      prices: { textInput: -1 },
-      stages: [s.stages[0]!, { ...s.stages[1]!, retryMultiplier: 0.5 }],
-    })
+    const r = compareModels(
+      {
+        ...s,
+        prices: { textInput: -1 },
+        stages: [s.stages[0]!, { ...s.stages[1]!, retryMultiplier: 0.5 }],
+      },
+      PRICE_BOOK,
+    )
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.errors.map((e) => e.path)).toEqual(['stages.1.retryMultiplier', 'prices.textInput'])

@@ -14,16 +14,18 @@ import {
 } from '../../../src/domain/decisions/monteCarlo'
 import type { UncertainInputs } from '../../../src/domain/decisions/monteCarlo'
 import type { Scenario } from '../../../src/domain/model'
-import { blankStage, defaultScenario } from '../../../src/presets/defaultScenario'
+import { defaultScenario } from '../../../src/presets/defaultScenario'
+import { blankStage } from '../../../src/domain/model'
 import { validScenario } from '../arbitraries'
+import { PRICE_BOOK } from '../../../src/presets/priceBook'
 
 function run(scenario: Scenario, uncertain: UncertainInputs, samples = 10_000, seed = 7) {
-  const r = monteCarlo(scenario, uncertain, { samples, seed })
+  const r = monteCarlo(scenario, uncertain, PRICE_BOOK, { samples, seed })
   if (!r.ok) throw new Error(JSON.stringify(r.errors))
   return r
 }
 const total = (s: Scenario): number => {
-  const r = computeScenario(s)
+  const r = computeScenario(s, PRICE_BOOK)
   if (!r.ok) throw new Error(JSON.stringify(r.errors))
   return r.monthlyCostUsd
 }
@@ -169,11 +171,11 @@ describe('monteCarlo', () => {
       stages: [{ ...blankStage('Only'), quality: 'auto', autoBilledAs: 'medium', promptTokens: 0 }],
     }
     // 1000 images: low 196 x $30/M = $5.88 ; high 7024 x $30/M = $210.72
-    const range = autoQualityRange(s)
+    const range = autoQualityRange(s, PRICE_BOOK)
     expect(range?.lowUsd).toBeCloseTo(5.88, 10)
     expect(range?.highUsd).toBeCloseTo(210.72, 10)
     expect(run(s, {}, 10).autoQualityRange).toEqual(range)
-    expect(autoQualityRange(defaultScenario())).toBeNull()
+    expect(autoQualityRange(defaultScenario(), PRICE_BOOK)).toBeNull()
   })
 
   it('refuses ranges that exclude the current value or leave the allowed range', () => {
@@ -189,14 +191,14 @@ describe('monteCarlo', () => {
       [{ stages: [undefined, undefined, {}] }, 'ranges.stages'],
     ]
     for (const [uncertain, path] of cases) {
-      const r = monteCarlo(s, uncertain)
+      const r = monteCarlo(s, uncertain, PRICE_BOOK)
       expect(r.ok).toBe(false)
       if (!r.ok) expect(r.errors[0]?.path).toBe(path)
     }
-    expect(monteCarlo(s, {}, { samples: 0 }).ok).toBe(false)
-    expect(monteCarlo(s, {}, { samples: 2.5 }).ok).toBe(false)
-    expect(monteCarlo(s, {}, { seed: 0.5 }).ok).toBe(false)
-    expect(monteCarlo({ ...s, jobsPerMonth: -1 }, {}).ok).toBe(false)
+    expect(monteCarlo(s, {}, PRICE_BOOK, { samples: 0 }).ok).toBe(false)
+    expect(monteCarlo(s, {}, PRICE_BOOK, { samples: 2.5 }).ok).toBe(false)
+    expect(monteCarlo(s, {}, PRICE_BOOK, { seed: 0.5 }).ok).toBe(false)
+    expect(monteCarlo({ ...s, jobsPerMonth: -1 }, {}, PRICE_BOOK).ok).toBe(false)
   })
 
   it('is reproducible for a seed, ordered P10 <= P50 <= P90, and within the corners', () => {
@@ -245,7 +247,10 @@ describe('monteCarlo', () => {
 describe('monteCarloVolumeBand', () => {
   it('scales the per-job percentiles to each volume', () => {
     const s = defaultScenario()
-    const band = monteCarloVolumeBand(s, ranges, [0, 1000, 2000], { samples: 2000, seed: 9 })
+    const band = monteCarloVolumeBand(s, ranges, PRICE_BOOK, [0, 1000, 2000], {
+      samples: 2000,
+      seed: 9,
+    })
     if (!band.ok) throw new Error(JSON.stringify(band.errors))
     const [zero, now, twice] = band.points
     expect(zero).toEqual({ jobsPerMonth: 0, baseUsd: 0, p10Usd: 0, p50Usd: 0, p90Usd: 0 })
@@ -268,9 +273,9 @@ describe('monteCarloVolumeBand', () => {
       0, 200, 400, 600, 800, 1000, 1200, 1400, 1600, 1800, 2000,
     ])
     expect(defaultVolumes(0).at(-1)).toBe(1000)
-    const band = monteCarloVolumeBand(defaultScenario(), {})
+    const band = monteCarloVolumeBand(defaultScenario(), {}, PRICE_BOOK)
     expect(band.ok && band.points.length).toBe(11)
-    const bad = monteCarloVolumeBand(defaultScenario(), {}, [10, -1])
+    const bad = monteCarloVolumeBand(defaultScenario(), {}, PRICE_BOOK, [10, -1])
     expect(bad.ok).toBe(false)
     if (!bad.ok) expect(bad.errors[0]?.path).toBe('volumes.1')
   })

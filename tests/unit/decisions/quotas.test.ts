@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { dearestImageCost, quotaExposure } from '../../../src/domain/decisions/quotas'
 import type { Scenario } from '../../../src/domain/model'
-import { blankStage, defaultScenario } from '../../../src/presets/defaultScenario'
+import { defaultScenario } from '../../../src/presets/defaultScenario'
+import { blankStage } from '../../../src/domain/model'
+import { PRICE_BOOK } from '../../../src/presets/priceBook'
 
 // Default scenario per billable image: Draft 196 x $30/M + 120 x $5/M = $0.00648;
 // Final (high 1536x1024) 5488 x $30/M + 120 x $5/M = $0.16524. Plan: 6325 images, $92.583.
 function exposure(scenario: Scenario) {
-  const r = quotaExposure(scenario)
+  const r = quotaExposure(scenario, PRICE_BOOK)
   if (!r.ok) throw new Error(JSON.stringify(r.errors))
   return r
 }
@@ -78,7 +80,7 @@ describe('quotaExposure', () => {
     }
     // medium 1024x1536: 1372 x $30/M = 0.04116 ; prompt 200 x $5/M = 0.001 ;
     // references 2 x 1024 x $8/M = 0.016384 -> $0.058544 per billable image
-    expect(dearestImageCost(edit)?.costUsd).toBeCloseTo(0.058544, 12)
+    expect(dearestImageCost(edit, PRICE_BOOK)?.costUsd).toBeCloseTo(0.058544, 12)
     const r = exposure({ ...edit, usersPerMonth: 50, maxImagesPerUser: 10 })
     // 500 images x 0.058544 = 29.272, although the plan itself costs nothing
     expect(r.worstCaseMonthlyUsd).toBeCloseTo(29.272, 10)
@@ -86,7 +88,10 @@ describe('quotaExposure', () => {
   })
 
   it('refuses malformed quota fields and invalid scenarios', () => {
-    const r = quotaExposure({ ...defaultScenario(), usersPerMonth: -1, maxImagesPerUser: 2.5 })
+    const r = quotaExposure(
+      { ...defaultScenario(), usersPerMonth: -1, maxImagesPerUser: 2.5 },
+      PRICE_BOOK,
+    )
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.errors.map((e) => e.path)).toEqual(['usersPerMonth', 'maxImagesPerUser'])
@@ -94,6 +99,6 @@ describe('quotaExposure', () => {
         'Max images per user per month must be a whole number from 0 to 1,000,000,000; it is 2.5.',
       )
     }
-    expect(quotaExposure({ ...defaultScenario(), modelId: 'nope' }).ok).toBe(false)
+    expect(quotaExposure({ ...defaultScenario(), modelId: 'nope' }, PRICE_BOOK).ok).toBe(false)
   })
 })

@@ -2,7 +2,6 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { computeScenario } from '../../../src/domain/engine'
 import {
-  COMMON_GPT_IMAGE_2_SIZES,
   commonSizesByTokens,
   neighbourSizes,
   sensitivity,
@@ -11,9 +10,11 @@ import {
 import type { SensitivityRow } from '../../../src/domain/decisions/sensitivity'
 import type { Scenario } from '../../../src/domain/model'
 import { gptImage2SizeProblems } from '../../../src/domain/outputTokens'
+import { COMMON_GPT_IMAGE_2_SIZES } from '../../../src/domain/sizes'
 import { STAGE_RULES } from '../../../src/domain/validate'
-import { blankStage } from '../../../src/presets/defaultScenario'
+import { blankStage } from '../../../src/domain/model'
 import { validScenario } from '../arbitraries'
+import { PRICE_BOOK } from '../../../src/presets/priceBook'
 
 // One stage, no prompt, so each cost is images x tokens x $30/M.
 // Base: 1000 jobs x 1 image x 1.2 retries = 1200 images x 7024 (high 1024x1024) x $30/M = $252.864
@@ -26,7 +27,11 @@ const single: Scenario = {
 }
 
 function rows(scenario: Scenario, variationShare?: number) {
-  const r = sensitivity(scenario, variationShare === undefined ? {} : { variationShare })
+  const r = sensitivity(
+    scenario,
+    PRICE_BOOK,
+    variationShare === undefined ? {} : { variationShare },
+  )
   if (!r.ok) throw new Error(JSON.stringify(r.errors))
   return r
 }
@@ -46,16 +51,16 @@ describe('common sizes', () => {
   })
 
   it('orders by output tokens at the quality, not by pixels', () => {
-    const high = commonSizesByTokens('gpt-image-2', 'high').map((c) => c.tokens)
+    const high = commonSizesByTokens('gpt-image-2', 'high', PRICE_BOOK).map((c) => c.tokens)
     expect(high).toEqual([...high].sort((a, b) => a - b))
     const at = (w: number, h: number) =>
-      commonSizesByTokens('gpt-image-2', 'high').findIndex(
+      commonSizesByTokens('gpt-image-2', 'high', PRICE_BOOK).findIndex(
         (c) => c.size.width === w && c.size.height === h,
       )
     // 2048x1152 (5650 tokens) is cheaper than 1024x1024 (7024) at high despite 2.25x the pixels.
     expect(at(2048, 1152)).toBeLessThan(at(1024, 1024))
     // Older models make only their three table sizes: 4160 / 6208 / 6240 tokens at high.
-    expect(commonSizesByTokens('gpt-image-1.5', 'high')).toEqual([
+    expect(commonSizesByTokens('gpt-image-1.5', 'high', PRICE_BOOK)).toEqual([
       { size: { width: 1024, height: 1024 }, tokens: 4160 },
       { size: { width: 1536, height: 1024 }, tokens: 6208 },
       { size: { width: 1024, height: 1536 }, tokens: 6240 },
@@ -69,6 +74,7 @@ describe('common sizes', () => {
       neighbourSizes(
         { ...blankStage('x'), quality: 'high', width: 1024, height: 1536 },
         'gpt-image-2',
+        PRICE_BOOK,
       ),
     ).toEqual({
       cheaper: { width: 1024, height: 1792 },
@@ -79,6 +85,7 @@ describe('common sizes', () => {
       neighbourSizes(
         { ...blankStage('x'), quality: 'high', width: 1280, height: 720 },
         'gpt-image-2',
+        PRICE_BOOK,
       ).cheaper,
     ).toBeNull()
   })
@@ -180,9 +187,11 @@ describe('sensitivity', () => {
   })
 
   it('refuses a bad variation or an invalid scenario with reasons', () => {
-    expect(sensitivity(single, { variationShare: Number.NaN })).toMatchObject({ ok: false })
-    expect(sensitivity(single, { variationShare: 1.5 })).toMatchObject({ ok: false })
-    const bad = sensitivity({ ...single, jobsPerMonth: -5 })
+    expect(sensitivity(single, PRICE_BOOK, { variationShare: Number.NaN })).toMatchObject({
+      ok: false,
+    })
+    expect(sensitivity(single, PRICE_BOOK, { variationShare: 1.5 })).toMatchObject({ ok: false })
+    const bad = sensitivity({ ...single, jobsPerMonth: -5 }, PRICE_BOOK)
     expect(bad.ok).toBe(false)
     if (!bad.ok) expect(bad.errors[0]?.path).toBe('jobsPerMonth')
   })
@@ -198,7 +207,7 @@ describe('sensitivity', () => {
         }
         const jobs = byId(r, 'jobsPerMonth')
         if (jobs.kind !== 'jobs') throw new Error('wrong kind')
-        const engine = computeScenario({ ...s, jobsPerMonth: jobs.highValue })
+        const engine = computeScenario({ ...s, jobsPerMonth: jobs.highValue }, PRICE_BOOK)
         expect(engine.monthlyCostUsd).toBe(jobs.highCostUsd)
       }),
       { numRuns: 50 },

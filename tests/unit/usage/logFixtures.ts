@@ -9,7 +9,7 @@ import type { UsageRow } from '../../../src/domain/usage/rows'
 import { summariseUsage } from '../../../src/domain/usage/summary'
 import type { UsageGroup, UsageSummary } from '../../../src/domain/usage/summary'
 import { parseUsageLog } from '../../../src/io/usageLog/parse'
-import { blankStage } from '../../../src/presets/defaultScenario'
+import { blankStage } from '../../../src/domain/model'
 import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../../../src/presets/priceBook'
 
 // Rates used in these tests (gpt-image-2, USD per 1M tokens): text in $5, image in $8,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Stage } from '../../../src/domain/model'
 import { reconcile } from '../../../src/domain/usage/reconciliation'
-import { blankStage } from '../../../src/presets/defaultScenario'
+import { blankStage } from '../../../src/domain/model'
 import { PRICE_BOOK } from '../../../src/presets/priceBook'
 import { DRAFT, EDIT, FINAL, group, scenario, summary } from './logFixtures'
 

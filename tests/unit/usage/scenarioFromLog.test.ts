@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { computeScenario } from '../../../src/domain/engine'
 import type { Stage } from '../../../src/domain/model'
+import { blankStage } from '../../../src/domain/model'
 import { scenarioFromLog } from '../../../src/domain/usage/scenarioFromLog'
 import type { ScenarioFromLog } from '../../../src/domain/usage/scenarioFromLog'
 import type { UsageGroup } from '../../../src/domain/usage/summary'
-import { blankStage } from '../../../src/presets/defaultScenario'
 import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../../../src/presets/priceBook'
 import { fixture, groups } from './logFixtures'
 
