@@ -4,7 +4,7 @@ import { useComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { CompareTable } from './CompareTable'
 import { PrintMemo } from './PrintMemo'
-import { useSettledValue } from './useSettledValue'
+import { useSettledValue } from '../ui/useSettledValue'
 
 // memo: a re-render of this section with unchanged chart data must not redraw recharts.
 const Charts = memo(lazy(() => import('./Charts')))

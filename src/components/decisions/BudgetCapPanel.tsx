@@ -4,10 +4,12 @@ import type { ScenarioDraft } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
 import { formatCount, formatUsd } from '../../format/number'
 import { parseTypedNumber } from '../../io/numberInput'
-import { NumberField } from '../worksheet/NumberField'
-import { FailureList } from './FailureList'
+import { NumberField } from '../ui/NumberField'
+import { FailureList } from '../ui/FailureList'
 import { useApplyFix } from './fixes'
-import { Figure, Panel, TableScroll } from './Panel'
+import { Figure } from '../ui/Figure'
+import { Panel } from '../ui/Panel'
+import { TableScroll } from '../ui/TableScroll'
 
 export const BudgetCapPanel = memo(function BudgetCapPanel({
   scenario,

@@ -3,8 +3,9 @@ import { compareModels } from '../../domain/decisions/modelComparison'
 import type { ModelComparisonRow } from '../../domain/decisions/modelComparison'
 import type { Scenario } from '../../domain/model'
 import { formatSignedUsd, formatUsd } from '../../format/number'
-import { FailureList } from './FailureList'
-import { Panel, TableScroll } from './Panel'
+import { FailureList } from '../ui/FailureList'
+import { Panel } from '../ui/Panel'
+import { TableScroll } from '../ui/TableScroll'
 
 const money = (v: number | null) => (v === null ? '—' : formatUsd(v))
 

@@ -5,9 +5,10 @@ import type { Scenario } from '../../domain/model'
 import { formatCount, formatUsd } from '../../format/number'
 import { useWorksheet } from '../../store/worksheet'
 import type { WorksheetState } from '../../store/worksheet'
-import { NumberField } from '../worksheet/NumberField'
-import { FailureList } from './FailureList'
-import { Figure, Panel } from './Panel'
+import { NumberField } from '../ui/NumberField'
+import { FailureList } from '../ui/FailureList'
+import { Figure } from '../ui/Figure'
+import { Panel } from '../ui/Panel'
 
 const active = (s: WorksheetState): ScenarioDraft | undefined =>
   s.scenarios.find((d) => d.id === s.activeId) ?? s.scenarios[0]

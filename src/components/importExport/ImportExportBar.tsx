@@ -7,7 +7,7 @@ import type { ImportPhase } from '../../io/importFile'
 import { useComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { downloadText, fileNameFor } from './download'
-import { FileButton } from './FileButton'
+import { FileButton } from '../ui/FileButton'
 import { ImportPreview } from './ImportPreview'
 import { ShareButton } from '../share/ShareButton'
 

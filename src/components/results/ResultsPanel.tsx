@@ -2,7 +2,7 @@ import { METER_LABELS } from '../../domain/engine'
 import { METERS } from '../../domain/model'
 import { formatCount, formatUsd } from '../../format/number'
 import { useActiveDraft, useActiveResult } from '../../store/hooks'
-import { Figure } from '../decisions/Panel'
+import { Figure } from '../ui/Figure'
 
 export function ResultsPanel() {
   const result = useActiveResult()

@@ -3,8 +3,8 @@ import type { QualityKey, UsageGroup, UsageStatus, UsageSummary } from '../../do
 import { QUALITY_KEYS, USAGE_STATUSES } from '../../domain/calibration'
 import { formatCount, formatMeasured, formatUsd } from '../../format/number'
 import { templateTotals } from '../../domain/templateTotals'
-import { TableScroll } from '../decisions/Panel'
-import { NotesList } from './NotesList'
+import { TableScroll } from '../ui/TableScroll'
+import { NotesList } from '../ui/NotesList'
 import { BASIS_LABELS, groupName, STATUS_LABELS } from './labels'
 
 /** Whole percents: a mix is read at a glance, and the counts are in the other columns. */

@@ -5,8 +5,8 @@ import { scenarioFromLog } from '../../domain/scenarioFromLog'
 import { formatCount, formatUsd } from '../../format/number'
 import { computeScenario } from '../../domain/engine'
 import { useWorksheet } from '../../store/worksheet'
-import { NotesList } from './NotesList'
-import { Panel } from '../decisions/Panel'
+import { NotesList } from '../ui/NotesList'
+import { Panel } from '../ui/Panel'
 
 /** A scenario built from one template's log: every stage measured, sized to the log's volume. */
 export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {

@@ -7,10 +7,12 @@ import type { Stage } from '../../domain/model'
 import { formatCount, formatMeasured, formatSignedUsd, formatUsd } from '../../format/number'
 import { useWorksheet } from '../../store/worksheet'
 import { decisionScenario } from '../decisions/scenario'
-import { FailureList } from '../decisions/FailureList'
-import { Figure, Panel, TableScroll } from '../decisions/Panel'
+import { FailureList } from '../ui/FailureList'
+import { Figure } from '../ui/Figure'
+import { Panel } from '../ui/Panel'
+import { TableScroll } from '../ui/TableScroll'
 import { groupName } from './labels'
-import { NotesList } from './NotesList'
+import { NotesList } from '../ui/NotesList'
 
 const FIELD_LABELS: Readonly<Record<CalibratedField, string>> = {
   retryMultiplier: 'Retry multiplier',

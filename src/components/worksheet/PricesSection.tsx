@@ -6,7 +6,7 @@ import { parseTypedNumber } from '../../io/numberInput'
 import { PRICE_BOOK } from '../../presets/priceBook'
 import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
-import { NumberField } from './NumberField'
+import { NumberField } from '../ui/NumberField'
 
 const DAY_MS = 86_400_000
 

@@ -2,7 +2,7 @@ import { useId } from 'react'
 import { PRICE_BOOK } from '../../presets/priceBook'
 import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
-import { NumberField } from './NumberField'
+import { NumberField } from '../ui/NumberField'
 
 export function ScenarioSection() {
   const draft = useActiveDraft()

@@ -8,7 +8,7 @@ import { formatCount, formatUsd } from '../../format/number'
 import { COMMON_SIZES, RETRY_QUICK_PICKS } from '../../presets/sizes'
 import { sameErrorsUnder, useActiveResult } from '../../store/hooks'
 import { PERCENT_FIELDS, useWorksheet } from '../../store/worksheet'
-import { NumberField } from './NumberField'
+import { NumberField } from '../ui/NumberField'
 
 interface Props {
   stage: StageDraft
