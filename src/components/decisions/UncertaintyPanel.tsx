@@ -20,7 +20,8 @@ import { TableScroll } from '../ui/TableScroll'
 import type { RangeText, RangeTexts, StageRangeField } from './ranges'
 import { readRanges } from './ranges'
 import type { VolumeBandProps } from './VolumeBandChart'
-import { downloadText, samplesCsv, samplesFileName } from './samplesCsv'
+import { samplesCsv, samplesFileName } from './samplesCsv'
+import { downloadText } from '../ui/download'
 
 // memo: redrawing recharts with unchanged data is the slow part of a re-render.
 const VolumeBandChart = memo(lazy(() => import('./VolumeBandChart')))
@@ -264,11 +265,10 @@ export const UncertaintyPanel = memo(function UncertaintyPanel({
           <button
             type="button"
             onClick={() => {
-              downloadText(
-                samplesFileName(settled.scenario.name),
-                samplesCsv(monteCarloTable(result)),
-                'text/csv;charset=utf-8',
-              )
+              downloadText({
+                fileName: samplesFileName(settled.scenario.name),
+                text: samplesCsv(monteCarloTable(result)),
+              })
             }}
           >
             Export samples (CSV)

@@ -6,7 +6,8 @@ import { importCsvFile } from '../../io/importFile'
 import type { ImportPhase } from '../../io/importFile'
 import { useComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
-import { downloadText, fileNameFor } from './download'
+import { fileNameFor } from './download'
+import { downloadText } from '../ui/download'
 import { FileButton } from '../ui/FileButton'
 import { ImportPreview } from './ImportPreview'
 import { ShareButton } from '../share/ShareButton'
@@ -101,7 +102,7 @@ export function ImportExportBar() {
 
   const exportCsv = async (list: Scenario[]) => {
     const { exportScenariosCsv } = await import('../../io/csv')
-    downloadText(exportScenariosCsv(list), fileNameFor(list.map((s) => s.name)))
+    downloadText({ fileName: fileNameFor(list.map((s) => s.name)), text: exportScenariosCsv(list) })
     setStatus(`Exported ${list.length} scenario${list.length === 1 ? '' : 's'}.`)
   }
 
