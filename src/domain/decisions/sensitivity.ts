@@ -4,7 +4,7 @@ import { METERS } from '../model'
 import { gptImage2SizeProblems } from '../outputTokens'
 import type { PriceBook } from '../priceBook'
 import type { Usd } from '../units'
-import type { NumberRule } from '../validate'
+import type { NumberRule, StageNumberField } from '../validate'
 import { JOBS_RULE, PRICE_RULE, STAGE_RULES } from '../validate'
 import { PRICE_BOOK } from '../../presets/priceBook'
 import type { DecisionFailure, Size } from './common'
@@ -39,16 +39,7 @@ export const COMMON_GPT_IMAGE_2_SIZES: readonly Size[] = [
 ].filter((s) => gptImage2SizeProblems(s.width, s.height).length === 0)
 
 /** The stage numbers a tornado varies (size has its own row; widths alone are not a choice). */
-export type SensitivityStageField =
-  | 'imagesPerJob'
-  | 'outputsPerRequest'
-  | 'reachShare'
-  | 'retryMultiplier'
-  | 'promptTokens'
-  | 'referenceImages'
-  | 'referenceImageTokens'
-  | 'cachedInputShare'
-  | 'partialImages'
+export type SensitivityStageField = Exclude<StageNumberField, 'width' | 'height'>
 
 /** Short labels for the tornado's narrow axis (the worksheet's own labels are longer). */
 export const SENSITIVITY_STAGE_LABELS: Record<SensitivityStageField, string> = {
