@@ -42,10 +42,19 @@ export function formatUsd(value: number, locale?: string): string {
   }).format(value)
 }
 
+/** A difference: the formatted value with a + on increases; decreases keep their own minus. */
+function signed(text: string, value: number): string {
+  return value > 0 && text !== NOT_A_NUMBER ? `+${text}` : text
+}
+
 /** A difference in US dollars: formatUsd with a + on increases ("+$1.20", "-$0.35", "$0.00"). */
 export function formatSignedUsd(value: number, locale?: string): string {
-  const text = formatUsd(value, locale)
-  return value > 0 ? `+${text}` : text
+  return signed(formatUsd(value, locale), value)
+}
+
+/** A difference in a count: formatCount with a + on increases ("+5,731", "-12", "0"). */
+export function formatSignedCount(value: number, locale?: string): string {
+  return signed(formatCount(value, locale), value)
 }
 
 /** A count (jobs, images, tokens): whole numbers grouped, fractions to two places. */
@@ -66,4 +75,40 @@ export function formatPercent(fraction: number, locale?: string): string {
 export function formatMeasured(value: number, locale?: string): string {
   if (!Number.isFinite(value)) return NOT_A_NUMBER
   return formatter(locale, 'measured', { maximumFractionDigits: 3 }).format(value)
+}
+
+/** A 0..1 fraction as a change: formatPercent with a + on increases ("+12.5%", "-3%", "0%"). */
+export function formatSignedPercent(fraction: number, locale?: string): string {
+  return signed(formatPercent(fraction, locale), fraction)
+}
+
+/**
+ * A 0..1 share in whole percents, for a mix read at a glance ("33%"). A share
+ * that is there but rounds to nothing reads "<1%", never "0%".
+ */
+export function formatWholePercent(fraction: number, locale?: string): string {
+  if (!Number.isFinite(fraction)) return NOT_A_NUMBER
+  const whole = formatter(locale, 'percent-whole', { style: 'percent', maximumFractionDigits: 0 })
+  return fraction > 0 && fraction < 0.005 ? `<${whole.format(0.01)}` : whole.format(fraction)
+}
+
+/** A count with its noun: "1 row", "1,204 rows", "2 template stages". */
+export function formatCountOf(
+  count: number,
+  one: string,
+  many = `${one}s`,
+  locale?: string,
+): string {
+  return `${formatCount(count, locale)} ${count === 1 ? one : many}`
+}
+
+/** How long something took: whole milliseconds under a second (at least 1), else seconds to one decimal. */
+export function formatDuration(ms: number, locale?: string): string {
+  if (!Number.isFinite(ms)) return NOT_A_NUMBER
+  if (ms < 1000) return `${formatCount(Math.max(1, Math.round(ms)), locale)} ms`
+  const seconds = formatter(locale, 'seconds', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  })
+  return `${seconds.format(ms / 1000)} s`
 }

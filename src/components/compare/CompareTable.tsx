@@ -1,15 +1,17 @@
 import { useId } from 'react'
 import type { CompareCell, CompareRow, CompareTable as Table } from '../../domain/compare'
-import { formatCount, formatPercent, formatUsd } from '../../format/number'
+import {
+  formatCount,
+  formatSignedCount,
+  formatSignedPercent,
+  formatSignedUsd,
+  formatUsd,
+} from '../../format/number'
 
 const MISSING: Record<string, string> = {
   incomplete: 'Incomplete',
   absent: '—',
   notApplicable: 'n/a',
-}
-
-function signed(text: string, value: number): string {
-  return value > 0 ? `+${text}` : text
 }
 
 function Cell({
@@ -22,17 +24,13 @@ function Cell({
   isBaseline: boolean
 }) {
   if (cell.status !== 'ok') return <td className="missing">{MISSING[cell.status]}</td>
-  const fmt = (v: number) => (row.unit === 'usd' ? formatUsd(v) : formatCount(v))
+  const usd = row.unit === 'usd'
+  const fmt = usd ? formatUsd : formatCount
+  const signedFmt = usd ? formatSignedUsd : formatSignedCount
   let delta: string | null = null
   if (!isBaseline && cell.deltaFromBaseline !== null) {
-    const pct =
-      cell.deltaFraction === null
-        ? ''
-        : ` (${signed(formatPercent(cell.deltaFraction), cell.deltaFraction)})`
-    delta =
-      cell.deltaFromBaseline === 0
-        ? 'same'
-        : `${signed(fmt(cell.deltaFromBaseline), cell.deltaFromBaseline)}${pct}`
+    const pct = cell.deltaFraction === null ? '' : ` (${formatSignedPercent(cell.deltaFraction)})`
+    delta = cell.deltaFromBaseline === 0 ? 'same' : `${signedFmt(cell.deltaFromBaseline)}${pct}`
   }
   const tone =
     cell.deltaFromBaseline === null || cell.deltaFromBaseline === 0
@@ -72,7 +70,9 @@ export function CompareTable({ table }: { table: Table }) {
                 <th key={i} scope="col">
                   {c.name || 'Untitled scenario'}
                   {c.isBaseline && <span className="tag">baseline</span>}
-                  {!c.complete && <span className="tag bad">{c.errorCount} to fix</span>}
+                  {!c.complete && (
+                    <span className="tag bad">{formatCount(c.errorCount)} to fix</span>
+                  )}
                 </th>
               ))}
             </tr>

@@ -11,7 +11,7 @@ import {
 } from '../../domain/decisions/monteCarlo'
 import type { ScenarioDraft } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
-import { formatCount, formatPercent, formatUsd } from '../../format/number'
+import { formatCount, formatCountOf, formatPercent, formatUsd } from '../../format/number'
 import { useSettledValue } from '../ui/useSettledValue'
 import { FailureList } from '../ui/FailureList'
 import { Figure } from '../ui/Figure'
@@ -260,7 +260,7 @@ export const UncertaintyPanel = memo(function UncertaintyPanel({
             {pending ? 'A range above cannot be read, so it is left out until it is fixed. ' : ''}
             {result.drawn.length === 0
               ? 'No range given yet: every sample equals the cost as entered.'
-              : `${formatCount(result.sampleCount)} samples of ${result.drawn.length === 1 ? 'one input' : `${result.drawn.length} inputs`}, each drawn on its own from a triangular distribution (low, current, high), seed ${result.seed}: the same ranges always give the same figures.`}
+              : `${formatCount(result.sampleCount)} samples of ${result.drawn.length === 1 ? 'one input' : formatCountOf(result.drawn.length, 'input')}, each drawn on its own from a triangular distribution (low, current, high), seed ${result.seed}: the same ranges always give the same figures.`}
           </p>
           <button
             type="button"

@@ -11,6 +11,7 @@ import { downloadText } from '../ui/download'
 import { FileButton } from '../ui/FileButton'
 import { ImportPreview } from './ImportPreview'
 import { ShareButton } from '../share/ShareButton'
+import { formatCountOf } from '../../format/number'
 
 interface Pending {
   source: string
@@ -103,7 +104,7 @@ export function ImportExportBar() {
   const exportCsv = async (list: Scenario[]) => {
     const { exportScenariosCsv } = await import('../../io/csv')
     downloadText({ fileName: fileNameFor(list.map((s) => s.name)), text: exportScenariosCsv(list) })
-    setStatus(`Exported ${list.length} scenario${list.length === 1 ? '' : 's'}.`)
+    setStatus(`Exported ${formatCountOf(list.length, 'scenario')}.`)
   }
 
   return (
@@ -158,7 +159,7 @@ export function ImportExportBar() {
             importScenarios(list, mode)
             setPending(null)
             setStatus(
-              `${mode === 'add' ? 'Added' : 'Replaced your scenarios with'} ${list.length} scenario${list.length === 1 ? '' : 's'} from ${pending.source}. Undo reverts it.`,
+              `${mode === 'add' ? 'Added' : 'Replaced your scenarios with'} ${formatCountOf(list.length, 'scenario')} from ${pending.source}. Undo reverts it.`,
             )
           }}
         />

@@ -1,16 +1,11 @@
 import { memo } from 'react'
 import type { QualityKey, UsageGroup, UsageStatus, UsageSummary } from '../../domain/calibration'
 import { QUALITY_KEYS, USAGE_STATUSES } from '../../domain/calibration'
-import { formatCount, formatMeasured, formatUsd } from '../../format/number'
+import { formatCount, formatMeasured, formatUsd, formatWholePercent } from '../../format/number'
 import { templateTotals } from '../../domain/templateTotals'
 import { TableScroll } from '../ui/TableScroll'
 import { NotesList } from '../ui/NotesList'
 import { BASIS_LABELS, groupName, STATUS_LABELS } from './labels'
-
-/** Whole percents: a mix is read at a glance, and the counts are in the other columns. */
-function pct(fraction: number): string {
-  return fraction > 0 && fraction < 0.005 ? '<1%' : `${String(Math.round(fraction * 100))}%`
-}
 
 /** "50% rejected, 33% accepted": largest share first, zero shares left out. */
 function mix<K extends string>(
@@ -21,7 +16,7 @@ function mix<K extends string>(
   const parts = keys
     .filter((k) => shares[k] > 0)
     .sort((a, b) => shares[b] - shares[a])
-    .map((k) => `${pct(shares[k])} ${label(k)}`)
+    .map((k) => `${formatWholePercent(shares[k])} ${label(k)}`)
   return parts.length > 0 ? parts.join(', ') : '—'
 }
 
@@ -32,7 +27,9 @@ const qualityMix = (g: UsageGroup) =>
 const sizeMix = (g: UsageGroup) =>
   g.sizeMix.length === 0
     ? '—'
-    : g.sizeMix.map((s) => `${pct(s.share)} ${s.size ?? 'auto or not logged'}`).join(', ')
+    : g.sizeMix
+        .map((s) => `${formatWholePercent(s.share)} ${s.size ?? 'auto or not logged'}`)
+        .join(', ')
 const tokens = (n: number) => formatCount(Math.round(n))
 
 function Row({ g, total }: { g: UsageGroup; total?: boolean }) {

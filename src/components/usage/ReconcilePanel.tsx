@@ -4,7 +4,13 @@ import type { CalibratedField, UsageGroup, UsageSummary } from '../../domain/cal
 import type { ScenarioDraft } from '../../domain/draft'
 import { METER_LABELS } from '../../domain/engine'
 import type { Stage } from '../../domain/model'
-import { formatCount, formatMeasured, formatSignedUsd, formatUsd } from '../../format/number'
+import {
+  formatCount,
+  formatMeasured,
+  formatSignedPercent,
+  formatSignedUsd,
+  formatUsd,
+} from '../../format/number'
 import { useWorksheet } from '../../store/worksheet'
 import { decisionScenario } from '../decisions/scenario'
 import { FailureList } from '../ui/FailureList'
@@ -171,7 +177,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
           >
             {draft.stages.map((s, i) => (
               <option key={s.id} value={s.id}>
-                {s.name || `Stage ${String(i + 1)}`}
+                {s.name || `Stage ${i + 1}`}
               </option>
             ))}
           </select>
@@ -194,7 +200,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
               tone={recon.differenceUsd > 0 ? 'bad' : recon.differenceUsd < 0 ? 'good' : undefined}
               note={
                 recon.estimateUsd > 0
-                  ? `${signedPercent(recon.differenceUsd / recon.estimateUsd)} of the estimate`
+                  ? `${formatSignedPercent(recon.differenceUsd / recon.estimateUsd)} of the estimate`
                   : undefined
               }
             />
@@ -330,9 +336,4 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
       )}
     </Panel>
   )
-}
-
-function signedPercent(fraction: number): string {
-  const pct = Math.round(fraction * 1000) / 10
-  return `${pct > 0 ? '+' : ''}${String(pct)}%`
 }

@@ -1,5 +1,5 @@
 import type { SkippedRow, UsageLogNotice } from '../../io/usageLog'
-import { formatCount } from '../../format/number'
+import { formatCount, formatCountOf } from '../../format/number'
 
 /** Enough to see the pattern; the rest are counted. */
 const SHOWN = 200
@@ -20,7 +20,7 @@ export function SkippedRows({
       {skippedCount > 0 && (
         <details>
           <summary>
-            {formatCount(skippedCount)} row{skippedCount === 1 ? '' : 's'} could not be read and
+            {formatCountOf(skippedCount, 'row')} could not be read and
             {skippedCount === 1 ? ' was' : ' were'} left out
           </summary>
           <ul className="problem-list">

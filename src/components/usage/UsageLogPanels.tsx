@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { DragEvent } from 'react'
-import { formatCount } from '../../format/number'
+import { formatCountOf, formatDuration, formatWholePercent } from '../../format/number'
 import type { ColumnMapping } from '../../io/usageLog'
 import { importUsageLog } from '../../io/usageLogImport'
 import type { UsageLogPhase, UsageLogReport } from '../../io/usageLogImport'
@@ -32,19 +32,13 @@ function barValue({ phase, fraction }: Progress): number {
   return 0.95
 }
 
-function seconds(ms: number): string {
-  return ms < 1000 ? `${String(Math.max(1, Math.round(ms)))} ms` : `${(ms / 1000).toFixed(1)} s`
-}
-
 function readSummary(r: UsageLogReport): string {
   const groups = r.summary?.groups.length ?? 0
   const parts = [
-    `${formatCount(r.rowCount)} row${r.rowCount === 1 ? '' : 's'} read in ${seconds(r.elapsedMs)}`,
-    `${formatCount(groups)} template stage${groups === 1 ? '' : 's'}`,
+    `${formatCountOf(r.rowCount, 'row')} read in ${formatDuration(r.elapsedMs)}`,
+    formatCountOf(groups, 'template stage'),
   ]
-  if (r.skippedCount > 0) {
-    parts.push(`${formatCount(r.skippedCount)} row${r.skippedCount === 1 ? '' : 's'} skipped`)
-  }
+  if (r.skippedCount > 0) parts.push(`${formatCountOf(r.skippedCount, 'row')} skipped`)
   return `${r.fileName}: ${parts.join(', ')}.`
 }
 
@@ -152,9 +146,7 @@ export default function UsageLogPanels() {
             <label>
               <span>
                 {PHASE_TEXT[progress.phase]}
-                {progress.phase === 'parsing' &&
-                  ` (${String(Math.round(progress.fraction * 100))}%)`}
-                …
+                {progress.phase === 'parsing' && ` (${formatWholePercent(progress.fraction)})`}…
               </span>
               <progress max={1} value={barValue(progress)} aria-label="Reading the usage log" />
             </label>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { METER_LABELS } from '../../domain/engine'
 import { METERS } from '../../domain/model'
-import { formatUsd } from '../../format/number'
+import { formatCountOf, formatUsd } from '../../format/number'
 import { parseTypedNumber } from '../../io/numberInput'
 import { PRICE_BOOK } from '../../presets/priceBook'
 import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
@@ -127,8 +127,9 @@ export function PricesSection() {
       </div>
       {stale && (
         <p className="warning" role="note">
-          Prices were last checked on {checkedOn}, {age} days ago. OpenAI changes prices: re-check
-          the pricing page before you publish this budget, then enter today&apos;s date above.
+          Prices were last checked on {checkedOn}, {formatCountOf(age, 'day')} ago. OpenAI changes
+          prices: re-check the pricing page before you publish this budget, then enter today&apos;s
+          date above.
         </p>
       )}
     </section>

@@ -273,7 +273,7 @@ function StageCardFields({ stage, index, count, model, errors, notices }: Props)
                   editStage(stage.id, { retryMultiplier: p.value })
                 }}
               >
-                {p.label}: {p.value}×
+                {p.label}: {formatCount(p.value)}×
               </button>
             ))}
           </div>
