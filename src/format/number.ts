@@ -16,16 +16,20 @@ function formatter(locale: string | undefined, key: string, options: Intl.Number
 
 /**
  * What a number that cannot be shown reads as. The UI marks such fields as
- * errors; this only keeps "NaN" or "∞" from ever reaching the screen.
+ * errors; this only keeps "NaN" or "∞" from ever reaching the screen. A value
+ * that does not exist (null: no kept images to divide by) reads the same.
  */
 export const NOT_A_NUMBER = '—'
+
+const unshowable = (value: number | null): value is null =>
+  value === null || !Number.isFinite(value)
 
 /**
  * US dollars with as many digits as the amount needs: cents at a dollar and
  * above, three significant digits below, so a $0.0053 image never reads $0.01.
  */
-export function formatUsd(value: number, locale?: string): string {
-  if (!Number.isFinite(value)) return NOT_A_NUMBER
+export function formatUsd(value: number | null, locale?: string): string {
+  if (unshowable(value)) return NOT_A_NUMBER
   if (Math.abs(value) >= 1 || value === 0) {
     return formatter(locale, 'usd', {
       style: 'currency',
@@ -48,8 +52,8 @@ function signed(text: string, value: number): string {
 }
 
 /** A difference in US dollars: formatUsd with a + on increases ("+$1.20", "-$0.35", "$0.00"). */
-export function formatSignedUsd(value: number, locale?: string): string {
-  return signed(formatUsd(value, locale), value)
+export function formatSignedUsd(value: number | null, locale?: string): string {
+  return value === null ? NOT_A_NUMBER : signed(formatUsd(value, locale), value)
 }
 
 /** A difference in a count: formatCount with a + on increases ("+5,731", "-12", "0"). */
@@ -72,8 +76,8 @@ export function formatPercent(fraction: number, locale?: string): string {
 }
 
 /** A measured ratio or average to three decimals, the precision Apply writes (1.452, not 1.45). */
-export function formatMeasured(value: number, locale?: string): string {
-  if (!Number.isFinite(value)) return NOT_A_NUMBER
+export function formatMeasured(value: number | null, locale?: string): string {
+  if (unshowable(value)) return NOT_A_NUMBER
   return formatter(locale, 'measured', { maximumFractionDigits: 3 }).format(value)
 }
 

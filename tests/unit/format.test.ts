@@ -50,6 +50,14 @@ describe('numbers that cannot be shown', () => {
   })
 })
 
+describe('values that do not exist', () => {
+  it('read as a dash, like numbers that cannot be shown', () => {
+    expect(formatUsd(null)).toBe('—')
+    expect(formatSignedUsd(null)).toBe('—')
+    expect(formatMeasured(null)).toBe('—')
+  })
+})
+
 describe('formatMeasured', () => {
   it('shows three decimals, the value Apply writes, and never NaN', () => {
     expect(formatMeasured(45 / 31, 'en-US')).toBe('1.452')

@@ -29,6 +29,7 @@ import {
   countTick,
   usdTick,
 } from '../charts/axes'
+import { ChartBox, DataTableDetails } from '../ui/ChartParts'
 
 // Colour-blind-friendly, distinct in print (Okabe-Ito plus neutrals).
 const PALETTE = [
@@ -67,23 +68,14 @@ function ChartFrame({ title, description, children, table, excluded, controls }:
         {controls}
       </div>
       <p className="muted small">{description}</p>
-      <div
-        className="chart-box"
-        role="img"
-        aria-label={`${title}. The data table below lists every value.`}
-      >
-        {children}
-      </div>
+      <ChartBox description={`${title}.`}>{children}</ChartBox>
       {excluded.length > 0 && (
         <p className="hint warn">
           Not drawn:{' '}
           {excluded.map((e) => `${e.scenarioName || 'Untitled'} (${e.reason})`).join('; ')}
         </p>
       )}
-      <details className="data-table">
-        <summary>Data table: {title}</summary>
-        {table}
-      </details>
+      <DataTableDetails summary={title}>{table}</DataTableDetails>
     </figure>
   )
 }

@@ -7,6 +7,8 @@ import {
   formatSignedUsd,
   formatUsd,
 } from '../../format/number'
+import { scenarioTitle } from '../ui/names'
+import { TableScroll } from '../ui/TableScroll'
 
 const MISSING: Record<string, string> = {
   incomplete: 'Incomplete',
@@ -61,14 +63,14 @@ export function CompareTable({ table }: { table: Table }) {
         Scenarios side by side; differences are against the baseline,{' '}
         {table.columns[table.baselineIndex]?.name}.
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+      <TableScroll labelledBy={captionId} fitsCaption={false}>
         <table className="compare-table" aria-labelledby={captionId}>
           <thead>
             <tr>
               <th scope="col">Per month unless noted</th>
               {table.columns.map((c, i) => (
                 <th key={i} scope="col">
-                  {c.name || 'Untitled scenario'}
+                  {scenarioTitle(c.name)}
                   {c.isBaseline && <span className="tag">baseline</span>}
                   {!c.complete && (
                     <span className="tag bad">{formatCount(c.errorCount)} to fix</span>
@@ -95,7 +97,7 @@ export function CompareTable({ table }: { table: Table }) {
             </tbody>
           ))}
         </table>
-      </div>
+      </TableScroll>
     </>
   )
 }

@@ -1,3 +1,4 @@
+import { scenarioTitle } from '../ui/names'
 import type { ScenarioDraft } from '../../domain/draft'
 import { METER_LABELS } from '../../domain/engine'
 import { METERS } from '../../domain/model'
@@ -16,7 +17,7 @@ export function PrintMemo({ drafts }: { drafts: ScenarioDraft[] }) {
       <ul>
         {drafts.map((d) => (
           <li key={d.id}>
-            <strong>{d.name || 'Untitled scenario'}</strong>: {d.modelId},{' '}
+            <strong>{scenarioTitle(d.name)}</strong>: {d.modelId},{' '}
             {d.text?.jobsPerMonth ?? formatCount(d.jobsPerMonth)} jobs a month
             {d.batch ? ', Batch API' : ''};{' '}
             {d.stages

@@ -9,6 +9,7 @@ import { QuotaPanel } from './QuotaPanel'
 import { decisionScenario, localIsoDate } from './scenario'
 import { SensitivityPanel } from './SensitivityPanel'
 import { UncertaintyPanel } from './UncertaintyPanel'
+import { scenarioTitle } from '../ui/names'
 
 const SETTLE_MS = 250
 
@@ -28,7 +29,7 @@ export default function DecisionPanels() {
   return (
     <>
       <p className="muted decisions-for">
-        For the scenario being edited: <strong>{draft.name || 'Untitled scenario'}</strong>
+        For the scenario being edited: <strong>{scenarioTitle(draft.name)}</strong>
       </p>
       {!result.ok ? (
         <div className="card">

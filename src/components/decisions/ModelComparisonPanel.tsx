@@ -6,8 +6,7 @@ import { formatSignedUsd, formatUsd } from '../../format/number'
 import { FailureList } from '../ui/FailureList'
 import { Panel } from '../ui/Panel'
 import { TableScroll } from '../ui/TableScroll'
-
-const money = (v: number | null) => (v === null ? '—' : formatUsd(v))
+import { NotesList } from '../ui/NotesList'
 
 function difference(row: ModelComparisonRow): string {
   if (row.isCurrent) return 'current'
@@ -24,14 +23,7 @@ function Notes({ row }: { row: ModelComparisonRow }) {
     ...row.sizeNotes.map((n) => n.message),
     ...row.errors.map((e) => e.message),
   ]
-  if (notes.length === 0) return null
-  return (
-    <ul className="notes-list">
-      {notes.map((n, i) => (
-        <li key={i}>{n}</li>
-      ))}
-    </ul>
-  )
+  return <NotesList notes={notes} />
 }
 
 export const ModelComparisonPanel = memo(function ModelComparisonPanel({
@@ -82,12 +74,12 @@ export const ModelComparisonPanel = memo(function ModelComparisonPanel({
                     </span>
                   </td>
                   <td>
-                    {money(row.monthlyCostUsd)}
+                    {formatUsd(row.monthlyCostUsd)}
                     {!row.exact && row.monthlyCostUsd !== null && (
                       <span className="delta">at substitute sizes</span>
                     )}
                   </td>
-                  <td>{money(row.costPerKeptImageUsd)}</td>
+                  <td>{formatUsd(row.costPerKeptImageUsd)}</td>
                   <td>{difference(row)}</td>
                   <td className="notes">
                     <Notes row={row} />

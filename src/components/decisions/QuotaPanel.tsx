@@ -91,7 +91,7 @@ export const QuotaPanel = memo(function QuotaPanel({ scenario }: { scenario: Sce
             />
             <Figure
               label="Priced per quota image"
-              value={result.costPerImageUsd === null ? '—' : formatUsd(result.costPerImageUsd)}
+              value={formatUsd(result.costPerImageUsd)}
               note={
                 result.costPerImageStageName === null
                   ? undefined

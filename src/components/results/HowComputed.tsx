@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { formatCount, formatPercent, formatUsd } from '../../format/number'
 import { useActiveDraft, useActiveResult } from '../../store/hooks'
+import { stageTitle } from '../ui/names'
 
 /** The formula with this scenario's own numbers in it, so every figure can be checked by hand. */
 export function HowComputed() {
@@ -47,7 +48,7 @@ function Workings() {
             const b = draft.batch ? ' × 0.5' : ''
             return (
               <li key={stage.id}>
-                <strong>{stage.name || `Stage ${i + 1}`}</strong>
+                <strong>{stageTitle(stage.name, i)}</strong>
                 <p>
                   {n(draft.jobsPerMonth)} jobs × {formatPercent(stage.reachShare)} ×{' '}
                   {n(stage.imagesPerJob)} images × {n(stage.retryMultiplier)} retries ×{' '}

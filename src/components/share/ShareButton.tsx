@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { Scenario } from '../../domain/model'
 import { formatCount, formatCountOf } from '../../format/number'
+import { scenarioTitle } from '../ui/names'
 
 export interface ShareButtonProps {
   /** What the link carries: the compared scenarios, or the active one. */
@@ -17,7 +18,7 @@ const LONG_LINK = 2000
 
 function describe(scenarios: readonly Scenario[]): string {
   const first = scenarios[0]
-  if (scenarios.length === 1 && first) return `“${first.name.trim() || 'Untitled scenario'}”`
+  if (scenarios.length === 1 && first) return `“${scenarioTitle(first.name)}”`
   return formatCountOf(scenarios.length, 'scenario')
 }
 

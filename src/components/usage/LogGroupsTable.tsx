@@ -40,7 +40,7 @@ function Row({ g, total }: { g: UsageGroup; total?: boolean }) {
       <th scope="row">{total ? 'All rows' : name}</th>
       <td>{formatCount(g.billedImages)}</td>
       <td>{formatCount(g.keptImages)}</td>
-      <td>{total || g.retryMultiplier === null ? '—' : formatMeasured(g.retryMultiplier)}</td>
+      <td>{formatMeasured(total ? null : g.retryMultiplier)}</td>
       <td className="wrap">{statusMix(g)}</td>
       <td className="wrap">{qualityMix(g)}</td>
       <td className="wrap">{sizeMix(g)}</td>
@@ -56,7 +56,7 @@ function Row({ g, total }: { g: UsageGroup; total?: boolean }) {
         {formatUsd(g.costUsd)}
         <span className="delta">{BASIS_LABELS[g.costBasis]}</span>
       </td>
-      <td>{total || g.costPerKeptImageUsd === null ? '—' : formatUsd(g.costPerKeptImageUsd)}</td>
+      <td>{formatUsd(total ? null : g.costPerKeptImageUsd)}</td>
     </tr>
   )
 }
@@ -91,7 +91,7 @@ function TemplateTotalsTable({ summary }: { summary: UsageSummary }) {
                 <span className="delta">{t.finalStage || '(no stage)'}</span>
               </td>
               <td>{formatUsd(t.costUsd)}</td>
-              <td>{t.costPerFinalImageUsd === null ? '—' : formatUsd(t.costPerFinalImageUsd)}</td>
+              <td>{formatUsd(t.costPerFinalImageUsd)}</td>
             </tr>
           ))}
         </tbody>

@@ -19,6 +19,7 @@ import { Panel } from '../ui/Panel'
 import { TableScroll } from '../ui/TableScroll'
 import { groupName } from './labels'
 import { NotesList } from '../ui/NotesList'
+import { scenarioTitle, stageTitle } from '../ui/names'
 
 const FIELD_LABELS: Readonly<Record<CalibratedField, string>> = {
   retryMultiplier: 'Retry multiplier',
@@ -161,7 +162,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
           >
             {scenarios.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.name || 'Untitled scenario'}
+                {scenarioTitle(d.name)}
               </option>
             ))}
           </select>
@@ -177,7 +178,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
           >
             {draft.stages.map((s, i) => (
               <option key={s.id} value={s.id}>
-                {s.name || `Stage ${i + 1}`}
+                {stageTitle(s.name, i)}
               </option>
             ))}
           </select>
@@ -232,8 +233,8 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
                     <th scope="row">{i.label}</th>
                     <td>{formatMeasured(i.estimate)}</td>
                     <td>{i.actual === null ? 'not logged' : formatMeasured(i.actual)}</td>
-                    <td>{i.difference === null ? '—' : formatMeasured(i.difference)}</td>
-                    <td>{i.costImpactUsd === null ? '—' : formatSignedUsd(i.costImpactUsd)}</td>
+                    <td>{formatMeasured(i.difference)}</td>
+                    <td>{formatSignedUsd(i.costImpactUsd)}</td>
                     <td className="notes">{i.detail}</td>
                   </tr>
                 ))}

@@ -9,6 +9,7 @@ import { COMMON_SIZES, RETRY_QUICK_PICKS } from '../../presets/sizes'
 import { sameErrorsUnder, useActiveResult } from '../../store/hooks'
 import { PERCENT_FIELDS, useWorksheet } from '../../store/worksheet'
 import { NumberField } from '../ui/NumberField'
+import { stageTitle } from '../ui/names'
 
 interface Props {
   stage: StageDraft
@@ -77,7 +78,7 @@ function StageCardFields({ stage, index, count, model, errors, notices }: Props)
   const moveStage = useWorksheet((s) => s.moveStage)
   const removeStage = useWorksheet((s) => s.removeStage)
   const uid = useId()
-  const title = stage.name.trim() || `Stage ${index + 1}`
+  const title = stageTitle(stage.name, index)
   const path = (field: string) => `stages.${index}.${field}`
   const sizeError = errors.get(path('size'))
   const options = sizeOptions(model)
