@@ -81,9 +81,18 @@ export function formatMeasured(value: number | null, locale?: string): string {
   return formatter(locale, 'measured', { maximumFractionDigits: 3 }).format(value)
 }
 
-/** A 0..1 fraction as a change: formatPercent with a + on increases ("+12.5%", "-3%", "0%"). */
-export function formatSignedPercent(fraction: number, locale?: string): string {
-  return signed(formatPercent(fraction, locale), fraction)
+/**
+ * A 0..1 fraction as a change: a + on increases, and no sign on what rounds to
+ * zero ("+12.5%", "-3%", "0%"). Two decimals at most, like formatPercent,
+ * unless a figure's note has room for fewer.
+ */
+export function formatSignedPercent(fraction: number, maxDigits = 2, locale?: string): string {
+  if (!Number.isFinite(fraction)) return NOT_A_NUMBER
+  return formatter(locale, `percent-signed-${String(maxDigits)}`, {
+    style: 'percent',
+    maximumFractionDigits: maxDigits,
+    signDisplay: 'exceptZero',
+  }).format(fraction)
 }
 
 /**

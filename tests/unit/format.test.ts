@@ -86,12 +86,18 @@ describe('formatSignedCount', () => {
 })
 
 describe('formatSignedPercent', () => {
-  it('marks increases with +, at the precision of formatPercent', () => {
-    expect(formatSignedPercent(33.3276, 'en-US')).toBe('+3,332.76%')
-    expect(formatSignedPercent(0.125, 'en-US')).toBe('+12.5%')
-    expect(formatSignedPercent(-0.5018, 'en-US')).toBe('-50.18%')
-    expect(formatSignedPercent(0, 'en-US')).toBe('0%')
-    expect(formatSignedPercent(Number.POSITIVE_INFINITY, 'en-US')).toBe('—')
+  it('marks increases with +, at the precision of formatPercent by default', () => {
+    expect(formatSignedPercent(33.3276, 2, 'en-US')).toBe('+3,332.76%')
+    expect(formatSignedPercent(0.125, 2, 'en-US')).toBe('+12.5%')
+    expect(formatSignedPercent(-0.5018, 2, 'en-US')).toBe('-50.18%')
+    expect(formatSignedPercent(0, 2, 'en-US')).toBe('0%')
+    expect(formatSignedPercent(Number.POSITIVE_INFINITY, 2, 'en-US')).toBe('—')
+  })
+  it('rounds to fewer decimals when asked, and a change that rounds to nothing has no sign', () => {
+    expect(formatSignedPercent(0.12345, 1, 'en-US')).toBe('+12.3%')
+    expect(formatSignedPercent(-0.0505, 1, 'en-US')).toBe('-5.1%')
+    expect(formatSignedPercent(-0.00001, 1, 'en-US')).toBe('0%')
+    expect(formatSignedPercent(0.00001, 2, 'en-US')).toBe('0%')
   })
 })
 

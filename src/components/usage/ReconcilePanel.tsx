@@ -201,7 +201,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
               tone={recon.differenceUsd > 0 ? 'bad' : recon.differenceUsd < 0 ? 'good' : undefined}
               note={
                 recon.estimateUsd > 0
-                  ? `${formatSignedPercent(recon.differenceUsd / recon.estimateUsd)} of the estimate`
+                  ? `${formatSignedPercent(recon.differenceUsd / recon.estimateUsd, 1)} of the estimate`
                   : undefined
               }
             />
