@@ -1,4 +1,5 @@
 import { useWorksheet } from '../store/worksheet'
+import './App.css'
 
 export function StorageNotice() {
   const notice = useWorksheet((s) => s.storageNotice)

@@ -30,6 +30,7 @@ import {
   usdTick,
 } from '../charts/axes'
 import { ChartBox, DataTableDetails } from '../ui/ChartParts'
+import './compare.css'
 
 // Colour-blind-friendly, distinct in print (Okabe-Ito plus neutrals).
 const PALETTE = [

@@ -6,6 +6,7 @@ import { CompareTable } from './CompareTable'
 import { PrintMemo } from './PrintMemo'
 import { scenarioTitle } from '../ui/names'
 import { useSettledValue } from '../ui/useSettledValue'
+import './compare.css'
 
 // memo: a re-render of this section with unchanged chart data must not redraw recharts.
 const Charts = memo(lazy(() => import('./Charts')))

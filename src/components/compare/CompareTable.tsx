@@ -9,6 +9,7 @@ import {
 } from '../../format/number'
 import { scenarioTitle } from '../ui/names'
 import { TableScroll } from '../ui/TableScroll'
+import './compare.css'
 
 const MISSING: Record<string, string> = {
   incomplete: 'Incomplete',

@@ -4,6 +4,7 @@ import { METER_LABELS } from '../../domain/engine'
 import { METERS } from '../../domain/model'
 import { formatCount, formatPercent, formatUsd } from '../../format/number'
 import { PRICE_BOOK } from '../../presets/priceBook'
+import './compare.css'
 
 /**
  * Shown only on paper: the assumptions and prices behind the comparison, so

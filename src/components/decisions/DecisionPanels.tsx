@@ -10,6 +10,7 @@ import { decisionScenario, localIsoDate } from './scenario'
 import { SensitivityPanel } from './SensitivityPanel'
 import { UncertaintyPanel } from './UncertaintyPanel'
 import { scenarioTitle } from '../ui/names'
+import './decisions.css'
 
 const SETTLE_MS = 250
 

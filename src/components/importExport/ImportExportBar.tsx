@@ -12,6 +12,7 @@ import { FileButton } from '../ui/FileButton'
 import { ImportPreview } from './ImportPreview'
 import { ShareButton } from '../share/ShareButton'
 import { formatCountOf } from '../../format/number'
+import './importExport.css'
 
 interface Pending {
   source: string

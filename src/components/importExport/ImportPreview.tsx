@@ -3,6 +3,7 @@ import type { CsvImportResult } from '../../io/csvFormat'
 import type { Scenario } from '../../domain/model'
 import { formatCount, formatCountOf, formatUsd } from '../../format/number'
 import { computeScenario } from '../../domain/engine'
+import './importExport.css'
 
 interface Props {
   /** Where the scenarios came from, e.g. 'budget.csv' or 'a share link'. */

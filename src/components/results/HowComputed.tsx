@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { formatCount, formatPercent, formatUsd } from '../../format/number'
 import { useActiveDraft, useActiveResult } from '../../store/hooks'
 import { stageTitle } from '../ui/names'
+import './results.css'
 
 /** The formula with this scenario's own numbers in it, so every figure can be checked by hand. */
 export function HowComputed() {

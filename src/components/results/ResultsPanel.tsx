@@ -5,6 +5,7 @@ import { useActiveDraft, useActiveResult } from '../../store/hooks'
 import { Figure } from '../ui/Figure'
 import { FieldErrorList } from '../ui/FailureList'
 import { stageTitle } from '../ui/names'
+import './results.css'
 
 export function ResultsPanel() {
   const result = useActiveResult()

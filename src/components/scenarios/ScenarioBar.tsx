@@ -4,6 +4,7 @@ import { USE_CASE_PRESETS, isUseCasePresetId, presetScenario } from '../../prese
 import { useActiveDraft } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { scenarioTitle } from '../ui/names'
+import './scenarios.css'
 
 /** The scenarios kept in this browser: pick one to edit, add, copy, reorder or delete. */
 export function ScenarioBar() {

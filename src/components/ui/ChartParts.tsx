@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import './ChartParts.css'
 
 /**
  * The drawing of a chart, named for screen readers by what it shows. The

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../domain/model'
 import { stageTitle } from './names'
+import './FailureList.css'
 
 /** The engine's reasons, one per line, each with the stage it is about. */
 export function FieldErrorList({ errors }: { errors: readonly FieldError[] }) {

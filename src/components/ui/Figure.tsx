@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import type { ReactNode } from 'react'
+import './Figure.css'
 
 /** A labelled figure: an <output>, so tests and assistive technology find it by its label. */
 export function Figure({

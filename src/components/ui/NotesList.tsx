@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import './NotesList.css'
 
 /** Sentences about the numbers above; nothing when there are none. */
 export function NotesList({ notes, label }: { notes: readonly ReactNode[]; label?: string }) {

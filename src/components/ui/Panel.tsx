@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import type { ReactNode, Ref } from 'react'
+import './Panel.css'
 
 interface Props {
   title: string

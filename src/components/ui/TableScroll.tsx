@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import './TableScroll.css'
 
 /** Named by a label, or by an element elsewhere on the page (a caption kept outside). */
 type Name = { label: string; labelledBy?: undefined } | { labelledBy: string; label?: undefined }

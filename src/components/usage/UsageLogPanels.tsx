@@ -11,6 +11,7 @@ import { LogGroupsTable } from './LogGroupsTable'
 import { NewScenarioPanel } from './NewScenarioPanel'
 import { ReconcilePanel } from './ReconcilePanel'
 import { SkippedRows } from './SkippedRows'
+import './usage.css'
 
 const SAMPLE = `${import.meta.env.BASE_URL}sample-usage-log.csv`
 

@@ -7,6 +7,7 @@ import { PRICE_BOOK } from '../../presets/priceBook'
 import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { NumberField } from '../ui/NumberField'
+import './worksheet.css'
 
 const DAY_MS = 86_400_000
 

@@ -10,6 +10,7 @@ import { sameErrorsUnder, useActiveResult } from '../../store/hooks'
 import { PERCENT_FIELDS, useWorksheet } from '../../store/worksheet'
 import { NumberField } from '../ui/NumberField'
 import { stageTitle } from '../ui/names'
+import './worksheet.css'
 
 interface Props {
   stage: StageDraft

@@ -2,6 +2,7 @@ import { PRICE_BOOK } from '../../presets/priceBook'
 import { useActiveDraft, useActiveResult, useErrorsByPath } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { StageCard } from './StageCard'
+import './worksheet.css'
 
 export function StagesSection() {
   const draft = useActiveDraft()
