@@ -54,7 +54,7 @@ export const BudgetCapPanel = memo(function BudgetCapPanel({
         !budgetError && <FailureList errors={result.errors} />
       ) : (
         <>
-          <div className="figures decision-figures">
+          <div className="figures panel-figures">
             <Figure
               label="Most jobs a month within budget"
               value={
@@ -75,7 +75,7 @@ export const BudgetCapPanel = memo(function BudgetCapPanel({
           </div>
           {result.changes.length > 0 && (
             <TableScroll label="Single changes table">
-              <table className="decision-table changes">
+              <table className="panel-table changes">
                 <caption>Single changes that lower the cost, those that fit first</caption>
                 <thead>
                   <tr>

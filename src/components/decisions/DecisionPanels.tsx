@@ -37,7 +37,7 @@ export default function DecisionPanels() {
           <FailureList errors={result.errors} />
         </div>
       ) : (
-        <div className="decision-grid">
+        <div className="panel-grid">
           <div className="decision-column">
             <BudgetChecksPanel scenario={scenario} draft={draft} today={today} />
             <QuotaPanel scenario={scenario} />

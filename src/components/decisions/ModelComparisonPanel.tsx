@@ -42,7 +42,7 @@ export const ModelComparisonPanel = memo(function ModelComparisonPanel({
         <FailureList errors={result.errors} />
       ) : (
         <TableScroll label="Model comparison table">
-          <table className="decision-table">
+          <table className="panel-table">
             <caption className="visually-hidden">
               Monthly cost of this scenario under each model
             </caption>

@@ -72,7 +72,7 @@ export const QuotaPanel = memo(function QuotaPanel({ scenario }: { scenario: Sce
         otherErrors.length > 0 && <FailureList errors={otherErrors} />
       ) : (
         <>
-          <div className="figures decision-figures">
+          <div className="figures panel-figures">
             <Figure
               label="Worst case a month"
               value={

@@ -69,7 +69,7 @@ export const SensitivityPanel = memo(function SensitivityPanel({
           tableLabel="Sensitivity table"
           chart={<TornadoChart data={data} baseCostUsd={result.baseCostUsd} />}
           table={
-            <table className="decision-table">
+            <table className="panel-table">
               <caption>Monthly cost with each input lowered and raised on its own</caption>
               <thead>
                 <tr>

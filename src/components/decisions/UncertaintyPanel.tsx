@@ -109,7 +109,7 @@ function VolumeBand({ points, jobsRange, planJobs }: VolumeBandProps) {
       tableLabel="Cost by volume table"
       chart={<VolumeBandChart points={points} jobsRange={jobsRange} planJobs={planJobs} />}
       table={
-        <table className="decision-table">
+        <table className="panel-table">
           <caption>Monthly cost in USD at each volume, other ranges sampled</caption>
           <thead>
             <tr>
@@ -240,7 +240,7 @@ export const UncertaintyPanel = memo(function UncertaintyPanel({
         <FailureList errors={result.errors} />
       ) : (
         <>
-          <div className={pending ? 'figures decision-figures stale' : 'figures decision-figures'}>
+          <div className={pending ? 'figures panel-figures stale' : 'figures panel-figures'}>
             <Figure label="P10" value={formatUsd(result.p10Usd)} note="1 month in 10 costs less" />
             <Figure label="P50 (median)" value={formatUsd(result.p50Usd)} note="half cost less" />
             <Figure label="P90" value={formatUsd(result.p90Usd)} note="1 month in 10 costs more" />

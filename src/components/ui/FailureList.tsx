@@ -21,7 +21,7 @@ export function FieldErrorList({ errors }: { errors: readonly FieldError[] }) {
 /** Why a tool shows no numbers: the engine's own reasons, one per line. */
 export function FailureList({ errors }: { errors: readonly FieldError[] }) {
   return (
-    <div className="decision-failure">
+    <div className="failure-list">
       <p>No figures until {errors.length === 1 ? 'this is' : 'these are'} fixed:</p>
       <FieldErrorList errors={errors} />
     </div>

@@ -15,10 +15,7 @@ interface Props {
 export function Panel({ title, lede, headingRef, className, children }: Props) {
   const id = useId()
   return (
-    <section
-      className={['card', 'decision', className ?? ''].join(' ').trim()}
-      aria-labelledby={id}
-    >
+    <section className={['card', 'panel', className ?? ''].join(' ').trim()} aria-labelledby={id}>
       <h3 id={id} ref={headingRef} tabIndex={-1}>
         {title}
       </h3>

@@ -66,7 +66,7 @@ function TemplateTotalsTable({ summary }: { summary: UsageSummary }) {
   const totals = templateTotals(summary.groups)
   return (
     <TableScroll label="Cost per template">
-      <table className="decision-table usage-table">
+      <table className="panel-table usage-table">
         <caption>Per template, all stages</caption>
         <thead>
           <tr>
@@ -108,7 +108,7 @@ export const LogGroupsTable = memo(function LogGroupsTable({ summary }: { summar
   return (
     <>
       <TableScroll label="Measured per template and stage">
-        <table className="decision-table usage-table">
+        <table className="panel-table usage-table">
           <caption>Measured per template and stage</caption>
           <thead>
             <tr>

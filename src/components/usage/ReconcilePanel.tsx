@@ -188,7 +188,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
       {recon && !recon.ok && <FailureList errors={recon.errors} />}
       {recon?.ok && (
         <>
-          <div className="figures decision-figures">
+          <div className="figures panel-figures">
             <Figure
               label="Estimate"
               value={formatUsd(recon.estimateUsd)}
@@ -213,7 +213,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
             </p>
           )}
           <TableScroll label="Estimate and actual by input">
-            <table className="decision-table">
+            <table className="panel-table">
               <caption>By input</caption>
               <thead>
                 <tr>
@@ -252,7 +252,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
             </table>
           </TableScroll>
           <TableScroll label="Estimate and actual by meter">
-            <table className="decision-table">
+            <table className="panel-table">
               <caption>By meter</caption>
               <thead>
                 <tr>
@@ -289,7 +289,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
             <p className="muted">The stage already has the values the log measured.</p>
           ) : (
             <TableScroll label="Changes to apply">
-              <table className="decision-table changes">
+              <table className="panel-table changes">
                 <caption className="visually-hidden">Changes to apply</caption>
                 <thead>
                   <tr>

@@ -186,7 +186,7 @@ export default function UsageLogPanels() {
               <Panel title="What the log measured" className="wide">
                 <LogGroupsTable summary={report.summary} />
               </Panel>
-              <div className="decision-grid" key={generation}>
+              <div className="panel-grid" key={generation}>
                 <ReconcilePanel summary={report.summary} />
                 <NewScenarioPanel summary={report.summary} />
               </div>
