@@ -4,6 +4,7 @@ import {
   formatMeasured,
   formatPercent,
   formatSignedUsd,
+  formatUnitUsd,
   formatUsd,
 } from '../../src/format/number'
 
@@ -60,5 +61,17 @@ describe('formatSignedUsd', () => {
     expect(formatSignedUsd(-0.0661, 'en-US')).toBe('-$0.0661')
     expect(formatSignedUsd(0, 'en-US')).toBe('$0.00')
     expect(formatSignedUsd(Number.NaN, 'en-US')).toBe('—')
+  })
+})
+
+describe('formatUnitUsd', () => {
+  it.each([
+    [92.583 / 250, '$0.370'],
+    [0.021784, '$0.0218'],
+    [0.05, '$0.0500'],
+    [1.5, '$1.50'],
+    [0, '$0.00'],
+  ])('%d -> %s', (value, text) => {
+    expect(formatUnitUsd(value, 'en-US')).toBe(text)
   })
 })
