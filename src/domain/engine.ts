@@ -20,6 +20,7 @@ import {
   gptImage2SizeProblems,
 } from './outputTokens'
 import type { SizeProblem } from './outputTokens'
+import { billedQualityOf, deliversFinalFlags } from './finals'
 import type { Tokens, Usd } from './units'
 import { usdPerMillion } from './units'
 import { checkNumber, PRICE_RULE, scenarioFieldErrors, stageFieldErrors } from './validate'
@@ -166,8 +167,9 @@ function computeStage(
   jobsPerMonth: number,
   prices: MeterPrices,
   factor: number,
+  deliversFinal: boolean,
 ): StageResult {
-  const billedQuality = stage.quality === 'auto' ? stage.autoBilledAs : stage.quality
+  const billedQuality = billedQualityOf(stage)
   const perImageTokens = tokensFor(spec, billedQuality, stage.width, stage.height)
   const jobs = jobsPerMonth * stage.reachShare
   const billableRequests = jobs * stage.imagesPerJob * stage.retryMultiplier
@@ -216,6 +218,7 @@ function computeStage(
     billableRequests,
     billableImages,
     keptImages: jobs * stage.imagesPerJob,
+    deliversFinal,
     tokensByMeter: tokensByMeter as ByMeter<Tokens>,
     costByMeter: costByMeter as ByMeter<Usd>,
     costUsd,
@@ -276,12 +279,16 @@ export function computeScenario(scenario: Scenario, book: PriceBook): ScenarioRe
   let monthly = 0
   let billableImages = 0
   let keptImages = 0
-  for (const stage of stages) {
-    const r = computeStage(stage, spec, scenario.jobsPerMonth, prices, factor)
+  let deliveredImages = 0
+  const finals = deliversFinalFlags(stages)
+  for (let i = 0; i < stages.length; i++) {
+    const stage = stages[i] as Stage
+    const r = computeStage(stage, spec, scenario.jobsPerMonth, prices, factor, finals[i] ?? false)
     stageResults.push(r)
     monthly += r.costUsd
     billableImages += r.billableImages
     keptImages += r.keptImages
+    if (r.deliversFinal) deliveredImages += r.keptImages
     addInto(costByMeter, r.costByMeter)
     addInto(tokensByMeter, r.tokensByMeter)
   }
@@ -295,6 +302,13 @@ export function computeScenario(scenario: Scenario, book: PriceBook): ScenarioRe
     })
     return { ok: false, monthlyCostUsd: null, errors, notices }
   }
+  if (stages.length > 0 && !finals.includes(true)) {
+    notices.push({
+      path: 'stages',
+      message:
+        'No stage is marked "Delivers final images", so there is no cost per delivered image; tick it on the stage whose images you deliver.',
+    })
+  }
   const jobs = scenario.jobsPerMonth
   return {
     ok: true,
@@ -303,8 +317,10 @@ export function computeScenario(scenario: Scenario, book: PriceBook): ScenarioRe
     annualCostUsd: (monthly * 12) as Usd,
     costPerJobUsd: jobs > 0 ? ((monthly / jobs) as Usd) : null,
     costPerKeptImageUsd: keptImages > 0 ? ((monthly / keptImages) as Usd) : null,
+    costPerDeliveredImageUsd: deliveredImages > 0 ? ((monthly / deliveredImages) as Usd) : null,
     billableImages,
     keptImages,
+    deliveredImages,
     costByMeter: costByMeter as ByMeter<Usd>,
     tokensByMeter: tokensByMeter as ByMeter<Tokens>,
     stages: stageResults,

@@ -50,6 +50,12 @@ export interface Stage {
   cachedInputShare: number
   /** Streamed partial images, integer 0..3; each adds 100 image output tokens. */
   partialImages: number
+  /**
+   * Whether the images kept at this stage are the workflow's delivered finals
+   * (the "Delivers final images" checkbox). Unset: the default rule in
+   * `finals.ts` decides from the stage's place and quality.
+   */
+  deliversFinal?: boolean
 }
 
 /**
@@ -124,6 +130,8 @@ export interface StageResult {
   billableImages: number
   /** Images that survive the retry loop: jobs x imagesPerJob. */
   keptImages: number
+  /** Whether this stage's kept images are delivered finals (the stage's flag or the default rule). */
+  deliversFinal: boolean
   tokensByMeter: ByMeter<Tokens>
   costByMeter: ByMeter<Usd>
   costUsd: Usd
@@ -136,10 +144,17 @@ export interface ScenarioTotals {
   annualCostUsd: Usd
   /** null when there are no jobs: a cost per zero jobs is not a number. */
   costPerJobUsd: Usd | null
-  /** null when no image is kept. */
+  /**
+   * Monthly cost over the kept images of every stage, drafts included: not what
+   * a delivered image costs (see costPerDeliveredImageUsd). null when none is kept.
+   */
   costPerKeptImageUsd: Usd | null
+  /** Monthly cost over `deliveredImages`; null when no final image is delivered. */
+  costPerDeliveredImageUsd: Usd | null
   billableImages: number
   keptImages: number
+  /** Kept images of the stages that deliver final images. */
+  deliveredImages: number
   costByMeter: ByMeter<Usd>
   tokensByMeter: ByMeter<Tokens>
   stages: StageResult[]

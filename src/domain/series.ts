@@ -216,28 +216,13 @@ export interface DraftFinalChart {
   excluded: ExcludedScenario[]
 }
 
-/**
- * Index of the first final stage. The last stage is final, and so are the
- * stages right before it billed at the same quality: those are the final's
- * ratio variants (square, portrait, landscape), not drafts. When every stage
- * shares one quality nothing marks the drafting, so only the last is final.
- */
-export function firstFinalStage(stages: readonly Pick<StageResult, 'billedQuality'>[]): number {
-  const lastIndex = stages.length - 1
-  const last = stages[lastIndex]
-  if (!last) return 0
-  let first = lastIndex
-  while (first > 0 && stages[first - 1]?.billedQuality === last.billedQuality) first--
-  return first === 0 ? lastIndex : first
-}
-
 function sumUsd(stages: readonly StageResult[]): Usd {
   return stages.reduce((sum, s) => sum + s.costUsd, 0) as Usd
 }
 
 /**
  * Monthly draft and final spend in USD for every complete scenario with two or
- * more stages; the split follows `firstFinalStage`.
+ * more stages; finals are the stages that deliver final images (`finals.ts`).
  * @example draftVersusFinal(outcomes).rows[0]?.finalUsd // USD per month on final images
  */
 export function draftVersusFinal(outcomes: readonly ScenarioOutcome[]): DraftFinalChart {
@@ -256,9 +241,8 @@ export function draftVersusFinal(outcomes: readonly ScenarioOutcome[]): DraftFin
       })
       return
     }
-    const split = firstFinalStage(result.stages)
-    const drafts = result.stages.slice(0, split)
-    const finals = result.stages.slice(split)
+    const drafts = result.stages.filter((s) => !s.deliversFinal)
+    const finals = result.stages.filter((s) => s.deliversFinal)
     rows.push({
       scenarioIndex,
       scenarioName: name,

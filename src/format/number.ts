@@ -51,6 +51,22 @@ function signed(text: string, value: number): string {
   return value > 0 && text !== NOT_A_NUMBER ? `+${text}` : text
 }
 
+/**
+ * A per-unit price (cost per delivered image): below $1 always three
+ * significant digits, so $0.370 does not read as the rounder-looking $0.37.
+ * @example formatUnitUsd(92.583 / 250) // "$0.370"
+ */
+export function formatUnitUsd(value: number, locale?: string): string {
+  if (!Number.isFinite(value) || Math.abs(value) >= 1 || value === 0)
+    return formatUsd(value, locale)
+  return formatter(locale, 'usd-unit', {
+    style: 'currency',
+    currency: 'USD',
+    minimumSignificantDigits: 3,
+    maximumSignificantDigits: 3,
+  }).format(value)
+}
+
 /** A difference in US dollars: formatUsd with a + on increases ("+$1.20", "-$0.35", "$0.00"). */
 export function formatSignedUsd(value: number | null, locale?: string): string {
   return value === null ? NOT_A_NUMBER : signed(formatUsd(value, locale), value)

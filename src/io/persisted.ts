@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import type { ScenarioDraft, StageDraft } from '../domain/draft'
+import { withExplicitFinals } from '../domain/finals'
 import { BILLED_QUALITIES, METERS, QUALITIES } from '../domain/model'
 import { PERCENT_STAGE_FIELDS, STAGE_NUMBER_FIELDS } from '../domain/validate'
 import { parseTypedNumber } from './numberInput'
@@ -9,7 +10,7 @@ import { parseTypedNumber } from './numberInput'
  * change of shape, add a step to `migratePersisted`, and freeze a fixture of the
  * old shape under tests/fixtures/storage.
  */
-export const STORAGE_VERSION = 1
+export const STORAGE_VERSION = 2
 
 export interface PersistedState {
   scenarios: ScenarioDraft[]
@@ -29,6 +30,8 @@ const stageSchema = z.object({
   quality: z.enum(QUALITIES as [string, ...string[]]),
   autoBilledAs: z.enum(BILLED_QUALITIES as [string, ...string[]]),
   ...Object.fromEntries(STAGE_NUMBER_FIELDS.map((f) => [f, num])),
+  // Version 2: the "Delivers final images" choice; absent means the default rule.
+  deliversFinal: z.optional(z.boolean()),
   text,
 })
 
@@ -47,6 +50,7 @@ const scenarioSchema = z.object({
   text,
 })
 
+/** Versions 1 and 2 share a shape; version 1 stages never carry deliversFinal. */
 const v1Schema = z.object({
   scenarios: z.array(scenarioSchema),
   activeId: z.string(),
@@ -105,14 +109,19 @@ export function migratePersisted(state: unknown, version: number): MigrateResult
       reason: `It was saved by a newer version of this worksheet (storage version ${version}; this one reads up to ${STORAGE_VERSION}).`,
     }
   }
-  if (version !== 1) {
+  if (version !== 1 && version !== 2) {
     return { ok: false, reason: `Storage version ${version} is not one this worksheet knows.` }
   }
   const parsed = v1Schema.safeParse(state)
   if (!parsed.success) {
     return { ok: false, reason: `It is damaged: ${z.prettifyError(parsed.error)}` }
   }
-  const scenarios = parsed.data.scenarios.map(reviveScenario)
+  let scenarios = parsed.data.scenarios.map(reviveScenario)
+  if (version === 1) {
+    // Pin what the draft-vs-final chart showed as finals, so adding a stage later
+    // does not quietly move the cost per delivered image of a saved plan.
+    scenarios = scenarios.map((d) => ({ ...d, stages: withExplicitFinals(d.stages) }))
+  }
   if (scenarios.length === 0) return { ok: false, reason: 'It holds no scenario.' }
   const activeId = scenarios.some((s) => s.id === parsed.data.activeId)
     ? parsed.data.activeId

@@ -20,8 +20,10 @@ describe('the worksheet', () => {
     render(<App />)
     expect(monthly()).toHaveTextContent('$92.58')
     expect(screen.getByRole('status', { name: 'Cost per job' })).toHaveTextContent('$0.0926')
-    // 92.583 / (4,000 + 250 kept images) = 0.021784...
-    expect(screen.getByRole('status', { name: 'Cost per kept image' })).toHaveTextContent('$0.0218')
+    // 92.583 / 250 finals = 0.370332 (not / 4,250 kept images of both stages)
+    expect(screen.getByRole('status', { name: 'Cost per delivered image' })).toHaveTextContent(
+      '$0.370',
+    )
     expect(screen.getByRole('status', { name: 'Annual cost' })).toHaveTextContent('$1,111.00')
   })
 
@@ -205,5 +207,29 @@ describe('the worksheet', () => {
     const today = new Date().toISOString().slice(0, 10)
     await user.type(screen.getByLabelText('Prices checked on'), today)
     expect(screen.queryByRole('note')).not.toBeInTheDocument()
+  })
+})
+
+describe('the "Delivers final images" checkbox', () => {
+  it('is ticked on the final by default and moves the cost per delivered image', async () => {
+    const user = userEvent.setup()
+    render(<App />)
+    const delivered = () => screen.getByRole('status', { name: 'Cost per delivered image' })
+    const box = (stage: string) =>
+      within(screen.getByRole('group', { name: stage })).getByRole('checkbox', {
+        name: 'Delivers final images',
+      })
+    expect(box('Draft')).not.toBeChecked()
+    expect(box('Final')).toBeChecked()
+    // Draft delivers too: 92.583 / (4,000 + 250) = 0.021784...
+    await user.click(box('Draft'))
+    expect(delivered()).toHaveTextContent('$0.0218')
+    // Neither delivers: no figure, and the panel says why
+    await user.click(box('Draft'))
+    await user.click(box('Final'))
+    expect(delivered()).toHaveTextContent('—')
+    expect(screen.getByText(/No stage is marked "Delivers final images"/)).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Undo' }))
+    expect(delivered()).toHaveTextContent('$0.370')
   })
 })

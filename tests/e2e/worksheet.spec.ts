@@ -29,9 +29,9 @@ test('a Draft + Final workflow filled in by hand gives the hand-computed totals 
   // Total: 176.40 + 12.00 + 98.784 + 0.24 + 4.9152 = $292.3392
   await expect(ws.figure('Monthly cost')).toHaveText('$292.34')
   await expect(ws.figure('Annual cost')).toHaveText('$3,508.07')
-  // per job 292.3392 / 5,000; per kept image / (15,000 + 500)
+  // per job 292.3392 / 5,000; per delivered image / 500 finals = 0.5846784
   await expect(ws.figure('Cost per job')).toHaveText('$0.0585')
-  await expect(ws.figure('Cost per kept image')).toHaveText('$0.0189')
+  await expect(ws.figure('Cost per delivered image')).toHaveText('$0.585')
 
   // A mistake, explained where it was typed, then left in place across a reload.
   await ws.fill(ws.stageField('Final', 'Retry multiplier'), '0.8')

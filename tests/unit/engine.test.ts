@@ -293,3 +293,90 @@ describe('computeScenario: invalid input becomes errors, never NaN', () => {
     ])
   })
 })
+
+describe('computeScenario: cost per delivered image', () => {
+  // Output tokens at 1024x1024: low 196, medium 1,756, high 7,024; image output $30/M.
+  const plain = (name: string, quality: 'low' | 'medium' | 'high') => ({
+    ...blankStage(name),
+    quality,
+    promptTokens: 0,
+  })
+  const scenario = (jobsPerMonth: number, stages: Scenario['stages']): Scenario => ({
+    name: 'delivered',
+    modelId: 'gpt-image-2',
+    jobsPerMonth,
+    batch: false,
+    stages,
+  })
+
+  it('divides the example by its 250 finals, not its 4,250 kept images', () => {
+    const r = ok(computeScenario(defaultScenario(), PRICE_BOOK))
+    expect(r.deliveredImages).toBe(250)
+    expect(r.costPerDeliveredImageUsd).toBeCloseTo(92.583 / 250, 12)
+    expect(r.costPerDeliveredImageUsd).toBeCloseTo(0.370332, 12)
+    expect(r.stages.map((s) => s.deliversFinal)).toEqual([false, true])
+  })
+
+  it('prices a one-stage scenario per kept image', () => {
+    // 100 images x 1,756 x $30/M = $5.268 over 100 delivered images
+    const r = ok(computeScenario(scenario(100, [plain('Only', 'medium')]), PRICE_BOOK))
+    expect(r.monthlyCostUsd).toBeCloseTo(5.268, 12)
+    expect(r.deliveredImages).toBe(100)
+    expect(r.costPerDeliveredImageUsd).toBeCloseTo(0.05268, 12)
+  })
+
+  it('counts only the jobs that reach a last stage with a 25% share', () => {
+    // Draft: 400 x 196 x $30/M = $2.352. Final: 100 jobs x 7,024 x $30/M = $21.072.
+    // $23.424 over 100 finals = $0.23424
+    const r = ok(
+      computeScenario(
+        scenario(400, [plain('Draft', 'low'), { ...plain('Final', 'high'), reachShare: 0.25 }]),
+        PRICE_BOOK,
+      ),
+    )
+    expect(r.monthlyCostUsd).toBeCloseTo(23.424, 12)
+    expect(r.deliveredImages).toBe(100)
+    expect(r.costPerDeliveredImageUsd).toBeCloseTo(0.23424, 12)
+  })
+
+  it('delivers every image of a job but not its retries', () => {
+    // 100 jobs x 3 images x 2 retries = 600 billed x 1,756 x $30/M = $31.608 over 300 kept
+    const r = ok(
+      computeScenario(
+        scenario(100, [{ ...plain('Set', 'medium'), imagesPerJob: 3, retryMultiplier: 2 }]),
+        PRICE_BOOK,
+      ),
+    )
+    expect(r.monthlyCostUsd).toBeCloseTo(31.608, 12)
+    expect(r.deliveredImages).toBe(300)
+    expect(r.costPerDeliveredImageUsd).toBeCloseTo(0.10536, 12)
+  })
+
+  it('follows the stages\' own "Delivers final images" flags', () => {
+    const base = defaultScenario()
+    const both = {
+      ...base,
+      stages: base.stages.map((s) => ({ ...s, deliversFinal: true })),
+    }
+    const r = ok(computeScenario(both, PRICE_BOOK))
+    expect(r.deliveredImages).toBe(4250)
+    expect(r.costPerDeliveredImageUsd).toBeCloseTo(92.583 / 4250, 12)
+  })
+
+  it('has no figure, and says why, when no stage delivers', () => {
+    const base = defaultScenario()
+    const none = { ...base, stages: base.stages.map((s) => ({ ...s, deliversFinal: false })) }
+    const r = ok(computeScenario(none, PRICE_BOOK))
+    expect(r.monthlyCostUsd).toBeCloseTo(92.583, 10)
+    expect(r.deliveredImages).toBe(0)
+    expect(r.costPerDeliveredImageUsd).toBeNull()
+    expect(r.notices.map((n) => n.message)).toContain(
+      'No stage is marked "Delivers final images", so there is no cost per delivered image; tick it on the stage whose images you deliver.',
+    )
+  })
+
+  it('has no figure when the final stage has no jobs', () => {
+    const r = ok(computeScenario({ ...defaultScenario(), jobsPerMonth: 0 }, PRICE_BOOK))
+    expect(r.costPerDeliveredImageUsd).toBeNull()
+  })
+})

@@ -8,6 +8,7 @@ import {
   formatSignedCount,
   formatSignedPercent,
   formatSignedUsd,
+  formatUnitUsd,
   formatUsd,
   formatWholePercent,
 } from '../../src/format/number'
@@ -130,5 +131,17 @@ describe('formatDuration', () => {
     expect(formatDuration(12_345, 'en-US')).toBe('12.3 s')
     expect(formatDuration(1_234_567, 'en-US')).toBe('1,234.6 s')
     expect(formatDuration(Number.NaN, 'en-US')).toBe('—')
+  })
+})
+
+describe('formatUnitUsd', () => {
+  it.each([
+    [92.583 / 250, '$0.370'],
+    [0.021784, '$0.0218'],
+    [0.05, '$0.0500'],
+    [1.5, '$1.50'],
+    [0, '$0.00'],
+  ])('%d -> %s', (value, text) => {
+    expect(formatUnitUsd(value, 'en-US')).toBe(text)
   })
 })

@@ -16,6 +16,8 @@ describe('stored worksheet, version 1', () => {
     expect(listings?.prices).toEqual({ imageOutput: 27.5 })
     expect(listings?.stages[0]).toMatchObject({
       retryMultiplier: 1.2,
+      // version 1 knew no "Delivers final images": the default rule's answer is written in
+      deliversFinal: true,
       text: { retryMultiplier: '1.20' },
     })
     expect(thumbnails).toEqual({
@@ -31,11 +33,11 @@ describe('stored worksheet, version 1', () => {
   })
 
   it('refuses data from a newer version, saying so', () => {
-    const read = migratePersisted({}, 2)
+    const read = migratePersisted({}, 3)
     expect(read).toEqual({
       ok: false,
       reason:
-        'It was saved by a newer version of this worksheet (storage version 2; this one reads up to 1).',
+        'It was saved by a newer version of this worksheet (storage version 3; this one reads up to 2).',
     })
   })
 
@@ -54,5 +56,39 @@ describe('stored worksheet, version 1', () => {
     raw.state.activeId = 'gone'
     const read = migratePersisted(raw.state, 1)
     expect(read.ok && read.state.activeId).toBe('s1')
+  })
+})
+
+describe('stored worksheet, version 2', () => {
+  it('keeps each stage\'s "Delivers final images" choice, and leaves unset ones to the rule', () => {
+    const raw = JSON.parse(fixture('v1.json')) as {
+      state: { scenarios: { stages: Record<string, unknown>[] }[] }
+    }
+    const edit = raw.state.scenarios[0]?.stages[0]
+    if (!edit) throw new Error('the fixture has a stage')
+    edit.deliversFinal = false
+    const draft: Record<string, unknown> = { ...edit, id: 'st2', name: 'Upscale' }
+    raw.state.scenarios[0]?.stages.push(draft)
+    const read = migratePersisted(raw.state, 2)
+    if (!read.ok) throw new Error(read.reason)
+    const stages = read.state.scenarios[0]?.stages ?? []
+    expect(stages.map((s) => s.deliversFinal)).toEqual([false, false])
+    delete edit.deliversFinal
+    delete draft.deliversFinal
+    const unset = migratePersisted(raw.state, 2)
+    if (!unset.ok) throw new Error(unset.reason)
+    expect(unset.state.scenarios[0]?.stages.map((s) => 'deliversFinal' in s)).toEqual([
+      false,
+      false,
+    ])
+  })
+
+  it('refuses a flag that is not true or false', () => {
+    const raw = JSON.parse(fixture('v1.json')) as {
+      state: { scenarios: { stages: Record<string, unknown>[] }[] }
+    }
+    const edit = raw.state.scenarios[0]?.stages[0]
+    if (edit) edit.deliversFinal = 'yes'
+    expect(migratePersisted(raw.state, 2).ok).toBe(false)
   })
 })

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { ScenarioOutcome } from '../../src/domain/compare'
 import { computeScenario } from '../../src/domain/engine'
-import type { BilledQuality, Scenario } from '../../src/domain/model'
+import type { Scenario } from '../../src/domain/model'
 import {
   draftVersusFinal,
-  firstFinalStage,
   monthlyCostByMeter,
   monthlyCostByStage,
   monthlyCostByVolume,
@@ -202,23 +201,6 @@ describe('monthlyCostByVolume', () => {
   })
 })
 
-describe('firstFinalStage', () => {
-  const q = (...qs: BilledQuality[]) => qs.map((billedQuality) => ({ billedQuality }))
-  it.each([
-    [q('low', 'high'), 1],
-    // ratio variants of the final at the same quality are final too
-    [q('low', 'high', 'high', 'high'), 1],
-    [q('low', 'medium', 'high'), 2],
-    [q('low', 'high', 'low'), 2],
-    // one quality throughout: nothing marks drafting, so only the last stage is final
-    [q('medium', 'medium'), 1],
-    [q('high'), 0],
-    [[], 0],
-  ])('%o -> %d', (stages, first) => {
-    expect(firstFinalStage(stages)).toBe(first)
-  })
-})
-
 describe('draftVersusFinal', () => {
   const sameQuality: Scenario = {
     ...defaultScenario(),
@@ -272,6 +254,19 @@ describe('draftVersusFinal', () => {
         finalStageNames: ['Polish'],
       },
     ])
+  })
+
+  it('follows the stages\' "Delivers final images" flags over the default rule', () => {
+    const flagged: Scenario = {
+      ...sameQuality,
+      stages: sameQuality.stages.map((s) => ({ ...s, deliversFinal: true })),
+    }
+    expect(draftVersusFinal([outcome(flagged)]).rows[0]).toMatchObject({
+      draftUsd: 0,
+      finalUsd: near(10.536, 12),
+      draftStageNames: [],
+      finalStageNames: ['Generate', 'Polish'],
+    })
   })
 
   it('leaves out one-stage and incomplete scenarios, saying why', () => {

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react'
 import { compareModels } from '../../domain/decisions/modelComparison'
 import type { ModelComparisonRow } from '../../domain/decisions/modelComparison'
 import type { Scenario } from '../../domain/model'
-import { formatSignedUsd, formatUsd } from '../../format/number'
+import { formatSignedUsd, formatUnitUsd, formatUsd } from '../../format/number'
 import { FailureList } from '../ui/FailureList'
 import { Panel } from '../ui/Panel'
 import { TableScroll } from '../ui/TableScroll'
@@ -53,7 +53,7 @@ export const ModelComparisonPanel = memo(function ModelComparisonPanel({
                 <th scope="col">Model</th>
                 <th scope="col">Status</th>
                 <th scope="col">Per month</th>
-                <th scope="col">Per kept image</th>
+                <th scope="col">Cost per delivered image</th>
                 <th scope="col">Difference vs current</th>
                 <th scope="col" className="notes-head">
                   Notes
@@ -81,7 +81,11 @@ export const ModelComparisonPanel = memo(function ModelComparisonPanel({
                       <span className="delta">at substitute sizes</span>
                     )}
                   </td>
-                  <td>{formatUsd(row.costPerKeptImageUsd)}</td>
+                  <td>
+                    {row.costPerDeliveredImageUsd === null
+                      ? '—'
+                      : formatUnitUsd(row.costPerDeliveredImageUsd)}
+                  </td>
                   <td>{difference(row)}</td>
                   <td className="notes">
                     <Notes row={row} />

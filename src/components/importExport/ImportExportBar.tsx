@@ -25,27 +25,47 @@ const PHASE_TEXT: Record<ImportPhase, string> = {
   checking: 'Checking every row…',
 }
 
-/** Opens a preview for a share link in the address bar, then clears it from the address. */
+/**
+ * Opens a preview for a share link in the address bar, then clears it from the
+ * address: at load, and whenever a link is pasted into this open tab (the
+ * fragment changes without a reload, so only `hashchange` tells).
+ */
 function useShareLinkPreview(open: (p: Pending) => void) {
   useEffect(() => {
-    // Checked here rather than with readShareHash: importing src/io/shareLink would pull
-    // papaparse into the first paint of every visit.
-    if (new URLSearchParams(window.location.hash.slice(1)).get('s') === null) return
-    void import('../../io/shareLink').then(async ({ decodeShareLink }) => {
-      const decoded = await decodeShareLink(window.location.hash)
-      history.replaceState(null, '', window.location.pathname + window.location.search)
-      open({
-        source: 'a share link',
-        result: decoded.ok
-          ? decoded.import
-          : {
-              scenarios: [],
-              problems: [{ row: null, column: null, message: decoded.message, severity: 'error' }],
-              delimiter: ',',
-              decimalComma: false,
-            },
+    let live = true
+    const check = () => {
+      // Checked here rather than with readShareHash: importing src/io/shareLink would pull
+      // papaparse into the first paint of every visit.
+      if (new URLSearchParams(window.location.hash.slice(1)).get('s') === null) return
+      const hash = window.location.hash
+      void import('../../io/shareLink').then(async ({ decodeShareLink }) => {
+        const decoded = await decodeShareLink(hash)
+        if (!live) return
+        // replaceState fires no hashchange, so clearing the address reopens nothing.
+        if (window.location.hash === hash) {
+          history.replaceState(null, '', window.location.pathname + window.location.search)
+        }
+        open({
+          source: 'a share link',
+          result: decoded.ok
+            ? decoded.import
+            : {
+                scenarios: [],
+                problems: [
+                  { row: null, column: null, message: decoded.message, severity: 'error' },
+                ],
+                delimiter: ',',
+                decimalComma: false,
+              },
+        })
       })
-    })
+    }
+    check()
+    window.addEventListener('hashchange', check)
+    return () => {
+      live = false
+      window.removeEventListener('hashchange', check)
+    }
   }, [open])
 }
 

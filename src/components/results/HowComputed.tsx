@@ -93,9 +93,10 @@ function Workings() {
       )}
       {result.ok && (
         <p>
-          Monthly cost = sum of stages = <b>{formatUsd(result.monthlyCostUsd)}</b>. Cost per kept
-          image divides it by the {n(result.keptImages)} images kept across stages (jobs reaching a
-          stage × images per job).
+          Monthly cost = sum of stages = <b>{formatUsd(result.monthlyCostUsd)}</b>. Cost per
+          delivered image divides it by the {n(result.deliveredImages)} images kept at the stages
+          that deliver final images (jobs reaching the stage × images per job); drafts and retries
+          are paid for but not delivered.
         </p>
       )}
     </>

@@ -1,6 +1,6 @@
 import { METER_LABELS, rateFactor } from '../../domain/engine'
 import { METERS } from '../../domain/model'
-import { formatCount, formatUsd } from '../../format/number'
+import { formatCount, formatUnitUsd, formatUsd } from '../../format/number'
 import { useActiveDraft, useActiveResult } from '../../store/hooks'
 import { Figure } from '../ui/Figure'
 import { FieldErrorList } from '../ui/FailureList'
@@ -17,7 +17,7 @@ export function ResultsPanel() {
         <h2 id="results-h">Monthly budget</h2>
         <Figure label="Monthly cost" value="Incomplete" big />
         <Figure label="Cost per job" value="Incomplete" />
-        <Figure label="Cost per kept image" value="Incomplete" />
+        <Figure label="Cost per delivered image" value="Incomplete" />
         <p>
           The total appears once {result.errors.length === 1 ? 'this field is' : 'these fields are'}{' '}
           fixed:
@@ -34,11 +34,20 @@ export function ResultsPanel() {
         <Figure label="Monthly cost" value={formatUsd(result.monthlyCostUsd)} big />
         <Figure label="Annual cost" value={formatUsd(result.annualCostUsd)} />
         <Figure label="Cost per job" value={formatUsd(result.costPerJobUsd)} />
-        <Figure label="Cost per kept image" value={formatUsd(result.costPerKeptImageUsd)} />
+        <Figure
+          label="Cost per delivered image"
+          value={
+            result.costPerDeliveredImageUsd === null
+              ? '—'
+              : formatUnitUsd(result.costPerDeliveredImageUsd)
+          }
+        />
       </div>
       <p className="muted small">
         {formatCount(result.billableImages)} billed images for {formatCount(result.keptImages)}{' '}
-        kept, from {formatCount(draft.jobsPerMonth)} jobs{draft.batch ? ', Batch API' : ''}.
+        kept, {formatCount(result.deliveredImages)} of them delivered as finals, from{' '}
+        {formatCount(draft.jobsPerMonth)} jobs{draft.batch ? ', Batch API' : ''}. Cost per
+        generated-and-kept image (all stages, drafts included): {money(result.costPerKeptImageUsd)}.
       </p>
 
       <table className="breakdown">
@@ -58,6 +67,7 @@ export function ResultsPanel() {
                 {stageTitle(s.name, i)}
                 <span className="muted small block">
                   {s.billedQuality}, {formatCount(s.outputTokensPerImage)} tokens
+                  {s.deliversFinal ? ', delivers finals' : ''}
                 </span>
               </th>
               <td>{formatCount(s.billableImages)}</td>

@@ -20,6 +20,8 @@ interface Props {
   model: ModelSpec | undefined
   errors: ReadonlyMap<string, string>
   notices: string
+  /** The stage's own flag, or what the default rule makes of it (see domain/finals.ts). */
+  deliversFinal: boolean
 }
 
 const QUALITY_HINT: Record<Quality, string> = {
@@ -71,10 +73,11 @@ export const StageCard = memo(
     a.count === b.count &&
     a.model === b.model &&
     a.notices === b.notices &&
+    a.deliversFinal === b.deliversFinal &&
     sameErrorsUnder(a.errors, b.errors, `stages.${a.index}.`),
 )
 
-function StageCardFields({ stage, index, count, model, errors, notices }: Props) {
+function StageCardFields({ stage, index, count, model, errors, notices, deliversFinal }: Props) {
   const editStage = useWorksheet((s) => s.editStage)
   const typeNumber = useWorksheet((s) => s.typeStageNumber)
   const moveStage = useWorksheet((s) => s.moveStage)
@@ -158,6 +161,24 @@ function StageCardFields({ stage, index, count, model, errors, notices }: Props)
         </div>
       </div>
       <StageSummary index={index} id={`${uid}-summary`} />
+      <div className="field checkbox">
+        <input
+          id={`${uid}-final`}
+          type="checkbox"
+          checked={deliversFinal}
+          aria-describedby={`${uid}-final-hint`}
+          onChange={(e) => {
+            editStage(stage.id, { deliversFinal: e.target.checked })
+          }}
+        />
+        <label htmlFor={`${uid}-final`}>Delivers final images</label>
+        <p id={`${uid}-final-hint`} className="hint">
+          {stage.deliversFinal === undefined
+            ? 'Ticked by default on the last stage and its same-quality variants. '
+            : ''}
+          The images kept here count toward the cost per delivered image.
+        </p>
+      </div>
 
       <h3 className="sub">Output</h3>
       <div className="grid">

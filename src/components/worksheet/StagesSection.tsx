@@ -1,4 +1,5 @@
 import { useActiveDraft, useActiveResult, useErrorsByPath } from '../../store/hooks'
+import { deliversFinalFlags } from '../../domain/finals'
 import { findModel } from '../../domain/priceBook'
 import { useWorksheet } from '../../store/worksheet'
 import { StageCard } from './StageCard'
@@ -12,6 +13,7 @@ export function StagesSection() {
   const errors = useErrorsByPath()
   const addStage = useWorksheet((s) => s.addStage)
   const model = findModel(book, draft.modelId)
+  const finals = deliversFinalFlags(draft.stages)
 
   return (
     <section className="stages" aria-labelledby="stages-h">
@@ -37,6 +39,7 @@ export function StagesSection() {
             .filter((n) => n.path === `stages.${i}.size`)
             .map((n) => n.message)
             .join(' ')}
+          deliversFinal={finals[i] ?? false}
         />
       ))}
       {draft.stages.length === 0 && (

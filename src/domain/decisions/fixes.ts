@@ -3,7 +3,12 @@ import { withStage } from './common'
 
 /** Setting one stage field to a value of that field's own type. */
 export type SetStageField = {
-  [K in keyof Stage]: { kind: 'setStageField'; stageIndex: number; field: K; value: Stage[K] }
+  [K in keyof Stage]-?: {
+    kind: 'setStageField'
+    stageIndex: number
+    field: K
+    value: NonNullable<Stage[K]>
+  }
 }[keyof Stage]
 
 /** Both edges at once: setting them one at a time would pass through an invalid size. */

@@ -34,8 +34,8 @@ export interface ModelComparisonRow {
   usesPriceOverrides: boolean
   /** Monthly cost in USD; null when some stage has no size this model can make, or on an error. */
   monthlyCostUsd: Usd | null
-  /** Monthly cost over kept images, USD per image; null when no image is kept. */
-  costPerKeptImageUsd: Usd | null
+  /** Monthly cost over the images the final stages deliver, USD per image; null when none is delivered. */
+  costPerDeliveredImageUsd: Usd | null
   /** This row's monthly cost minus the current model's, USD; null when either is missing. */
   deltaVsCurrentUsd: Usd | null
   sizeNotes: StageSizeNote[]
@@ -166,7 +166,7 @@ export function compareModels(scenario: Scenario, book: PriceBook): ModelCompari
       exact: notes.length === 0,
       usesPriceOverrides: isCurrent && scenario.prices !== undefined,
       monthlyCostUsd: r?.ok ? r.monthlyCostUsd : null,
-      costPerKeptImageUsd: r?.ok ? r.costPerKeptImageUsd : null,
+      costPerDeliveredImageUsd: r?.ok ? r.costPerDeliveredImageUsd : null,
       deltaVsCurrentUsd: null,
       sizeNotes: notes,
       errors: r && !r.ok ? r.errors : [],

@@ -10,7 +10,7 @@ export class WorksheetPage {
     await expect(this.figure('Monthly cost')).not.toBeEmpty()
   }
 
-  figure(name: 'Monthly cost' | 'Cost per job' | 'Cost per kept image' | 'Annual cost') {
+  figure(name: 'Monthly cost' | 'Cost per job' | 'Cost per delivered image' | 'Annual cost') {
     return this.page.getByRole('status', { name, exact: true })
   }
 

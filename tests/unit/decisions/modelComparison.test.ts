@@ -29,7 +29,7 @@ describe('compareModels', () => {
     // gpt-image-2: 6000 x 196 x $30/M = 35.28, text 6000 x 120 x $5/M = 3.60,
     //   325 x 5488 x $30/M = 53.508, text 325 x 120 x $5/M = 0.195 -> 92.583
     expect(row(r, 'gpt-image-2').monthlyCostUsd).toBeCloseTo(92.583, 10)
-    expect(row(r, 'gpt-image-2').costPerKeptImageUsd).toBeCloseTo(92.583 / 4250, 12)
+    expect(row(r, 'gpt-image-2').costPerDeliveredImageUsd).toBeCloseTo(92.583 / 250, 12)
     // gpt-image-1.5 ($32/M out, classic tokens): 6000 x 272 x 32/M = 52.224, text 3.60,
     //   325 x 6208 x 32/M = 64.5632, text 0.195 -> 120.5822
     expect(row(r, 'gpt-image-1.5').monthlyCostUsd).toBeCloseTo(120.5822, 10)
@@ -98,7 +98,7 @@ describe('compareModels', () => {
     })
     const v2 = row(r, 'gpt-image-2')
     expect(v2.monthlyCostUsd).toBeNull()
-    expect(v2.costPerKeptImageUsd).toBeNull()
+    expect(v2.costPerDeliveredImageUsd).toBeNull()
     expect(v2.deltaVsCurrentUsd).toBeNull()
     expect(v2.sizeNotes[0]?.substitute).toBeNull()
     expect(v2.sizeNotes[0]?.message).toContain('not a multiple of 16')
