@@ -47,7 +47,8 @@ export function ResultsPanel() {
         {formatCount(result.billableImages)} billed images for {formatCount(result.keptImages)}{' '}
         kept, {formatCount(result.deliveredImages)} of them delivered as finals, from{' '}
         {formatCount(draft.jobsPerMonth)} jobs{draft.batch ? ', Batch API' : ''}. Cost per
-        generated-and-kept image (all stages, drafts included): {money(result.costPerKeptImageUsd)}.
+        generated-and-kept image (all stages, drafts included):{' '}
+        {formatUsd(result.costPerKeptImageUsd)}.
       </p>
 
       <table className="breakdown">
