@@ -100,6 +100,8 @@ export interface WorksheetWriter {
   storage: PersistStorage<PersistedState>
   /** Writes the pending state at once, if any: on pagehide, when hidden, and in tests. */
   flush: () => void
+  /** Drops what is pending and writes nothing more, for good (the crash screen's fresh start). */
+  stop: () => void
 }
 
 /**
@@ -123,11 +125,12 @@ export function worksheetWriter(
 ): WorksheetWriter {
   let pending: { name: string; value: StorageValue<PersistedState> } | null = null
   let timer: ReturnType<typeof setTimeout> | null = null
+  let stopped = false
 
   const flush = () => {
     if (timer !== null) clearTimeout(timer)
     timer = null
-    if (pending === null || held()) return
+    if (stopped || pending === null || held()) return
     const { name, value } = pending
     pending = null
     // JSON writes NaN as null; the typed text kept beside it restores it on load.
@@ -141,6 +144,10 @@ export function worksheetWriter(
 
   return {
     flush,
+    stop: () => {
+      stopped = true
+      pending = null
+    },
     storage: {
       getItem: () => null,
       setItem: (name, value) => {
@@ -168,4 +175,28 @@ export function flushWhenPageHides(flush: () => void): () => void {
     window.removeEventListener('pagehide', flush)
     document.removeEventListener('visibilitychange', onHidden)
   }
+}
+
+/**
+ * The crash screen's way out: moves what is saved under `key` aside (once, as
+ * on load) and removes it, so the next load starts from the example instead
+ * of crashing again. Returns the kept-aside key; null when there was nothing
+ * saved, or when the copy was refused and the original was therefore left.
+ */
+export function setAsideForFreshStart(
+  storage: Storage | null,
+  key: string,
+  now: Date,
+): { keptAs: string | null; raw: string | null } {
+  if (storage === null) return { keptAs: null, raw: null }
+  let raw: string | null
+  try {
+    raw = storage.getItem(key)
+  } catch {
+    return { keptAs: null, raw: null }
+  }
+  if (raw === null) return { keptAs: null, raw: null }
+  const keptAs = keepAside(storage, key, raw, now)
+  if (keptAs !== null) storage.removeItem(key)
+  return { keptAs, raw }
 }

@@ -58,7 +58,7 @@ export function createWorksheetStore(storage: Storage | null, now: Date = new Da
     ),
   )
   flushWhenPageHides(writer.flush)
-  return Object.assign(store, { flushSaves: writer.flush })
+  return Object.assign(store, { flushSaves: writer.flush, stopSaving: writer.stop })
 }
 
 export const useWorksheet = createWorksheetStore(browserStorage())
