@@ -11,6 +11,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          // Property tests run hundreds of cases; on a loaded 2-core machine a few took over
+          // vitest's 5 s default while taking about 1 s on an idle one.
+          testTimeout: 20_000,
           // Benchmarks run once, in node, not again in the jsdom project.
           benchmark: { include: ['bench/**/*.bench.ts'] },
         },

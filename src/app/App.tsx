@@ -14,6 +14,7 @@ import { StagesSection } from '../components/worksheet/StagesSection'
 import { useWorksheet } from '../store/worksheet'
 import { StorageNotice } from './StorageNotice'
 import { UndoRedo } from './UndoRedo'
+import './App.css'
 
 /** Spreadsheet shortcuts: Ctrl+Z undoes the worksheet edit, not just the text box. */
 function useUndoShortcuts() {

@@ -1,6 +1,7 @@
 import { Component } from 'react'
 import type { ErrorInfo, ReactNode } from 'react'
-import { downloadText } from '../components/importExport/download'
+import './App.css'
+import { downloadText } from '../components/ui/download'
 import { browserStorage, setAsideForFreshStart } from '../store/storage'
 import { STORAGE_KEY, useWorksheet } from '../store/worksheet'
 
@@ -73,7 +74,11 @@ export class ErrorBoundary extends Component<Props, State> {
             <button
               type="button"
               onClick={() => {
-                downloadText(stuck, `${STORAGE_KEY}-saved.json`, 'application/json')
+                downloadText({
+                  fileName: `${STORAGE_KEY}-saved.json`,
+                  text: stuck,
+                  type: 'application/json',
+                })
               }}
             >
               Download the saved data

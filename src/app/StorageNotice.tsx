@@ -1,8 +1,9 @@
 import { useState } from 'react'
-import { downloadText } from '../components/importExport/download'
+import { downloadText } from '../components/ui/download'
 import { deleteKeptAside, readKeptAside } from '../store/storage'
 import { STORAGE_KEY, useWorksheet } from '../store/worksheet'
 import type { StorageNotice as Notice } from '../store/storageSafety'
+import './App.css'
 
 const DOWNLOAD_NAME = `${STORAGE_KEY}-unreadable.json`
 
@@ -35,7 +36,7 @@ export function StorageNotice() {
             onClick={() => {
               const raw = readKeptAside(notice.keptAs)
               if (raw === null) setProblem('The kept-aside copy is no longer in this browser.')
-              else downloadText(raw, DOWNLOAD_NAME, 'application/json')
+              else downloadText({ fileName: DOWNLOAD_NAME, text: raw, type: 'application/json' })
             }}
           >
             Download the kept-aside copy
@@ -56,7 +57,7 @@ export function StorageNotice() {
           <button
             type="button"
             onClick={() => {
-              downloadText(notice.raw, DOWNLOAD_NAME, 'application/json')
+              downloadText({ fileName: DOWNLOAD_NAME, text: notice.raw, type: 'application/json' })
             }}
           >
             Download the unreadable data

@@ -1,3 +1,5 @@
+// First, so every feature's stylesheet comes after the global one.
+import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { registerSW } from 'virtual:pwa-register'
@@ -5,7 +7,6 @@ import { App } from './App'
 import { ErrorBoundary } from './ErrorBoundary'
 import { offerUpdate } from './updateReady'
 import { UpdatePrompt } from './UpdatePrompt'
-import './styles.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react'
+import './decisions.css'
 
 // The tools sit below the worksheet and bring the decision functions with them
 // (about 13 KB gzip): loaded after first paint, the worksheet paints without them.

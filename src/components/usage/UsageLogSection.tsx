@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react'
+import './usage.css'
 
 // The parser, the calibration code and these tables load after first paint:
 // most visits never open a log.
