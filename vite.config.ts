@@ -1,12 +1,27 @@
 import { defineConfig } from 'vite'
+import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
 
+/**
+ * The dev server's React refresh preamble is an inline script, which the
+ * Content-Security-Policy in index.html refuses; the policy is for what is
+ * deployed (the build and its browser tests), so dev serves the page without it.
+ */
+const noCspInDev: Plugin = {
+  name: 'no-csp-in-dev',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+}
+
 export default defineConfig({
   plugins: [
+    noCspInDev,
     react(),
     VitePWA({
-      registerType: 'autoUpdate',
+      // A new version waits for the person's Reload (src/app/UpdatePrompt.tsx).
+      registerType: 'prompt',
       // Registered from src/app/main.tsx through virtual:pwa-register, not an injected script.
       injectRegister: false,
       // The icons are in public/, so globPatterns already precaches them; listing them twice would too.
@@ -32,10 +47,9 @@ export default defineConfig({
         // (charts too) works offline; source maps are for developers online.
         globPatterns: ['**/*.{js,css,html,svg,png,csv}'],
         navigateFallback: 'index.html',
-        // injectRegister: false turns off the plugin's autoUpdate defaults, so set
-        // here: a new version takes over at once (the worksheet is in localStorage,
-        // so the reload that follows keeps it).
-        skipWaiting: true,
+        // A new version waits (no skipWaiting) until the page asks it to take
+        // over, on the person's Reload; the first one controls the page at once.
+        skipWaiting: false,
         clientsClaim: true,
         cleanupOutdatedCaches: true,
         // No runtimeCaching: the app fetches nothing from other origins, and must not.

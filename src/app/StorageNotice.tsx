@@ -1,6 +1,11 @@
+import { useState } from 'react'
+import { downloadText } from '../components/ui/download'
+import { deleteKeptAside, readKeptAside } from '../store/storage'
 import { STORAGE_KEY, useWorksheet } from '../store/worksheet'
 import type { StorageNotice as Notice } from '../store/storageSafety'
 import './App.css'
+
+const DOWNLOAD_NAME = `${STORAGE_KEY}-unreadable.json`
 
 function message(notice: Notice): string {
   if (notice.kind === 'saveFailed') {
@@ -8,20 +13,65 @@ function message(notice: Notice): string {
   }
   const opening = `Your saved worksheet could not be opened. ${notice.reason}`
   return notice.keptAs === null
-    ? `${opening} This browser also refused to store a copy of it (storage full), so it is still under "${STORAGE_KEY}" only until your first edit is saved over it. The example worksheet was loaded instead.`
+    ? `${opening} This browser also refused to store a copy of it (storage full), so it is left untouched under "${STORAGE_KEY}" and the example worksheet was loaded instead. Your edits are kept in memory only, not saved, until you download the unreadable data or choose to replace it.`
     : `${opening} It was kept unchanged in this browser's storage under "${notice.keptAs}", and the example worksheet was loaded instead.`
 }
 
 export function StorageNotice() {
   const notice = useWorksheet((s) => s.storageNotice)
   const dismiss = useWorksheet((s) => s.dismissStorageNotice)
+  const saveOverUnreadable = useWorksheet((s) => s.saveOverUnreadable)
+  const [problem, setProblem] = useState<string | null>(null)
   if (!notice) return null
   return (
     <div className="banner" role="alert">
-      <p>{message(notice)}</p>
-      <button type="button" onClick={dismiss}>
-        Dismiss
-      </button>
+      <p>
+        {message(notice)}
+        {problem !== null && ` ${problem}`}
+      </p>
+      {notice.kind === 'unreadable' && notice.keptAs !== null && (
+        <>
+          <button
+            type="button"
+            onClick={() => {
+              const raw = readKeptAside(notice.keptAs)
+              if (raw === null) setProblem('The kept-aside copy is no longer in this browser.')
+              else downloadText({ fileName: DOWNLOAD_NAME, text: raw, type: 'application/json' })
+            }}
+          >
+            Download the kept-aside copy
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              deleteKeptAside(notice.keptAs)
+              dismiss()
+            }}
+          >
+            Delete the kept-aside copy
+          </button>
+        </>
+      )}
+      {notice.kind === 'unreadable' && notice.keptAs === null ? (
+        <>
+          <button
+            type="button"
+            onClick={() => {
+              downloadText({ fileName: DOWNLOAD_NAME, text: notice.raw, type: 'application/json' })
+            }}
+          >
+            Download the unreadable data
+          </button>
+          {/* No Dismiss: while saving waits, the page must keep saying so. */}
+          <button type="button" onClick={saveOverUnreadable}>
+            Replace it and save my edits
+          </button>
+        </>
+      ) : (
+        <button type="button" onClick={dismiss}>
+          Dismiss
+        </button>
+      )}
     </div>
   )
 }

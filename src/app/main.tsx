@@ -5,6 +5,8 @@ import { createRoot } from 'react-dom/client'
 import { registerSW } from 'virtual:pwa-register'
 import { App } from './App'
 import { ErrorBoundary } from './ErrorBoundary'
+import { offerUpdate } from './updateReady'
+import { UpdatePrompt } from './UpdatePrompt'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
@@ -13,11 +15,18 @@ createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
       <App />
+      <UpdatePrompt />
     </ErrorBoundary>
   </StrictMode>,
 )
 
-// Offline after the first visit, and installable. autoUpdate: a new version
-// reloads the page once it is cached; the worksheet lives in localStorage.
-// In dev the plugin serves a no-op module, so nothing is cached while editing.
-registerSW()
+// Offline after the first visit, and installable. A new version waits until
+// the person chooses Reload (registerType 'prompt'): reloading on its own lost
+// open previews. In dev the plugin serves a no-op module, so nothing is cached.
+const updateSW = registerSW({
+  onNeedRefresh() {
+    offerUpdate(() => {
+      void updateSW(true)
+    })
+  },
+})

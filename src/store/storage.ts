@@ -1,4 +1,4 @@
-import type { PersistStorage } from 'zustand/middleware'
+import type { PersistStorage, StorageValue } from 'zustand/middleware'
 import { readPersisted } from '../io/persisted'
 import type { PersistedState } from '../io/persisted'
 import type { StorageNotice } from './storageSafety'
@@ -47,7 +47,9 @@ function keepAside(storage: Storage, key: string, raw: string, now: Date): strin
  * Reads what was saved under `key`, once, before the store is created: the
  * one place saved data enters the app. Data it cannot read is kept aside
  * (never overwritten unseen) and comes back as a notice, with the example
- * worksheet to work on; the original is left where it was.
+ * worksheet to work on; the original is left where it was. When even the
+ * copy is refused, the notice carries the data itself, so the person can
+ * still download it, and saving waits until they decide.
  */
 export function restoreWorksheet(storage: Storage | null, key: string, now: Date): Restored {
   // A browser that will not even read its storage will not save either: say so now.
@@ -62,35 +64,139 @@ export function restoreWorksheet(storage: Storage | null, key: string, now: Date
   if (raw === null) return { saved: null, notice: null }
   const read = readPersisted(raw)
   if (read.ok) return { saved: read.state, notice: null }
+  const keptAs = keepAside(storage, key, raw, now)
   return {
     saved: null,
-    notice: { kind: 'unreadable', reason: read.reason, keptAs: keepAside(storage, key, raw, now) },
+    notice:
+      keptAs === null
+        ? { kind: 'unreadable', reason: read.reason, keptAs: null, raw }
+        : { kind: 'unreadable', reason: read.reason, keptAs },
+  }
+}
+
+/** The text kept aside under `key`, or null when it is gone or storage is refused. */
+export function readKeptAside(key: string): string | null {
+  try {
+    return browserStorage()?.getItem(key) ?? null
+  } catch {
+    return null
+  }
+}
+
+/** Deletes a kept-aside copy, on the person's word. */
+export function deleteKeptAside(key: string): void {
+  try {
+    browserStorage()?.removeItem(key)
+  } catch {
+    // Storage that refuses even this has nothing we could have deleted.
+  }
+}
+
+/** How long typing must pause before the worksheet is written (issue 15: off the keystroke path). */
+export const SAVE_DELAY_MS = 400
+
+/** The persist middleware's storage, plus a way to write what is pending now. */
+export interface WorksheetWriter {
+  storage: PersistStorage<PersistedState>
+  /** Writes the pending state at once, if any: on pagehide, when hidden, and in tests. */
+  flush: () => void
+  /** Drops what is pending and writes nothing more, for good (the crash screen's fresh start). */
+  stop: () => void
+}
+
+/**
+ * The persist middleware's storage: it only writes, and only once typing
+ * pauses. Reading happens once, before the store exists (restoreWorksheet),
+ * so a notice about the saved data is part of the store's first state and
+ * the store is never called while it is being created.
+ *
+ * Zustand calls setItem on every change; serialising the whole worksheet on
+ * every keystroke cost frames, so the latest state waits `delayMs` and is
+ * written then, or at once when the page is hidden or closed (pagehide and
+ * visibilitychange are the last events a closing tab reliably gets).
+ * `held()` true means the original must not be overwritten yet: the pending
+ * state waits until it turns false.
+ */
+export function worksheetWriter(
+  storage: Storage | null,
+  onSaveFailed: () => void,
+  held: () => boolean,
+  delayMs: number = SAVE_DELAY_MS,
+): WorksheetWriter {
+  let pending: { name: string; value: StorageValue<PersistedState> } | null = null
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let stopped = false
+
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer)
+    timer = null
+    if (stopped || pending === null || held()) return
+    const { name, value } = pending
+    pending = null
+    // JSON writes NaN as null; the typed text kept beside it restores it on load.
+    try {
+      if (storage === null) throw new Error('no storage')
+      storage.setItem(name, JSON.stringify(value))
+    } catch {
+      onSaveFailed()
+    }
+  }
+
+  return {
+    flush,
+    stop: () => {
+      stopped = true
+      pending = null
+    },
+    storage: {
+      getItem: () => null,
+      setItem: (name, value) => {
+        pending = { name, value }
+        if (timer !== null) clearTimeout(timer)
+        timer = setTimeout(flush, delayMs)
+      },
+      removeItem: (name) => {
+        pending = null
+        storage?.removeItem(name)
+      },
+    },
+  }
+}
+
+/** Writes pending saves when the page is hidden or closed; returns how to stop. */
+export function flushWhenPageHides(flush: () => void): () => void {
+  if (typeof window === 'undefined') return () => undefined
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') flush()
+  }
+  window.addEventListener('pagehide', flush)
+  document.addEventListener('visibilitychange', onHidden)
+  return () => {
+    window.removeEventListener('pagehide', flush)
+    document.removeEventListener('visibilitychange', onHidden)
   }
 }
 
 /**
- * The persist middleware's storage: it only writes. Reading happens once,
- * before the store exists (restoreWorksheet), so a notice about the saved
- * data is part of the store's first state and the store is never called
- * while it is being created.
+ * The crash screen's way out: moves what is saved under `key` aside (once, as
+ * on load) and removes it, so the next load starts from the example instead
+ * of crashing again. Returns the kept-aside key; null when there was nothing
+ * saved, or when the copy was refused and the original was therefore left.
  */
-export function worksheetStorage(
+export function setAsideForFreshStart(
   storage: Storage | null,
-  onSaveFailed: () => void,
-): PersistStorage<PersistedState> {
-  return {
-    getItem: () => null,
-    setItem: (name, value) => {
-      // JSON writes NaN as null; the typed text kept beside it restores it on load.
-      try {
-        if (storage === null) throw new Error('no storage')
-        storage.setItem(name, JSON.stringify(value))
-      } catch {
-        onSaveFailed()
-      }
-    },
-    removeItem: (name) => {
-      storage?.removeItem(name)
-    },
+  key: string,
+  now: Date,
+): { keptAs: string | null; raw: string | null } {
+  if (storage === null) return { keptAs: null, raw: null }
+  let raw: string | null
+  try {
+    raw = storage.getItem(key)
+  } catch {
+    return { keptAs: null, raw: null }
   }
+  if (raw === null) return { keptAs: null, raw: null }
+  const keptAs = keepAside(storage, key, raw, now)
+  if (keptAs !== null) storage.removeItem(key)
+  return { keptAs, raw }
 }

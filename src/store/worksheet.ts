@@ -6,7 +6,7 @@ import { createHistorySlice } from './history'
 import { createScenarioEditsSlice } from './scenarioEdits'
 import { createScenarioListSlice } from './scenarioList'
 import type { WorksheetState } from './state'
-import { browserStorage, restoreWorksheet, worksheetStorage } from './storage'
+import { browserStorage, flushWhenPageHides, restoreWorksheet, worksheetWriter } from './storage'
 import { createStorageSafetySlice } from './storageSafety'
 
 export type { WorksheetState } from './state'
@@ -17,10 +17,20 @@ export const STORAGE_KEY = 'gpt-image-budget'
  * The worksheet store over `storage`, as a page load makes it: what was saved
  * is read and restored first, then the store is created from the slices with
  * it, and a notice about it if there is one, so the first paint shows both.
- * Every change is then saved back by the persist middleware.
+ * Every change is then saved back by the persist middleware, once typing
+ * pauses or the page is hidden; `flushSaves` writes what is pending at once.
  */
 export function createWorksheetStore(storage: Storage | null, now: Date = new Date()) {
   const restored = restoreWorksheet(storage, STORAGE_KEY, now)
+  // Called on a save only, which needs a change to the state, so never while
+  // the store is still being created.
+  const writer = worksheetWriter(
+    storage,
+    () => {
+      store.getState().reportSaveFailed()
+    },
+    () => store.getState().savesHeld,
+  )
   const store = create<WorksheetState>()(
     persist(
       (...a) => ({
@@ -32,15 +42,12 @@ export function createWorksheetStore(storage: Storage | null, now: Date = new Da
         ...restored.saved,
         storageNotice: restored.notice,
         saveRefused: restored.notice?.kind === 'saveFailed',
+        savesHeld: restored.notice?.kind === 'unreadable' && restored.notice.keptAs === null,
       }),
       {
         name: STORAGE_KEY,
         version: STORAGE_VERSION,
-        // Called on a refused save only, which needs a change to the state, so
-        // never while the store is still being created.
-        storage: worksheetStorage(storage, () => {
-          store.getState().reportSaveFailed()
-        }),
+        storage: writer.storage,
         skipHydration: true,
         partialize: (s): PersistedState => ({
           scenarios: s.scenarios,
@@ -50,7 +57,8 @@ export function createWorksheetStore(storage: Storage | null, now: Date = new Da
       },
     ),
   )
-  return store
+  flushWhenPageHides(writer.flush)
+  return Object.assign(store, { flushSaves: writer.flush, stopSaving: writer.stop })
 }
 
 export const useWorksheet = createWorksheetStore(browserStorage())

@@ -8,8 +8,11 @@ import { useWorksheet } from '../../src/store/worksheet'
 configure({ asyncUtilTimeout: 5_000 })
 
 beforeEach(() => {
-  localStorage.clear()
   useWorksheet.setState(useWorksheet.getInitialState(), true)
+  // Saves wait for typing to pause: write the reset now, then start from empty
+  // storage, so no save from one test lands in the next.
+  useWorksheet.flushSaves()
+  localStorage.clear()
 })
 
 afterEach(() => {

@@ -95,3 +95,69 @@ for (const { what, raw, reason } of UNREADABLE) {
     expect(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).toBe(raw)
   })
 }
+
+test('3 MB of unreadable data with storage nearly full is never overwritten, and can be downloaded', async ({
+  page,
+}) => {
+  // Filled before the app's first script: the unreadable value, then filler
+  // until the browser refuses even 1 KB more, so the 3 MB copy aside cannot fit.
+  await page.addInitScript((key) => {
+    if (sessionStorage.getItem('seeded') !== null) return
+    sessionStorage.setItem('seeded', '1')
+    localStorage.setItem(key, '{"broken":' + 'x'.repeat(3 * 1024 * 1024))
+    let i = 0
+    for (let size = 256 * 1024; size >= 1024; size /= 2) {
+      try {
+        for (;;) localStorage.setItem(`filler:${String(i++)}`, 'f'.repeat(size))
+      } catch {
+        // Full at this size: try a smaller one.
+      }
+    }
+  }, STORAGE_KEY)
+  const ws = new WorksheetPage(page)
+  await ws.open()
+  const originalIsIntact = () =>
+    page.evaluate(
+      (key) => localStorage.getItem(key) === '{"broken":' + 'x'.repeat(3 * 1024 * 1024),
+      STORAGE_KEY,
+    )
+
+  const notice = page.getByRole('alert').filter({ hasText: 'could not be opened' })
+  await expect(notice).toContainText('This browser also refused to store a copy of it')
+  await expect(notice).toContainText('Your edits are kept in memory only')
+  expect(await keptAsideKeys(page)).toEqual([])
+
+  // The worksheet works in memory, and no save lands on the unreadable data.
+  await ws.fill(ws.field('Jobs per month'), '2000')
+  await expect(ws.figure('Monthly cost')).not.toHaveText('$92.58')
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')))
+  await page.waitForTimeout(800)
+  expect(await originalIsIntact()).toBe(true)
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    notice.getByRole('button', { name: 'Download the unreadable data' }).click(),
+  ])
+  const { readFile } = await import('node:fs/promises')
+  const text = await readFile(await download.path(), 'utf8')
+  expect(text).toBe('{"broken":' + 'x'.repeat(3 * 1024 * 1024))
+
+  // A reload still finds it, and still says so.
+  await page.reload()
+  await expect(notice).toContainText('This browser also refused to store a copy of it')
+  expect(await originalIsIntact()).toBe(true)
+})
+
+test('a keystroke right before the tab closes is saved', async ({ context }) => {
+  const page = await context.newPage()
+  const ws = new WorksheetPage(page)
+  await ws.open()
+  await ws.fill(ws.field('Jobs per month'), '4321')
+  // At once: no pause for the typing delay to pass.
+  await page.close({ runBeforeUnload: true })
+
+  const again = await context.newPage()
+  const reopened = new WorksheetPage(again)
+  await reopened.open()
+  await expect(reopened.field('Jobs per month')).toHaveValue('4321')
+})

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { toScenario } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
 import type { CsvImportResult } from '../../io/csv/format'
@@ -82,10 +82,18 @@ export function ImportExportBar() {
 
   useShareLinkPreview(setPending)
 
+  // The latest file chosen wins: choosing another cancels the one being read,
+  // so an earlier, slower file can never replace the later one's preview.
+  const running = useRef<AbortController | null>(null)
   const readFile = useCallback(async (file: File) => {
+    running.current?.abort()
+    const controller = new AbortController()
+    running.current = controller
     setStatus('')
     setPhase('reading')
-    const result = await importCsvFile(file, setPhase)
+    const result = await importCsvFile(file, setPhase, controller.signal)
+    if (result === null || controller.signal.aborted) return
+    running.current = null
     setPhase(null)
     setPending({ source: file.name, result })
   }, [])

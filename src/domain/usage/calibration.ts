@@ -3,6 +3,7 @@
  */
 import { sizeProblems } from '../engine'
 import type { Quality, Stage } from '../model'
+import { findModel } from '../priceBook'
 import type { PriceBook } from '../priceBook'
 import { STAGE_RULES } from '../validate'
 import { plural } from './plural'
@@ -147,7 +148,7 @@ export function calibratedStage(
 
   const size = group.sizeMix.find((s) => s.width !== null && s.height !== null)
   if (size && size.width !== null && size.height !== null) {
-    const spec = book[modelId]
+    const spec = findModel(book, modelId)
     const problems = spec ? sizeProblems(spec, size.width, size.height) : []
     if (problems[0]) notes.push(`Size left as it is: ${problems[0].message}`)
     else {

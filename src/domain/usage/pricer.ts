@@ -5,6 +5,7 @@
  */
 import { outputTokens } from '../engine'
 import type { BilledQuality } from '../model'
+import { findModel } from '../priceBook'
 import type { ModelSpec, PriceBook } from '../priceBook'
 
 export const PER_MILLION = 1_000_000
@@ -51,7 +52,7 @@ export class Pricer {
 
   private resolve(model: string): ModelSpec | null {
     const id = model.trim() === '' ? this.defaultModelId : priceBookId(model, this.book)
-    return id === null ? null : (this.book[id] ?? null)
+    return id === null ? null : (findModel(this.book, id) ?? null)
   }
 
   /** Output of one image as the price book estimates it; null when the model cannot make it. */

@@ -6,16 +6,26 @@ import type { CsvImportResult } from './format'
 import { importScenariosCsv } from './import'
 
 export type CsvWorkerMessage =
-  { kind: 'phase'; phase: 'reading' | 'checking' } | { kind: 'done'; result: CsvImportResult }
+  | { kind: 'phase'; phase: 'reading' | 'checking' }
+  | { kind: 'done'; result: CsvImportResult }
+  /** The check threw: a bug, reported so the page never waits on "Checking every row…". */
+  | { kind: 'failed'; message: string }
 
 declare const self: DedicatedWorkerGlobalScope
 
 self.onmessage = async (e: MessageEvent<File>) => {
-  self.postMessage({ kind: 'phase', phase: 'reading' } satisfies CsvWorkerMessage)
-  const text = await e.data.text()
-  self.postMessage({ kind: 'phase', phase: 'checking' } satisfies CsvWorkerMessage)
-  self.postMessage({
-    kind: 'done',
-    result: importScenariosCsv(text, PRICE_BOOK),
-  } satisfies CsvWorkerMessage)
+  try {
+    self.postMessage({ kind: 'phase', phase: 'reading' } satisfies CsvWorkerMessage)
+    const text = await e.data.text()
+    self.postMessage({ kind: 'phase', phase: 'checking' } satisfies CsvWorkerMessage)
+    self.postMessage({
+      kind: 'done',
+      result: importScenariosCsv(text, PRICE_BOOK),
+    } satisfies CsvWorkerMessage)
+  } catch (error) {
+    self.postMessage({
+      kind: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies CsvWorkerMessage)
+  }
 }

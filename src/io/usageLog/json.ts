@@ -33,7 +33,9 @@ function collectKeys(o: JsonObject, prefix: string[], into: Map<string, string[]
 function walk(o: JsonObject, path: readonly string[]): unknown {
   let v: unknown = o
   for (const key of path) {
-    if (!isObject(v)) return undefined
+    // Own keys only: a path such as "constructor" found on one record must not
+    // find Object's member on a record that lacks it.
+    if (!isObject(v) || !Object.hasOwn(v, key)) return undefined
     v = v[key]
   }
   return v
