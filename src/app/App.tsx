@@ -12,6 +12,7 @@ import { StagesSection } from '../components/worksheet/StagesSection'
 import { useWorksheet } from '../store/worksheet'
 import { StorageNotice } from './StorageNotice'
 import { UndoRedo } from './UndoRedo'
+import './App.css'
 
 // Below the first screen: their code loads, and they mount, when they near the viewport or
 // are linked to, so the worksheet is interactive sooner.

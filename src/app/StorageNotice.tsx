@@ -1,5 +1,6 @@
 import { STORAGE_KEY, useWorksheet } from '../store/worksheet'
 import type { StorageNotice as Notice } from '../store/storageSafety'
+import './App.css'
 
 function message(notice: Notice): string {
   if (notice.kind === 'saveFailed') {

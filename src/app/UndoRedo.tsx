@@ -1,4 +1,5 @@
 import { useWorksheet } from '../store/worksheet'
+import './App.css'
 
 export function UndoRedo() {
   const undo = useWorksheet((s) => s.undo)

@@ -1,9 +1,10 @@
+// First, so every feature's stylesheet comes after the global one.
+import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { registerSW } from 'virtual:pwa-register'
 import { App } from './App'
 import { ErrorBoundary } from './ErrorBoundary'
-import './styles.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

@@ -16,16 +16,20 @@ function formatter(locale: string | undefined, key: string, options: Intl.Number
 
 /**
  * What a number that cannot be shown reads as. The UI marks such fields as
- * errors; this only keeps "NaN" or "∞" from ever reaching the screen.
+ * errors; this only keeps "NaN" or "∞" from ever reaching the screen. A value
+ * that does not exist (null: no kept images to divide by) reads the same.
  */
 export const NOT_A_NUMBER = '—'
+
+const unshowable = (value: number | null): value is null =>
+  value === null || !Number.isFinite(value)
 
 /**
  * US dollars with as many digits as the amount needs: cents at a dollar and
  * above, three significant digits below, so a $0.0053 image never reads $0.01.
  */
-export function formatUsd(value: number, locale?: string): string {
-  if (!Number.isFinite(value)) return NOT_A_NUMBER
+export function formatUsd(value: number | null, locale?: string): string {
+  if (unshowable(value)) return NOT_A_NUMBER
   if (Math.abs(value) >= 1 || value === 0) {
     return formatter(locale, 'usd', {
       style: 'currency',
@@ -42,10 +46,19 @@ export function formatUsd(value: number, locale?: string): string {
   }).format(value)
 }
 
+/** A difference: the formatted value with a + on increases; decreases keep their own minus. */
+function signed(text: string, value: number): string {
+  return value > 0 && text !== NOT_A_NUMBER ? `+${text}` : text
+}
+
 /** A difference in US dollars: formatUsd with a + on increases ("+$1.20", "-$0.35", "$0.00"). */
-export function formatSignedUsd(value: number, locale?: string): string {
-  const text = formatUsd(value, locale)
-  return value > 0 ? `+${text}` : text
+export function formatSignedUsd(value: number | null, locale?: string): string {
+  return value === null ? NOT_A_NUMBER : signed(formatUsd(value, locale), value)
+}
+
+/** A difference in a count: formatCount with a + on increases ("+5,731", "-12", "0"). */
+export function formatSignedCount(value: number, locale?: string): string {
+  return signed(formatCount(value, locale), value)
 }
 
 /** A count (jobs, images, tokens): whole numbers grouped, fractions to two places. */
@@ -63,7 +76,52 @@ export function formatPercent(fraction: number, locale?: string): string {
 }
 
 /** A measured ratio or average to three decimals, the precision Apply writes (1.452, not 1.45). */
-export function formatMeasured(value: number, locale?: string): string {
-  if (!Number.isFinite(value)) return NOT_A_NUMBER
+export function formatMeasured(value: number | null, locale?: string): string {
+  if (unshowable(value)) return NOT_A_NUMBER
   return formatter(locale, 'measured', { maximumFractionDigits: 3 }).format(value)
+}
+
+/**
+ * A 0..1 fraction as a change: a + on increases, and no sign on what rounds to
+ * zero ("+12.5%", "-3%", "0%"). Two decimals at most, like formatPercent,
+ * unless a figure's note has room for fewer.
+ */
+export function formatSignedPercent(fraction: number, maxDigits = 2, locale?: string): string {
+  if (!Number.isFinite(fraction)) return NOT_A_NUMBER
+  return formatter(locale, `percent-signed-${String(maxDigits)}`, {
+    style: 'percent',
+    maximumFractionDigits: maxDigits,
+    signDisplay: 'exceptZero',
+  }).format(fraction)
+}
+
+/**
+ * A 0..1 share in whole percents, for a mix read at a glance ("33%"). A share
+ * that is there but rounds to nothing reads "<1%", never "0%".
+ */
+export function formatWholePercent(fraction: number, locale?: string): string {
+  if (!Number.isFinite(fraction)) return NOT_A_NUMBER
+  const whole = formatter(locale, 'percent-whole', { style: 'percent', maximumFractionDigits: 0 })
+  return fraction > 0 && fraction < 0.005 ? `<${whole.format(0.01)}` : whole.format(fraction)
+}
+
+/** A count with its noun: "1 row", "1,204 rows", "2 template stages". */
+export function formatCountOf(
+  count: number,
+  one: string,
+  many = `${one}s`,
+  locale?: string,
+): string {
+  return `${formatCount(count, locale)} ${count === 1 ? one : many}`
+}
+
+/** How long something took: whole milliseconds under a second (at least 1), else seconds to one decimal. */
+export function formatDuration(ms: number, locale?: string): string {
+  if (!Number.isFinite(ms)) return NOT_A_NUMBER
+  if (ms < 1000) return `${formatCount(Math.max(1, Math.round(ms)), locale)} ms`
+  const seconds = formatter(locale, 'seconds', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  })
+  return `${seconds.format(ms / 1000)} s`
 }

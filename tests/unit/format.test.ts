@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import {
   formatCount,
+  formatCountOf,
+  formatDuration,
   formatMeasured,
   formatPercent,
+  formatSignedCount,
+  formatSignedPercent,
   formatSignedUsd,
   formatUsd,
+  formatWholePercent,
 } from '../../src/format/number'
 
 describe('formatUsd', () => {
@@ -45,6 +50,14 @@ describe('numbers that cannot be shown', () => {
   })
 })
 
+describe('values that do not exist', () => {
+  it('read as a dash, like numbers that cannot be shown', () => {
+    expect(formatUsd(null)).toBe('—')
+    expect(formatSignedUsd(null)).toBe('—')
+    expect(formatMeasured(null)).toBe('—')
+  })
+})
+
 describe('formatMeasured', () => {
   it('shows three decimals, the value Apply writes, and never NaN', () => {
     expect(formatMeasured(45 / 31, 'en-US')).toBe('1.452')
@@ -60,5 +73,62 @@ describe('formatSignedUsd', () => {
     expect(formatSignedUsd(-0.0661, 'en-US')).toBe('-$0.0661')
     expect(formatSignedUsd(0, 'en-US')).toBe('$0.00')
     expect(formatSignedUsd(Number.NaN, 'en-US')).toBe('—')
+  })
+})
+
+describe('formatSignedCount', () => {
+  it('marks increases with +, leaves decreases their minus and zero unsigned', () => {
+    expect(formatSignedCount(5731, 'en-US')).toBe('+5,731')
+    expect(formatSignedCount(-5731, 'en-US')).toBe('-5,731')
+    expect(formatSignedCount(0, 'en-US')).toBe('0')
+    expect(formatSignedCount(Number.POSITIVE_INFINITY, 'en-US')).toBe('—')
+  })
+})
+
+describe('formatSignedPercent', () => {
+  it('marks increases with +, at the precision of formatPercent by default', () => {
+    expect(formatSignedPercent(33.3276, 2, 'en-US')).toBe('+3,332.76%')
+    expect(formatSignedPercent(0.125, 2, 'en-US')).toBe('+12.5%')
+    expect(formatSignedPercent(-0.5018, 2, 'en-US')).toBe('-50.18%')
+    expect(formatSignedPercent(0, 2, 'en-US')).toBe('0%')
+    expect(formatSignedPercent(Number.POSITIVE_INFINITY, 2, 'en-US')).toBe('—')
+  })
+  it('rounds to fewer decimals when asked, and a change that rounds to nothing has no sign', () => {
+    expect(formatSignedPercent(0.12345, 1, 'en-US')).toBe('+12.3%')
+    expect(formatSignedPercent(-0.0505, 1, 'en-US')).toBe('-5.1%')
+    expect(formatSignedPercent(-0.00001, 1, 'en-US')).toBe('0%')
+    expect(formatSignedPercent(0.00001, 2, 'en-US')).toBe('0%')
+  })
+})
+
+describe('formatWholePercent', () => {
+  it('rounds to whole percents and never reads a sliver as 0%', () => {
+    expect(formatWholePercent(1 / 3, 'en-US')).toBe('33%')
+    expect(formatWholePercent(0.995, 'en-US')).toBe('100%')
+    expect(formatWholePercent(0.004, 'en-US')).toBe('<1%')
+    expect(formatWholePercent(0.005, 'en-US')).toBe('1%')
+    expect(formatWholePercent(0, 'en-US')).toBe('0%')
+    expect(formatWholePercent(Number.NaN, 'en-US')).toBe('—')
+  })
+})
+
+describe('formatCountOf', () => {
+  it('groups the count and picks the noun by it', () => {
+    expect(formatCountOf(1, 'row', undefined, 'en-US')).toBe('1 row')
+    expect(formatCountOf(0, 'row', undefined, 'en-US')).toBe('0 rows')
+    expect(formatCountOf(1204, 'scenario', undefined, 'en-US')).toBe('1,204 scenarios')
+    expect(formatCountOf(2, 'is', 'are', 'en-US')).toBe('2 are')
+  })
+})
+
+describe('formatDuration', () => {
+  it('shows milliseconds under a second and seconds to one decimal above', () => {
+    expect(formatDuration(0.2, 'en-US')).toBe('1 ms')
+    expect(formatDuration(412.6, 'en-US')).toBe('413 ms')
+    expect(formatDuration(999.4, 'en-US')).toBe('999 ms')
+    expect(formatDuration(1000, 'en-US')).toBe('1.0 s')
+    expect(formatDuration(12_345, 'en-US')).toBe('12.3 s')
+    expect(formatDuration(1_234_567, 'en-US')).toBe('1,234.6 s')
+    expect(formatDuration(Number.NaN, 'en-US')).toBe('—')
   })
 })

@@ -18,6 +18,14 @@ export const JOBS_AXIS_LABEL = {
   fontSize: 12,
 } as const
 
+/** Under a horizontal bar chart's dollar axis. */
+export const USD_AXIS_LABEL = {
+  value: 'USD per month',
+  position: 'insideBottom',
+  offset: -14,
+  fontSize: 12,
+} as const
+
 export const USD_MONTH_AXIS_LABEL = {
   value: 'USD / month',
   angle: -90,

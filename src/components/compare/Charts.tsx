@@ -22,7 +22,15 @@ import {
 } from '../../domain/series'
 import type { ExcludedScenario, SeriesKey } from '../../domain/series'
 import { formatCount, formatUsd } from '../../format/number'
-import { JOBS_AXIS_LABEL, USD_MONTH_AXIS_LABEL, countTick, usdTick } from '../charts/axes'
+import {
+  JOBS_AXIS_LABEL,
+  USD_AXIS_LABEL,
+  USD_MONTH_AXIS_LABEL,
+  countTick,
+  usdTick,
+} from '../charts/axes'
+import { ChartBox, DataTableDetails } from '../ui/ChartParts'
+import './compare.css'
 import { usePriceBook } from '../../store/priceBook'
 
 // Colour-blind-friendly, distinct in print (Okabe-Ito plus neutrals).
@@ -40,7 +48,7 @@ const PALETTE = [
 ]
 const colour = (i: number) => PALETTE[i % PALETTE.length] ?? '#000'
 
-/** Axis ticks: whole dollars with k/M, so a narrow axis stays readable. */
+/** Tooltips give the exact amount; the axis ticks are rounded (see usdTick). */
 const usdTooltip = (v: unknown) => (typeof v === 'number' ? formatUsd(v) : '—')
 
 interface ChartFrameProps {
@@ -62,23 +70,14 @@ function ChartFrame({ title, description, children, table, excluded, controls }:
         {controls}
       </div>
       <p className="muted small">{description}</p>
-      <div
-        className="chart-box"
-        role="img"
-        aria-label={`${title}. The data table below lists every value.`}
-      >
-        {children}
-      </div>
+      <ChartBox description={`${title}.`}>{children}</ChartBox>
       {excluded.length > 0 && (
         <p className="hint warn">
           Not drawn:{' '}
           {excluded.map((e) => `${e.scenarioName || 'Untitled'} (${e.reason})`).join('; ')}
         </p>
       )}
-      <details className="data-table">
-        <summary>Data table: {title}</summary>
-        {table}
-      </details>
+      <DataTableDetails summary={title}>{table}</DataTableDetails>
     </figure>
   )
 }
@@ -127,12 +126,6 @@ function SeriesTable<R>({
 }
 
 const CHART_HEIGHT = 300
-const USD_AXIS_LABEL = {
-  value: 'USD per month',
-  position: 'insideBottom',
-  offset: -14,
-  fontSize: 12,
-} as const
 const container = (child: ReactNode) => (
   <ResponsiveContainer
     width="100%"
@@ -142,6 +135,44 @@ const container = (child: ReactNode) => (
     {child as React.ReactElement}
   </ResponsiveContainer>
 )
+
+/** One horizontal bar (or stack of bars) per scenario, in USD per month. */
+function ScenarioBars({
+  rows,
+  series,
+  stacked,
+}: {
+  rows: readonly object[]
+  series: readonly SeriesKey[]
+  /** One bar per scenario with a segment per series, or one bar per series side by side. */
+  stacked: boolean
+}) {
+  return container(
+    <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+      <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+      <XAxis type="number" tickFormatter={usdTick} label={USD_AXIS_LABEL} />
+      <YAxis
+        type="category"
+        dataKey="scenarioName"
+        width={150}
+        tick={{ fontSize: 12 }}
+        interval={0}
+      />
+      <Tooltip formatter={usdTooltip} />
+      <Legend position="top" />
+      {series.map((s, i) => (
+        <Bar
+          key={s.key}
+          dataKey={s.key}
+          name={s.label}
+          {...(stacked ? { stackId: 'cost' } : {})}
+          fill={colour(i)}
+          isAnimationActive={false}
+        />
+      ))}
+    </BarChart>,
+  )
+}
 
 function StackedCost({ outcomes }: { outcomes: ScenarioOutcome[] }) {
   const [by, setBy] = useState<'stage' | 'meter'>('stage')
@@ -183,31 +214,7 @@ function StackedCost({ outcomes }: { outcomes: ScenarioOutcome[] }) {
         />
       }
     >
-      {container(
-        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tickFormatter={usdTick} label={USD_AXIS_LABEL} />
-          <YAxis
-            type="category"
-            dataKey="scenarioName"
-            width={150}
-            tick={{ fontSize: 12 }}
-            interval={0}
-          />
-          <Tooltip formatter={usdTooltip} />
-          <Legend position="top" />
-          {series.map((s, i) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              stackId="cost"
-              fill={colour(i)}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>,
-      )}
+      <ScenarioBars rows={rows} series={series} stacked />
     </ChartFrame>
   )
 }
@@ -276,34 +283,7 @@ function DraftFinal({ outcomes }: { outcomes: ScenarioOutcome[] }) {
         />
       }
     >
-      {container(
-        <BarChart
-          data={chart.rows}
-          layout="vertical"
-          margin={{ top: 8, right: 24, bottom: 24, left: 8 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tickFormatter={usdTick} label={USD_AXIS_LABEL} />
-          <YAxis
-            type="category"
-            dataKey="scenarioName"
-            width={150}
-            tick={{ fontSize: 12 }}
-            interval={0}
-          />
-          <Tooltip formatter={usdTooltip} />
-          <Legend position="top" />
-          {chart.series.map((s, i) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              fill={colour(i)}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>,
-      )}
+      <ScenarioBars rows={chart.rows} series={chart.series} stacked={false} />
     </ChartFrame>
   )
 }

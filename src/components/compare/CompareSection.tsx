@@ -4,7 +4,9 @@ import { useComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { CompareTable } from './CompareTable'
 import { PrintMemo } from './PrintMemo'
-import { useSettledValue } from './useSettledValue'
+import { scenarioTitle } from '../ui/names'
+import { useSettledValue } from '../ui/useSettledValue'
+import './compare.css'
 
 // memo: a re-render of this section with unchanged chart data must not redraw recharts.
 const Charts = memo(lazy(() => import('./Charts')))
@@ -50,7 +52,7 @@ export function CompareSection() {
                     setCompared(d.id, e.target.checked)
                   }}
                 />
-                {d.name || 'Untitled scenario'}
+                {scenarioTitle(d.name)}
               </label>
             ))}
           </div>
@@ -66,7 +68,7 @@ export function CompareSection() {
           >
             {compared.drafts.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.name || 'Untitled scenario'}
+                {scenarioTitle(d.name)}
               </option>
             ))}
           </select>

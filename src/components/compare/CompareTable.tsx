@@ -1,15 +1,20 @@
 import { useId } from 'react'
 import type { CompareCell, CompareRow, CompareTable as Table } from '../../domain/compare'
-import { formatCount, formatPercent, formatUsd } from '../../format/number'
+import {
+  formatCount,
+  formatSignedCount,
+  formatSignedPercent,
+  formatSignedUsd,
+  formatUsd,
+} from '../../format/number'
+import { scenarioTitle } from '../ui/names'
+import { TableScroll } from '../ui/TableScroll'
+import './compare.css'
 
 const MISSING: Record<string, string> = {
   incomplete: 'Incomplete',
   absent: '—',
   notApplicable: 'n/a',
-}
-
-function signed(text: string, value: number): string {
-  return value > 0 ? `+${text}` : text
 }
 
 function Cell({
@@ -22,17 +27,13 @@ function Cell({
   isBaseline: boolean
 }) {
   if (cell.status !== 'ok') return <td className="missing">{MISSING[cell.status]}</td>
-  const fmt = (v: number) => (row.unit === 'usd' ? formatUsd(v) : formatCount(v))
+  const usd = row.unit === 'usd'
+  const fmt = usd ? formatUsd : formatCount
+  const signedFmt = usd ? formatSignedUsd : formatSignedCount
   let delta: string | null = null
   if (!isBaseline && cell.deltaFromBaseline !== null) {
-    const pct =
-      cell.deltaFraction === null
-        ? ''
-        : ` (${signed(formatPercent(cell.deltaFraction), cell.deltaFraction)})`
-    delta =
-      cell.deltaFromBaseline === 0
-        ? 'same'
-        : `${signed(fmt(cell.deltaFromBaseline), cell.deltaFromBaseline)}${pct}`
+    const pct = cell.deltaFraction === null ? '' : ` (${formatSignedPercent(cell.deltaFraction)})`
+    delta = cell.deltaFromBaseline === 0 ? 'same' : `${signedFmt(cell.deltaFromBaseline)}${pct}`
   }
   const tone =
     cell.deltaFromBaseline === null || cell.deltaFromBaseline === 0
@@ -63,16 +64,18 @@ export function CompareTable({ table }: { table: Table }) {
         Scenarios side by side; differences are against the baseline,{' '}
         {table.columns[table.baselineIndex]?.name}.
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+      <TableScroll labelledBy={captionId} fitsCaption={false}>
         <table className="compare-table" aria-labelledby={captionId}>
           <thead>
             <tr>
               <th scope="col">Per month unless noted</th>
               {table.columns.map((c, i) => (
                 <th key={i} scope="col">
-                  {c.name || 'Untitled scenario'}
+                  {scenarioTitle(c.name)}
                   {c.isBaseline && <span className="tag">baseline</span>}
-                  {!c.complete && <span className="tag bad">{c.errorCount} to fix</span>}
+                  {!c.complete && (
+                    <span className="tag bad">{formatCount(c.errorCount)} to fix</span>
+                  )}
                 </th>
               ))}
             </tr>
@@ -95,7 +98,7 @@ export function CompareTable({ table }: { table: Table }) {
             </tbody>
           ))}
         </table>
-      </div>
+      </TableScroll>
     </>
   )
 }

@@ -1,8 +1,10 @@
+import { scenarioTitle } from '../ui/names'
 import type { ScenarioDraft } from '../../domain/draft'
 import { findModel } from '../../domain/priceBook'
 import { METER_LABELS } from '../../domain/engine'
 import { METERS } from '../../domain/model'
 import { formatCount, formatPercent, formatUsd } from '../../format/number'
+import './compare.css'
 import { usePriceBook } from '../../store/priceBook'
 
 /**
@@ -18,7 +20,7 @@ export function PrintMemo({ drafts }: { drafts: ScenarioDraft[] }) {
       <ul>
         {drafts.map((d) => (
           <li key={d.id}>
-            <strong>{d.name || 'Untitled scenario'}</strong>: {d.modelId},{' '}
+            <strong>{scenarioTitle(d.name)}</strong>: {d.modelId},{' '}
             {d.text?.jobsPerMonth ?? formatCount(d.jobsPerMonth)} jobs a month
             {d.batch ? ', Batch API' : ''};{' '}
             {d.stages

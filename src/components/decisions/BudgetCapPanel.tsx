@@ -4,10 +4,12 @@ import type { ScenarioDraft } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
 import { formatCount, formatUsd } from '../../format/number'
 import { parseTypedNumber } from '../../io/numberInput'
-import { NumberField } from '../worksheet/NumberField'
-import { FailureList } from './FailureList'
+import { NumberField } from '../ui/NumberField'
+import { FailureList } from '../ui/FailureList'
 import { useApplyFix } from './fixes'
-import { Figure, Panel, TableScroll } from './Panel'
+import { Figure } from '../ui/Figure'
+import { Panel } from '../ui/Panel'
+import { TableScroll } from '../ui/TableScroll'
 import { usePriceBook } from '../../store/priceBook'
 
 export const BudgetCapPanel = memo(function BudgetCapPanel({
@@ -54,7 +56,7 @@ export const BudgetCapPanel = memo(function BudgetCapPanel({
         !budgetError && <FailureList errors={result.errors} />
       ) : (
         <>
-          <div className="figures decision-figures">
+          <div className="figures panel-figures">
             <Figure
               label="Most jobs a month within budget"
               value={
@@ -75,7 +77,7 @@ export const BudgetCapPanel = memo(function BudgetCapPanel({
           </div>
           {result.changes.length > 0 && (
             <TableScroll label="Single changes table">
-              <table className="decision-table changes">
+              <table className="panel-table changes">
                 <caption>Single changes that lower the cost, those that fit first</caption>
                 <thead>
                   <tr>

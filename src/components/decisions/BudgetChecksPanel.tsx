@@ -4,9 +4,9 @@ import type { BudgetCheck } from '../../domain/decisions/budgetChecks'
 import type { ScenarioDraft } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
 import { formatUsd } from '../../format/number'
-import { FailureList } from './FailureList'
+import { FailureList } from '../ui/FailureList'
 import { describeFix, useApplyFix } from './fixes'
-import { Panel } from './Panel'
+import { Panel } from '../ui/Panel'
 import { usePriceBook } from '../../store/priceBook'
 
 function costChange(delta: number | null): string | null {

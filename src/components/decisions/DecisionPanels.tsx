@@ -1,14 +1,16 @@
 import { useMemo } from 'react'
 import { resultFor, useActiveDraft } from '../../store/hooks'
-import { useSettledValue } from '../compare/useSettledValue'
+import { useSettledValue } from '../ui/useSettledValue'
 import { BudgetCapPanel } from './BudgetCapPanel'
 import { BudgetChecksPanel } from './BudgetChecksPanel'
-import { FailureList } from './FailureList'
+import { FailureList } from '../ui/FailureList'
 import { ModelComparisonPanel } from './ModelComparisonPanel'
 import { QuotaPanel } from './QuotaPanel'
 import { decisionScenario, localIsoDate } from './scenario'
 import { SensitivityPanel } from './SensitivityPanel'
 import { UncertaintyPanel } from './UncertaintyPanel'
+import { scenarioTitle } from '../ui/names'
+import './decisions.css'
 
 const SETTLE_MS = 250
 
@@ -28,14 +30,14 @@ export default function DecisionPanels() {
   return (
     <>
       <p className="muted decisions-for">
-        For the scenario being edited: <strong>{draft.name || 'Untitled scenario'}</strong>
+        For the scenario being edited: <strong>{scenarioTitle(draft.name)}</strong>
       </p>
       {!result.ok ? (
         <div className="card">
           <FailureList errors={result.errors} />
         </div>
       ) : (
-        <div className="decision-grid">
+        <div className="panel-grid">
           <div className="decision-column">
             <BudgetChecksPanel scenario={scenario} draft={draft} today={today} />
             <QuotaPanel scenario={scenario} />

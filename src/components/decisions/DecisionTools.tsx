@@ -1,3 +1,5 @@
+import './decisions.css'
+
 // The tools sit below the worksheet and bring the decision functions with them
 // (about 13 KB gzip): loaded after first paint with this whole section (App mounts it
 // lazily), the worksheet paints without them.

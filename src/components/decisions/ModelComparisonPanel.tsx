@@ -3,11 +3,11 @@ import { compareModels } from '../../domain/decisions/modelComparison'
 import type { ModelComparisonRow } from '../../domain/decisions/modelComparison'
 import type { Scenario } from '../../domain/model'
 import { formatSignedUsd, formatUsd } from '../../format/number'
-import { FailureList } from './FailureList'
-import { Panel, TableScroll } from './Panel'
+import { FailureList } from '../ui/FailureList'
+import { Panel } from '../ui/Panel'
+import { TableScroll } from '../ui/TableScroll'
+import { NotesList } from '../ui/NotesList'
 import { usePriceBook } from '../../store/priceBook'
-
-const money = (v: number | null) => (v === null ? '—' : formatUsd(v))
 
 function difference(row: ModelComparisonRow): string {
   if (row.isCurrent) return 'current'
@@ -24,14 +24,7 @@ function Notes({ row }: { row: ModelComparisonRow }) {
     ...row.sizeNotes.map((n) => n.message),
     ...row.errors.map((e) => e.message),
   ]
-  if (notes.length === 0) return null
-  return (
-    <ul className="notes-list">
-      {notes.map((n, i) => (
-        <li key={i}>{n}</li>
-      ))}
-    </ul>
-  )
+  return <NotesList notes={notes} />
 }
 
 export const ModelComparisonPanel = memo(function ModelComparisonPanel({
@@ -51,7 +44,7 @@ export const ModelComparisonPanel = memo(function ModelComparisonPanel({
         <FailureList errors={result.errors} />
       ) : (
         <TableScroll label="Model comparison table">
-          <table className="decision-table">
+          <table className="panel-table">
             <caption className="visually-hidden">
               Monthly cost of this scenario under each model
             </caption>
@@ -83,12 +76,12 @@ export const ModelComparisonPanel = memo(function ModelComparisonPanel({
                     </span>
                   </td>
                   <td>
-                    {money(row.monthlyCostUsd)}
+                    {formatUsd(row.monthlyCostUsd)}
                     {!row.exact && row.monthlyCostUsd !== null && (
                       <span className="delta">at substitute sizes</span>
                     )}
                   </td>
-                  <td>{money(row.costPerKeptImageUsd)}</td>
+                  <td>{formatUsd(row.costPerKeptImageUsd)}</td>
                   <td>{difference(row)}</td>
                   <td className="notes">
                     <Notes row={row} />

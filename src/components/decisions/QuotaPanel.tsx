@@ -5,9 +5,10 @@ import type { Scenario } from '../../domain/model'
 import { formatCount, formatUsd } from '../../format/number'
 import { useWorksheet } from '../../store/worksheet'
 import type { WorksheetState } from '../../store/worksheet'
-import { NumberField } from '../worksheet/NumberField'
-import { FailureList } from './FailureList'
-import { Figure, Panel } from './Panel'
+import { NumberField } from '../ui/NumberField'
+import { FailureList } from '../ui/FailureList'
+import { Figure } from '../ui/Figure'
+import { Panel } from '../ui/Panel'
 import { usePriceBook } from '../../store/priceBook'
 
 const active = (s: WorksheetState): ScenarioDraft | undefined =>
@@ -73,7 +74,7 @@ export const QuotaPanel = memo(function QuotaPanel({ scenario }: { scenario: Sce
         otherErrors.length > 0 && <FailureList errors={otherErrors} />
       ) : (
         <>
-          <div className="figures decision-figures">
+          <div className="figures panel-figures">
             <Figure
               label="Worst case a month"
               value={
@@ -92,7 +93,7 @@ export const QuotaPanel = memo(function QuotaPanel({ scenario }: { scenario: Sce
             />
             <Figure
               label="Priced per quota image"
-              value={result.costPerImageUsd === null ? '—' : formatUsd(result.costPerImageUsd)}
+              value={formatUsd(result.costPerImageUsd)}
               note={
                 result.costPerImageStageName === null
                   ? undefined

@@ -1,13 +1,14 @@
-import { lazy, memo, Suspense, useId, useMemo, useState } from 'react'
+import { lazy, memo, useMemo, useState } from 'react'
 import { sensitivity } from '../../domain/decisions/sensitivity'
 import type { Scenario } from '../../domain/model'
 import { formatUsd } from '../../format/number'
 import { parseTypedNumber } from '../../io/numberInput'
-import { useSettledValue } from '../compare/useSettledValue'
-import { NumberField } from '../worksheet/NumberField'
-import { FailureList } from './FailureList'
-import { Panel, TableScroll } from './Panel'
+import { useSettledValue } from '../ui/useSettledValue'
+import { NumberField } from '../ui/NumberField'
+import { FailureList } from '../ui/FailureList'
+import { Panel } from '../ui/Panel'
 import { tornadoData } from './sensitivityRows'
+import { ChartWithTable } from './ChartWithTable'
 import { usePriceBook } from '../../store/priceBook'
 
 // memo: redrawing recharts with unchanged data is the slow part of a re-render.
@@ -35,7 +36,6 @@ export const SensitivityPanel = memo(function SensitivityPanel({
   const shareError = result.ok
     ? undefined
     : result.errors.find((e) => e.path === 'variationShare')?.message
-  const titleId = useId()
 
   return (
     <Panel
@@ -59,54 +59,45 @@ export const SensitivityPanel = memo(function SensitivityPanel({
       ) : data.length === 0 ? (
         <p className="empty">No input moves the cost: the scenario costs nothing to run.</p>
       ) : (
-        <figure className="tornado" aria-labelledby={titleId}>
-          <figcaption id={titleId} className="figure-title">
-            Largest effects on the monthly cost
-          </figcaption>
-          <p className="hint">
-            The dark line is the cost as entered, {formatUsd(result.baseCostUsd)}; each bar runs
-            from it to the cost with one input lowered (blue) or raised (orange).
-          </p>
-          <div
-            className="chart-box"
-            role="img"
-            aria-label={`Tornado chart of the ${data.length} inputs that move the monthly cost most. The data table below lists every value.`}
-          >
-            <Suspense fallback={<p className="muted">Loading chart…</p>}>
-              <TornadoChart data={data} baseCostUsd={result.baseCostUsd} />
-            </Suspense>
-          </div>
-          <details className="data-table">
-            <summary>Data table: largest effects on the monthly cost</summary>
-            <TableScroll label="Sensitivity table">
-              <table className="decision-table">
-                <caption>Monthly cost with each input lowered and raised on its own</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Input</th>
-                    <th scope="col">Lowered to</th>
-                    <th scope="col">Cost</th>
-                    <th scope="col">Raised to</th>
-                    <th scope="col">Cost</th>
-                    <th scope="col">Swing</th>
+        <ChartWithTable
+          title="Largest effects on the monthly cost"
+          hint={
+            <>
+              The dark line is the cost as entered, {formatUsd(result.baseCostUsd)}; each bar runs
+              from it to the cost with one input lowered (blue) or raised (orange).
+            </>
+          }
+          description={`Tornado chart of the ${data.length} inputs that move the monthly cost most.`}
+          tableLabel="Sensitivity table"
+          chart={<TornadoChart data={data} baseCostUsd={result.baseCostUsd} />}
+          table={
+            <table className="panel-table">
+              <caption>Monthly cost with each input lowered and raised on its own</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Input</th>
+                  <th scope="col">Lowered to</th>
+                  <th scope="col">Cost</th>
+                  <th scope="col">Raised to</th>
+                  <th scope="col">Cost</th>
+                  <th scope="col">Swing</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((d) => (
+                  <tr key={d.id}>
+                    <th scope="row">{d.label}</th>
+                    <td>{d.loweredText}</td>
+                    <td>{formatUsd(d.lowCostUsd)}</td>
+                    <td>{d.raisedText}</td>
+                    <td>{formatUsd(d.highCostUsd)}</td>
+                    <td>{formatUsd(d.swingUsd)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {data.map((d) => (
-                    <tr key={d.id}>
-                      <th scope="row">{d.label}</th>
-                      <td>{d.loweredText}</td>
-                      <td>{formatUsd(d.lowCostUsd)}</td>
-                      <td>{d.raisedText}</td>
-                      <td>{formatUsd(d.highCostUsd)}</td>
-                      <td>{formatUsd(d.swingUsd)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          </details>
-        </figure>
+                ))}
+              </tbody>
+            </table>
+          }
+        />
       )}
     </Panel>
   )

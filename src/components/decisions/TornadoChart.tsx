@@ -13,7 +13,7 @@ import {
 import type { TooltipContentProps } from 'recharts'
 import { formatSignedUsd, formatUsd } from '../../format/number'
 import type { TornadoDatum } from './sensitivityRows'
-import { usdTick } from '../charts/axes'
+import { USD_AXIS_LABEL, usdTick } from '../charts/axes'
 
 // Okabe-Ito blue and vermillion: apart for colour-blind readers and in greyscale print.
 const LOWERED = '#0072B2'
@@ -124,7 +124,7 @@ export default function TornadoChart({
           domain={[ticks[0] ?? 0, ticks.at(-1) ?? 0]}
           ticks={ticks}
           tickFormatter={usdTick}
-          label={{ value: 'USD per month', position: 'insideBottom', offset: -14, fontSize: 12 }}
+          label={USD_AXIS_LABEL}
         />
         <YAxis
           type="category"

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useId, useMemo, useState } from 'react'
+import { lazy, memo, useId, useMemo, useState } from 'react'
 import { stageLabel } from '../../domain/decisions/common'
 import {
   autoQualityRange,
@@ -11,14 +11,17 @@ import {
 } from '../../domain/decisions/monteCarlo'
 import type { ScenarioDraft } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
-import { formatCount, formatPercent, formatUsd } from '../../format/number'
-import { useSettledValue } from '../compare/useSettledValue'
-import { FailureList } from './FailureList'
-import { Figure, Panel, TableScroll } from './Panel'
+import { formatCount, formatCountOf, formatPercent, formatUsd } from '../../format/number'
+import { useSettledValue } from '../ui/useSettledValue'
+import { FailureList } from '../ui/FailureList'
+import { Figure } from '../ui/Figure'
+import { Panel } from '../ui/Panel'
 import type { RangeText, RangeTexts, StageRangeField } from './ranges'
 import { readRanges } from './ranges'
+import { ChartWithTable } from './ChartWithTable'
 import type { VolumeBandProps } from './VolumeBandChart'
-import { downloadText, samplesCsv, samplesFileName } from './samplesCsv'
+import { samplesCsv, samplesFileName } from './samplesCsv'
+import { downloadText } from '../ui/download'
 import { usePriceBook } from '../../store/priceBook'
 
 // memo: redrawing recharts with unchanged data is the slow part of a re-render.
@@ -87,67 +90,57 @@ function RangeField({
 
 /** The P10 to P90 band against job volume, with every plotted value in a table. */
 function VolumeBand({ points, jobsRange, planJobs }: VolumeBandProps) {
-  const titleId = useId()
   const title = 'Monthly cost as job volume grows, P10 to P90'
   // Only jobs per month uncertain: at any one volume the cost is known, so the band has no width.
   const flat = points.every((p) => p.p10Usd === p.p90Usd)
   return (
-    <figure className="tornado" aria-labelledby={titleId}>
-      <figcaption id={titleId} className="figure-title">
-        {title}
-      </figcaption>
-      <p className="hint">
-        USD per month against jobs per month. Shaded: the middle 80% of sampled costs at each volume
-        (P10 to P90); dashed: the median (P50); solid: the plan as entered.
-        {jobsRange &&
-          ` The orange span is the jobs range, ${formatCount(jobsRange.low)} to ${formatCount(jobsRange.high)}: volume is this chart's axis, so that range is shown along it and left out of the band (which is why the plan's row differs from the figures above).`}
-        {flat &&
-          ' No other range is given, so at any one volume the cost is known and the band is a line.'}
-      </p>
-      <div
-        className="chart-box"
-        role="img"
-        aria-label={`${title}. The data table below lists every value.`}
-      >
-        <Suspense fallback={<p className="muted">Loading chart…</p>}>
-          <VolumeBandChart points={points} jobsRange={jobsRange} planJobs={planJobs} />
-        </Suspense>
-      </div>
-      <details className="data-table">
-        <summary>Data table: {title.charAt(0).toLowerCase() + title.slice(1)}</summary>
-        <TableScroll label="Cost by volume table">
-          <table className="decision-table">
-            <caption>Monthly cost in USD at each volume, other ranges sampled</caption>
-            <thead>
-              <tr>
-                <th scope="col">Jobs per month</th>
-                <th scope="col">P10</th>
-                <th scope="col">P50 (median)</th>
-                <th scope="col">P90</th>
-                <th scope="col">As entered</th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => {
-                const plan = p.jobsPerMonth === planJobs
-                return (
-                  <tr key={p.jobsPerMonth} className={plan ? 'current' : undefined}>
-                    <th scope="row">
-                      {formatCount(p.jobsPerMonth)}
-                      {plan && ' (plan)'}
-                    </th>
-                    <td>{formatUsd(p.p10Usd)}</td>
-                    <td>{formatUsd(p.p50Usd)}</td>
-                    <td>{formatUsd(p.p90Usd)}</td>
-                    <td>{formatUsd(p.baseUsd)}</td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-      </details>
-    </figure>
+    <ChartWithTable
+      title={title}
+      hint={
+        <>
+          USD per month against jobs per month. Shaded: the middle 80% of sampled costs at each
+          volume (P10 to P90); dashed: the median (P50); solid: the plan as entered.
+          {jobsRange &&
+            ` The orange span is the jobs range, ${formatCount(jobsRange.low)} to ${formatCount(jobsRange.high)}: volume is this chart's axis, so that range is shown along it and left out of the band (which is why the plan's row differs from the figures above).`}
+          {flat &&
+            ' No other range is given, so at any one volume the cost is known and the band is a line.'}
+        </>
+      }
+      description={`${title}.`}
+      tableLabel="Cost by volume table"
+      chart={<VolumeBandChart points={points} jobsRange={jobsRange} planJobs={planJobs} />}
+      table={
+        <table className="panel-table">
+          <caption>Monthly cost in USD at each volume, other ranges sampled</caption>
+          <thead>
+            <tr>
+              <th scope="col">Jobs per month</th>
+              <th scope="col">P10</th>
+              <th scope="col">P50 (median)</th>
+              <th scope="col">P90</th>
+              <th scope="col">As entered</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => {
+              const plan = p.jobsPerMonth === planJobs
+              return (
+                <tr key={p.jobsPerMonth} className={plan ? 'current' : undefined}>
+                  <th scope="row">
+                    {formatCount(p.jobsPerMonth)}
+                    {plan && ' (plan)'}
+                  </th>
+                  <td>{formatUsd(p.p10Usd)}</td>
+                  <td>{formatUsd(p.p50Usd)}</td>
+                  <td>{formatUsd(p.p90Usd)}</td>
+                  <td>{formatUsd(p.baseUsd)}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      }
+    />
   )
 }
 
@@ -252,7 +245,7 @@ export const UncertaintyPanel = memo(function UncertaintyPanel({
         <FailureList errors={result.errors} />
       ) : (
         <>
-          <div className={pending ? 'figures decision-figures stale' : 'figures decision-figures'}>
+          <div className={pending ? 'figures panel-figures stale' : 'figures panel-figures'}>
             <Figure label="P10" value={formatUsd(result.p10Usd)} note="1 month in 10 costs less" />
             <Figure label="P50 (median)" value={formatUsd(result.p50Usd)} note="half cost less" />
             <Figure label="P90" value={formatUsd(result.p90Usd)} note="1 month in 10 costs more" />
@@ -262,16 +255,15 @@ export const UncertaintyPanel = memo(function UncertaintyPanel({
             {pending ? 'A range above cannot be read, so it is left out until it is fixed. ' : ''}
             {result.drawn.length === 0
               ? 'No range given yet: every sample equals the cost as entered.'
-              : `${formatCount(result.sampleCount)} samples of ${result.drawn.length === 1 ? 'one input' : `${result.drawn.length} inputs`}, each drawn on its own from a triangular distribution (low, current, high), seed ${result.seed}: the same ranges always give the same figures.`}
+              : `${formatCount(result.sampleCount)} samples of ${result.drawn.length === 1 ? 'one input' : formatCountOf(result.drawn.length, 'input')}, each drawn on its own from a triangular distribution (low, current, high), seed ${result.seed}: the same ranges always give the same figures.`}
           </p>
           <button
             type="button"
             onClick={() => {
-              downloadText(
-                samplesFileName(settled.scenario.name),
-                samplesCsv(monteCarloTable(result)),
-                'text/csv;charset=utf-8',
-              )
+              downloadText({
+                fileName: samplesFileName(settled.scenario.name),
+                text: samplesCsv(monteCarloTable(result)),
+              })
             }}
           >
             Export samples (CSV)

@@ -1,4 +1,5 @@
 import { FORMULA_START } from '../../io/csv/format'
+import { fileSlug } from '../ui/download'
 
 /**
  * One header cell. Headers carry stage names people typed, so they are
@@ -28,24 +29,5 @@ export function samplesCsv(table: {
 
 /** A file name from a scenario name: letters and digits only, so every system accepts it. */
 export function samplesFileName(scenarioName: string): string {
-  const slug = scenarioName
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-  return `monte-carlo-${slug || 'scenario'}.csv`
-}
-
-/** Hands text to the browser as a file download. */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  document.body.append(a)
-  a.click()
-  a.remove()
-  // Revoking at once can cancel the download in some browsers; a tick later is safe.
-  setTimeout(() => {
-    URL.revokeObjectURL(url)
-  }, 0)
+  return `monte-carlo-${fileSlug(scenarioName) || 'scenario'}.csv`
 }

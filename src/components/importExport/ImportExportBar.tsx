@@ -7,10 +7,13 @@ import type { ImportPhase } from '../../io/csv/importFile'
 import { usePriceBook } from '../../store/priceBook'
 import { useComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
-import { downloadText, fileNameFor } from './download'
-import { FileButton } from './FileButton'
+import { fileNameFor } from './download'
+import { downloadText } from '../ui/download'
+import { FileButton } from '../ui/FileButton'
 import { ImportPreview } from './ImportPreview'
 import { ShareButton } from '../share/ShareButton'
+import { formatCountOf } from '../../format/number'
+import './importExport.css'
 
 interface Pending {
   source: string
@@ -103,8 +106,11 @@ export function ImportExportBar() {
 
   const exportCsv = async (list: Scenario[]) => {
     const { exportScenariosCsv } = await import('../../io/csv/export')
-    downloadText(exportScenariosCsv(list, book), fileNameFor(list.map((s) => s.name)))
-    setStatus(`Exported ${list.length} scenario${list.length === 1 ? '' : 's'}.`)
+    downloadText({
+      fileName: fileNameFor(list.map((s) => s.name)),
+      text: exportScenariosCsv(list, book),
+    })
+    setStatus(`Exported ${formatCountOf(list.length, 'scenario')}.`)
   }
 
   return (
@@ -159,7 +165,7 @@ export function ImportExportBar() {
             importScenarios(list, mode)
             setPending(null)
             setStatus(
-              `${mode === 'add' ? 'Added' : 'Replaced your scenarios with'} ${list.length} scenario${list.length === 1 ? '' : 's'} from ${pending.source}. Undo reverts it.`,
+              `${mode === 'add' ? 'Added' : 'Replaced your scenarios with'} ${formatCountOf(list.length, 'scenario')} from ${pending.source}. Undo reverts it.`,
             )
           }}
         />

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef } from 'react'
 import type { CsvImportResult } from '../../io/csv/format'
 import type { Scenario } from '../../domain/model'
-import { formatUsd } from '../../format/number'
+import { formatCount, formatCountOf, formatUsd } from '../../format/number'
 import { computeScenario } from '../../domain/engine'
+import './importExport.css'
 import { usePriceBook } from '../../store/priceBook'
 
 interface Props {
@@ -32,8 +33,7 @@ export function ImportPreview({ source, result, onImport, onCancel }: Props) {
   const errors = result.problems.filter((p) => p.severity === 'error')
   const notices = result.problems.filter((p) => p.severity === 'notice')
   const scenarios = valid.map((s) => s.scenario)
-  const onlyValid = invalidCount > 0 ? ' valid' : ''
-  const count = `${valid.length}${onlyValid} scenario${valid.length === 1 ? '' : 's'}`
+  const count = formatCountOf(valid.length, invalidCount > 0 ? 'valid scenario' : 'scenario')
 
   return (
     <dialog
@@ -49,8 +49,10 @@ export function ImportPreview({ source, result, onImport, onCancel }: Props) {
       <p>
         {result.scenarios.length === 0
           ? 'No scenario could be read. Nothing has changed.'
-          : `Found ${result.scenarios.length} scenario${result.scenarios.length === 1 ? '' : 's'}` +
-            (invalidCount > 0 ? `, ${invalidCount} with errors that cannot be imported` : '') +
+          : `Found ${formatCountOf(result.scenarios.length, 'scenario')}` +
+            (invalidCount > 0
+              ? `, ${formatCount(invalidCount)} with errors that cannot be imported`
+              : '') +
             '. Nothing changes until you choose below.'}
       </p>
       {result.scenarios.length > 0 && (
@@ -70,12 +72,14 @@ export function ImportPreview({ source, result, onImport, onCancel }: Props) {
               return (
                 <tr key={`${s.name}-${s.firstRow}`}>
                   <th scope="row">{s.name}</th>
-                  <td>{s.firstRow === s.lastRow ? s.firstRow : `${s.firstRow}–${s.lastRow}`}</td>
-                  <td>{s.scenario.stages.length}</td>
                   <td>
-                    {r?.ok
-                      ? formatUsd(r.monthlyCostUsd)
-                      : `${s.errors.length} error${s.errors.length === 1 ? '' : 's'}`}
+                    {s.firstRow === s.lastRow
+                      ? formatCount(s.firstRow)
+                      : `${formatCount(s.firstRow)}–${formatCount(s.lastRow)}`}
+                  </td>
+                  <td>{formatCount(s.scenario.stages.length)}</td>
+                  <td>
+                    {r?.ok ? formatUsd(r.monthlyCostUsd) : formatCountOf(s.errors.length, 'error')}
                   </td>
                 </tr>
               )
@@ -87,8 +91,8 @@ export function ImportPreview({ source, result, onImport, onCancel }: Props) {
         <div className="problems">
           <table className="breakdown">
             <caption>
-              Problems ({errors.length} error{errors.length === 1 ? '' : 's'}, {notices.length}{' '}
-              notice{notices.length === 1 ? '' : 's'})
+              Problems ({formatCountOf(errors.length, 'error')},{' '}
+              {formatCountOf(notices.length, 'notice')})
             </caption>
             <thead>
               <tr>
@@ -100,7 +104,7 @@ export function ImportPreview({ source, result, onImport, onCancel }: Props) {
             <tbody>
               {[...errors, ...notices].slice(0, 500).map((p, i) => (
                 <tr key={i} className={p.severity}>
-                  <td>{p.row ?? 'file'}</td>
+                  <td>{p.row === null ? 'file' : formatCount(p.row)}</td>
                   <td>{p.column ?? '—'}</td>
                   <td>
                     {p.severity === 'notice' && <span className="tag">notice</span>} {p.message}

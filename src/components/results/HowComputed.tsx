@@ -3,6 +3,8 @@ import { BATCH_FACTOR } from '../../domain/engine'
 import { PARTIAL_IMAGE_TOKENS } from '../../domain/outputTokens'
 import { formatCount, formatPercent, formatUsd } from '../../format/number'
 import { useActiveDraft, useActiveResult } from '../../store/hooks'
+import { stageTitle } from '../ui/names'
+import './results.css'
 
 /** The formula with this scenario's own numbers in it, so every figure can be checked by hand. */
 export function HowComputed() {
@@ -49,7 +51,7 @@ function Workings() {
             const b = draft.batch ? ` × ${n(BATCH_FACTOR)}` : ''
             return (
               <li key={stage.id}>
-                <strong>{stage.name || `Stage ${i + 1}`}</strong>
+                <strong>{stageTitle(stage.name, i)}</strong>
                 <p>
                   {n(draft.jobsPerMonth)} jobs × {formatPercent(stage.reachShare)} ×{' '}
                   {n(stage.imagesPerJob)} images × {n(stage.retryMultiplier)} retries ×{' '}

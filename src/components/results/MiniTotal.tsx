@@ -1,5 +1,6 @@
 import { formatUsd } from '../../format/number'
 import { useActiveResult } from '../../store/hooks'
+import './results.css'
 
 /**
  * On a phone the results sit below the worksheet; this bar keeps the total in

@@ -2,12 +2,14 @@ import { METER_LABELS, rateFactor } from '../../domain/engine'
 import { METERS } from '../../domain/model'
 import { formatCount, formatUsd } from '../../format/number'
 import { useActiveDraft, useActiveResult } from '../../store/hooks'
-import { Figure } from '../decisions/Panel'
+import { Figure } from '../ui/Figure'
+import { FieldErrorList } from '../ui/FailureList'
+import { stageTitle } from '../ui/names'
+import './results.css'
 
 export function ResultsPanel() {
   const result = useActiveResult()
   const draft = useActiveDraft()
-  const money = (v: number | null) => (v === null ? '—' : formatUsd(v))
 
   if (!result.ok) {
     return (
@@ -20,16 +22,7 @@ export function ResultsPanel() {
           The total appears once {result.errors.length === 1 ? 'this field is' : 'these fields are'}{' '}
           fixed:
         </p>
-        <ul className="error-list">
-          {result.errors.map((e) => (
-            <li key={e.path}>
-              {e.stageIndex !== undefined && (
-                <strong>{e.stageName || `Stage ${e.stageIndex + 1}`}: </strong>
-              )}
-              {e.message}
-            </li>
-          ))}
-        </ul>
+        <FieldErrorList errors={result.errors} />
       </section>
     )
   }
@@ -40,8 +33,8 @@ export function ResultsPanel() {
       <div className="figures">
         <Figure label="Monthly cost" value={formatUsd(result.monthlyCostUsd)} big />
         <Figure label="Annual cost" value={formatUsd(result.annualCostUsd)} />
-        <Figure label="Cost per job" value={money(result.costPerJobUsd)} />
-        <Figure label="Cost per kept image" value={money(result.costPerKeptImageUsd)} />
+        <Figure label="Cost per job" value={formatUsd(result.costPerJobUsd)} />
+        <Figure label="Cost per kept image" value={formatUsd(result.costPerKeptImageUsd)} />
       </div>
       <p className="muted small">
         {formatCount(result.billableImages)} billed images for {formatCount(result.keptImages)}{' '}
@@ -62,13 +55,13 @@ export function ResultsPanel() {
           {result.stages.map((s, i) => (
             <tr key={i}>
               <th scope="row">
-                {s.name || `Stage ${i + 1}`}
+                {stageTitle(s.name, i)}
                 <span className="muted small block">
                   {s.billedQuality}, {formatCount(s.outputTokensPerImage)} tokens
                 </span>
               </th>
               <td>{formatCount(s.billableImages)}</td>
-              <td>{money(s.costPerBillableImageUsd)}</td>
+              <td>{formatUsd(s.costPerBillableImageUsd)}</td>
               <td>{formatUsd(s.costUsd)}</td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 import { USE_CASE_PRESETS } from '../../presets/useCases'
 import { useActiveDraft } from '../../store/hooks'
+import './scenarios.css'
 
 /** The guide's advice for the use case this scenario started from, and what to replace. */
 export function PresetStrategy() {

@@ -3,6 +3,8 @@ import { defaultScenario } from '../../presets/defaultScenario'
 import { USE_CASE_PRESETS, isUseCasePresetId, presetScenario } from '../../presets/useCases'
 import { useActiveDraft } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
+import { scenarioTitle } from '../ui/names'
+import './scenarios.css'
 
 /** The scenarios kept in this browser: pick one to edit, add, copy, reorder or delete. */
 export function ScenarioBar() {
@@ -30,7 +32,7 @@ export function ScenarioBar() {
                 select(d.id)
               }}
             >
-              {d.name.trim() || 'Untitled scenario'}
+              {scenarioTitle(d.name)}
             </button>
           </li>
         ))}

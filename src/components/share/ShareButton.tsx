@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { Scenario } from '../../domain/model'
+import { formatCount, formatCountOf } from '../../format/number'
+import { scenarioTitle } from '../ui/names'
 
 export interface ShareButtonProps {
   /** What the link carries: the compared scenarios, or the active one. */
@@ -16,8 +18,8 @@ const LONG_LINK = 2000
 
 function describe(scenarios: readonly Scenario[]): string {
   const first = scenarios[0]
-  if (scenarios.length === 1 && first) return `“${first.name.trim() || 'Untitled scenario'}”`
-  return `${String(scenarios.length)} scenarios`
+  if (scenarios.length === 1 && first) return `“${scenarioTitle(first.name)}”`
+  return formatCountOf(scenarios.length, 'scenario')
 }
 
 function pageAddress(): string {
@@ -50,7 +52,7 @@ export function ShareButton({ scenarios, baseUrl }: ShareButtonProps) {
       const what = describe(scenarios)
       const long =
         link.length > LONG_LINK
-          ? ` It is ${link.length.toLocaleString()} characters long: if a chat app cuts it, export a CSV file instead.`
+          ? ` It is ${formatCount(link.length)} characters long: if a chat app cuts it, export a CSV file instead.`
           : ''
       let copied = false
       if ('clipboard' in navigator) {

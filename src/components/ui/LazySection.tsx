@@ -7,6 +7,7 @@ import {
   type ComponentType,
 } from 'react'
 import { flushSync } from 'react-dom'
+import './LazySection.css'
 
 type Load = () => Promise<ComponentType>
 

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import type { ColumnMapping, UsageField } from '../../io/usageLog/columns'
 import { USAGE_FIELDS } from '../../io/usageLog/columns'
 import { FIELD_LABELS } from './labels'
+import { formatCount } from '../../format/number'
 
 const NONE = ''
 
@@ -40,8 +41,8 @@ export function ColumnMappingEditor({
   return (
     <details className="usage-columns">
       <summary>
-        Columns: {recognised} of {USAGE_FIELDS.length} fields recognised
-        {unusedHeaders.length > 0 && `, ${String(unusedHeaders.length)} column(s) not used`}
+        Columns: {formatCount(recognised)} of {formatCount(USAGE_FIELDS.length)} fields recognised
+        {unusedHeaders.length > 0 && `, ${formatCount(unusedHeaders.length)} column(s) not used`}
       </summary>
       <p className="hint">
         Point a field at the column that holds it, then read the file again. Fields without a column

@@ -3,16 +3,11 @@ import type { UsageStatus } from '../../domain/usage/rows'
 import { USAGE_STATUSES } from '../../domain/usage/rows'
 import type { QualityKey, UsageGroup, UsageSummary } from '../../domain/usage/summary'
 import { QUALITY_KEYS } from '../../domain/usage/summary'
-import { formatCount, formatMeasured, formatUsd } from '../../format/number'
+import { formatCount, formatMeasured, formatUsd, formatWholePercent } from '../../format/number'
 import { templateTotals } from '../../domain/usage/templateTotals'
-import { TableScroll } from '../decisions/Panel'
-import { NotesList } from './NotesList'
+import { TableScroll } from '../ui/TableScroll'
+import { NotesList } from '../ui/NotesList'
 import { BASIS_LABELS, groupName, STATUS_LABELS } from './labels'
-
-/** Whole percents: a mix is read at a glance, and the counts are in the other columns. */
-function pct(fraction: number): string {
-  return fraction > 0 && fraction < 0.005 ? '<1%' : `${String(Math.round(fraction * 100))}%`
-}
 
 /** "50% rejected, 33% accepted": largest share first, zero shares left out. */
 function mix<K extends string>(
@@ -23,7 +18,7 @@ function mix<K extends string>(
   const parts = keys
     .filter((k) => shares[k] > 0)
     .sort((a, b) => shares[b] - shares[a])
-    .map((k) => `${pct(shares[k])} ${label(k)}`)
+    .map((k) => `${formatWholePercent(shares[k])} ${label(k)}`)
   return parts.length > 0 ? parts.join(', ') : '—'
 }
 
@@ -34,7 +29,9 @@ const qualityMix = (g: UsageGroup) =>
 const sizeMix = (g: UsageGroup) =>
   g.sizeMix.length === 0
     ? '—'
-    : g.sizeMix.map((s) => `${pct(s.share)} ${s.size ?? 'auto or not logged'}`).join(', ')
+    : g.sizeMix
+        .map((s) => `${formatWholePercent(s.share)} ${s.size ?? 'auto or not logged'}`)
+        .join(', ')
 const tokens = (n: number) => formatCount(Math.round(n))
 
 function Row({ g, total }: { g: UsageGroup; total?: boolean }) {
@@ -45,7 +42,7 @@ function Row({ g, total }: { g: UsageGroup; total?: boolean }) {
       <th scope="row">{total ? 'All rows' : name}</th>
       <td>{formatCount(g.billedImages)}</td>
       <td>{formatCount(g.keptImages)}</td>
-      <td>{total || g.retryMultiplier === null ? '—' : formatMeasured(g.retryMultiplier)}</td>
+      <td>{formatMeasured(total ? null : g.retryMultiplier)}</td>
       <td className="wrap">{statusMix(g)}</td>
       <td className="wrap">{qualityMix(g)}</td>
       <td className="wrap">{sizeMix(g)}</td>
@@ -61,7 +58,7 @@ function Row({ g, total }: { g: UsageGroup; total?: boolean }) {
         {formatUsd(g.costUsd)}
         <span className="delta">{BASIS_LABELS[g.costBasis]}</span>
       </td>
-      <td>{total || g.costPerKeptImageUsd === null ? '—' : formatUsd(g.costPerKeptImageUsd)}</td>
+      <td>{formatUsd(total ? null : g.costPerKeptImageUsd)}</td>
     </tr>
   )
 }
@@ -71,7 +68,7 @@ function TemplateTotalsTable({ summary }: { summary: UsageSummary }) {
   const totals = templateTotals(summary.groups)
   return (
     <TableScroll label="Cost per template">
-      <table className="decision-table usage-table">
+      <table className="panel-table usage-table">
         <caption>Per template, all stages</caption>
         <thead>
           <tr>
@@ -96,7 +93,7 @@ function TemplateTotalsTable({ summary }: { summary: UsageSummary }) {
                 <span className="delta">{t.finalStage || '(no stage)'}</span>
               </td>
               <td>{formatUsd(t.costUsd)}</td>
-              <td>{t.costPerFinalImageUsd === null ? '—' : formatUsd(t.costPerFinalImageUsd)}</td>
+              <td>{formatUsd(t.costPerFinalImageUsd)}</td>
             </tr>
           ))}
         </tbody>
@@ -113,7 +110,7 @@ export const LogGroupsTable = memo(function LogGroupsTable({ summary }: { summar
   return (
     <>
       <TableScroll label="Measured per template and stage">
-        <table className="decision-table usage-table">
+        <table className="panel-table usage-table">
           <caption>Measured per template and stage</caption>
           <thead>
             <tr>

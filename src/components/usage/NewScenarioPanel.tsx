@@ -7,8 +7,8 @@ import { DEFAULT_MODEL_ID } from '../../presets/priceBook'
 import { formatCount, formatUsd } from '../../format/number'
 import { computeScenario } from '../../domain/engine'
 import { useWorksheet } from '../../store/worksheet'
-import { NotesList } from './NotesList'
-import { Panel } from '../decisions/Panel'
+import { NotesList } from '../ui/NotesList'
+import { Panel } from '../ui/Panel'
 import { usePriceBook } from '../../store/priceBook'
 
 /** A scenario built from one template's log: every stage measured, sized to the log's volume. */

@@ -7,14 +7,23 @@ import type { UsageGroup, UsageSummary } from '../../domain/usage/summary'
 import type { ScenarioDraft } from '../../domain/draft'
 import { METER_LABELS } from '../../domain/engine'
 import type { Stage } from '../../domain/model'
-import { formatCount, formatMeasured, formatSignedUsd, formatUsd } from '../../format/number'
+import {
+  formatCount,
+  formatMeasured,
+  formatSignedPercent,
+  formatSignedUsd,
+  formatUsd,
+} from '../../format/number'
 import { usePriceBook } from '../../store/priceBook'
 import { useWorksheet } from '../../store/worksheet'
 import { decisionScenario } from '../decisions/scenario'
-import { FailureList } from '../decisions/FailureList'
-import { Figure, Panel, TableScroll } from '../decisions/Panel'
+import { FailureList } from '../ui/FailureList'
+import { Figure } from '../ui/Figure'
+import { Panel } from '../ui/Panel'
+import { TableScroll } from '../ui/TableScroll'
 import { groupName } from './labels'
-import { NotesList } from './NotesList'
+import { NotesList } from '../ui/NotesList'
+import { scenarioTitle, stageTitle } from '../ui/names'
 
 const FIELD_LABELS: Readonly<Record<CalibratedField, string>> = {
   retryMultiplier: 'Retry multiplier',
@@ -159,7 +168,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
           >
             {scenarios.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.name || 'Untitled scenario'}
+                {scenarioTitle(d.name)}
               </option>
             ))}
           </select>
@@ -175,7 +184,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
           >
             {draft.stages.map((s, i) => (
               <option key={s.id} value={s.id}>
-                {s.name || `Stage ${String(i + 1)}`}
+                {stageTitle(s.name, i)}
               </option>
             ))}
           </select>
@@ -185,7 +194,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
       {recon && !recon.ok && <FailureList errors={recon.errors} />}
       {recon?.ok && (
         <>
-          <div className="figures decision-figures">
+          <div className="figures panel-figures">
             <Figure
               label="Estimate"
               value={formatUsd(recon.estimateUsd)}
@@ -198,7 +207,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
               tone={recon.differenceUsd > 0 ? 'bad' : recon.differenceUsd < 0 ? 'good' : undefined}
               note={
                 recon.estimateUsd > 0
-                  ? `${signedPercent(recon.differenceUsd / recon.estimateUsd)} of the estimate`
+                  ? `${formatSignedPercent(recon.differenceUsd / recon.estimateUsd, 1)} of the estimate`
                   : undefined
               }
             />
@@ -210,7 +219,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
             </p>
           )}
           <TableScroll label="Estimate and actual by input">
-            <table className="decision-table">
+            <table className="panel-table">
               <caption>By input</caption>
               <thead>
                 <tr>
@@ -230,8 +239,8 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
                     <th scope="row">{i.label}</th>
                     <td>{formatMeasured(i.estimate)}</td>
                     <td>{i.actual === null ? 'not logged' : formatMeasured(i.actual)}</td>
-                    <td>{i.difference === null ? '—' : formatMeasured(i.difference)}</td>
-                    <td>{i.costImpactUsd === null ? '—' : formatSignedUsd(i.costImpactUsd)}</td>
+                    <td>{formatMeasured(i.difference)}</td>
+                    <td>{formatSignedUsd(i.costImpactUsd)}</td>
                     <td className="notes">{i.detail}</td>
                   </tr>
                 ))}
@@ -249,7 +258,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
             </table>
           </TableScroll>
           <TableScroll label="Estimate and actual by meter">
-            <table className="decision-table">
+            <table className="panel-table">
               <caption>By meter</caption>
               <thead>
                 <tr>
@@ -286,7 +295,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
             <p className="muted">The stage already has the values the log measured.</p>
           ) : (
             <TableScroll label="Changes to apply">
-              <table className="decision-table changes">
+              <table className="panel-table changes">
                 <caption className="visually-hidden">Changes to apply</caption>
                 <thead>
                   <tr>
@@ -334,9 +343,4 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
       )}
     </Panel>
   )
-}
-
-function signedPercent(fraction: number): string {
-  const pct = Math.round(fraction * 1000) / 10
-  return `${pct > 0 ? '+' : ''}${String(pct)}%`
 }

@@ -1,5 +1,6 @@
 import type { SkippedRow, UsageLogNotice } from '../../io/usageLog/result'
-import { formatCount } from '../../format/number'
+import { formatCount, formatCountOf } from '../../format/number'
+import { NotesList } from '../ui/NotesList'
 
 /** Enough to see the pattern; the rest are counted. */
 const SHOWN = 200
@@ -20,7 +21,7 @@ export function SkippedRows({
       {skippedCount > 0 && (
         <details>
           <summary>
-            {formatCount(skippedCount)} row{skippedCount === 1 ? '' : 's'} could not be read and
+            {formatCountOf(skippedCount, 'row')} could not be read and
             {skippedCount === 1 ? ' was' : ' were'} left out
           </summary>
           <ul className="problem-list">
@@ -33,16 +34,15 @@ export function SkippedRows({
           {hidden > 0 && <p className="hint">…and {formatCount(hidden)} more.</p>}
         </details>
       )}
-      {notices.length > 0 && (
-        <ul className="notes-list" aria-label="Notes on the log">
-          {notices.map((n, i) => (
-            <li key={i}>
-              {n.row !== null && <span className="problem-where">Row {formatCount(n.row)}</span>}{' '}
-              {n.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <NotesList
+        label="Notes on the log"
+        notes={notices.map((n) => (
+          <>
+            {n.row !== null && <span className="problem-where">Row {formatCount(n.row)}</span>}{' '}
+            {n.message}
+          </>
+        ))}
+      />
     </div>
   )
 }

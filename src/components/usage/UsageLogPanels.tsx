@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { DragEvent } from 'react'
-import { formatCount } from '../../format/number'
+import { formatCountOf, formatDuration, formatWholePercent } from '../../format/number'
 import type { ColumnMapping } from '../../io/usageLog/columns'
 import { importUsageLog } from '../../io/usageLog/import'
 import type { UsageLogPhase, UsageLogReport } from '../../io/usageLog/import'
-import { Panel } from '../decisions/Panel'
-import { FileButton } from '../importExport/FileButton'
+import { Panel } from '../ui/Panel'
+import { FileButton } from '../ui/FileButton'
 import { ColumnMappingEditor } from './ColumnMappingEditor'
 import { LogGroupsTable } from './LogGroupsTable'
 import { NewScenarioPanel } from './NewScenarioPanel'
 import { ReconcilePanel } from './ReconcilePanel'
 import { SkippedRows } from './SkippedRows'
+import './usage.css'
 
 const SAMPLE = `${import.meta.env.BASE_URL}sample-usage-log.csv`
 
@@ -32,19 +33,13 @@ function barValue({ phase, fraction }: Progress): number {
   return 0.95
 }
 
-function seconds(ms: number): string {
-  return ms < 1000 ? `${String(Math.max(1, Math.round(ms)))} ms` : `${(ms / 1000).toFixed(1)} s`
-}
-
 function readSummary(r: UsageLogReport): string {
   const groups = r.summary?.groups.length ?? 0
   const parts = [
-    `${formatCount(r.rowCount)} row${r.rowCount === 1 ? '' : 's'} read in ${seconds(r.elapsedMs)}`,
-    `${formatCount(groups)} template stage${groups === 1 ? '' : 's'}`,
+    `${formatCountOf(r.rowCount, 'row')} read in ${formatDuration(r.elapsedMs)}`,
+    formatCountOf(groups, 'template stage'),
   ]
-  if (r.skippedCount > 0) {
-    parts.push(`${formatCount(r.skippedCount)} row${r.skippedCount === 1 ? '' : 's'} skipped`)
-  }
+  if (r.skippedCount > 0) parts.push(`${formatCountOf(r.skippedCount, 'row')} skipped`)
   return `${r.fileName}: ${parts.join(', ')}.`
 }
 
@@ -152,9 +147,7 @@ export default function UsageLogPanels() {
             <label>
               <span>
                 {PHASE_TEXT[progress.phase]}
-                {progress.phase === 'parsing' &&
-                  ` (${String(Math.round(progress.fraction * 100))}%)`}
-                …
+                {progress.phase === 'parsing' && ` (${formatWholePercent(progress.fraction)})`}…
               </span>
               <progress max={1} value={barValue(progress)} aria-label="Reading the usage log" />
             </label>
@@ -193,7 +186,7 @@ export default function UsageLogPanels() {
               <Panel title="What the log measured" className="wide">
                 <LogGroupsTable summary={report.summary} />
               </Panel>
-              <div className="decision-grid" key={generation}>
+              <div className="panel-grid" key={generation}>
                 <ReconcilePanel summary={report.summary} />
                 <NewScenarioPanel summary={report.summary} />
               </div>

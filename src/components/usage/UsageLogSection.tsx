@@ -1,3 +1,5 @@
+import './usage.css'
+
 // The parser, the calibration code and these tables load after first paint with this whole
 // section (App mounts it lazily): most visits never open a log.
 import UsageLogPanels from './UsageLogPanels'

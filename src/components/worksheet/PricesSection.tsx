@@ -2,11 +2,12 @@ import { useId, useState } from 'react'
 import { findModel } from '../../domain/priceBook'
 import { METER_LABELS } from '../../domain/engine'
 import { METERS } from '../../domain/model'
-import { formatUsd } from '../../format/number'
+import { formatCountOf, formatUsd } from '../../format/number'
 import { parseTypedNumber } from '../../io/numberInput'
 import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
-import { NumberField } from './NumberField'
+import { NumberField } from '../ui/NumberField'
+import './worksheet.css'
 import { usePriceBook } from '../../store/priceBook'
 
 const DAY_MS = 86_400_000
@@ -129,8 +130,9 @@ export function PricesSection() {
       </div>
       {stale && (
         <p className="warning" role="note">
-          Prices were last checked on {checkedOn}, {age} days ago. OpenAI changes prices: re-check
-          the pricing page before you publish this budget, then enter today&apos;s date above.
+          Prices were last checked on {checkedOn}, {formatCountOf(age, 'day')} ago. OpenAI changes
+          prices: re-check the pricing page before you publish this budget, then enter today&apos;s
+          date above.
         </p>
       )}
     </section>

@@ -2,7 +2,7 @@ import { useId } from 'react'
 import { findModel } from '../../domain/priceBook'
 import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
-import { NumberField } from './NumberField'
+import { NumberField } from '../ui/NumberField'
 import { usePriceBook } from '../../store/priceBook'
 
 export function ScenarioSection() {

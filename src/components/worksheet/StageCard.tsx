@@ -9,7 +9,9 @@ import { formatCount, formatUsd } from '../../format/number'
 import { PICKER_SIZES, RETRY_QUICK_PICKS } from '../../presets/sizes'
 import { sameErrorsUnder, useActiveResult } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
-import { NumberField } from './NumberField'
+import { NumberField } from '../ui/NumberField'
+import { stageTitle } from '../ui/names'
+import './worksheet.css'
 
 interface Props {
   stage: StageDraft
@@ -78,7 +80,7 @@ function StageCardFields({ stage, index, count, model, errors, notices }: Props)
   const moveStage = useWorksheet((s) => s.moveStage)
   const removeStage = useWorksheet((s) => s.removeStage)
   const uid = useId()
-  const title = stage.name.trim() || `Stage ${index + 1}`
+  const title = stageTitle(stage.name, index)
   const path = (field: string) => `stages.${index}.${field}`
   const sizeError = errors.get(path('size'))
   const options = sizeOptions(model)
@@ -274,7 +276,7 @@ function StageCardFields({ stage, index, count, model, errors, notices }: Props)
                   editStage(stage.id, { retryMultiplier: p.value })
                 }}
               >
-                {p.label}: {p.value}×
+                {p.label}: {formatCount(p.value)}×
               </button>
             ))}
           </div>

@@ -2,6 +2,7 @@ import { useActiveDraft, useActiveResult, useErrorsByPath } from '../../store/ho
 import { findModel } from '../../domain/priceBook'
 import { useWorksheet } from '../../store/worksheet'
 import { StageCard } from './StageCard'
+import './worksheet.css'
 import { usePriceBook } from '../../store/priceBook'
 
 export function StagesSection() {

@@ -3,7 +3,7 @@ import type { BilledQuality, Meter, Scenario, Stage } from '../model'
 import { METERS } from '../model'
 import type { PriceBook } from '../priceBook'
 import type { Usd } from '../units'
-import type { NumberRule } from '../validate'
+import type { NumberRule, StageNumberField } from '../validate'
 import { JOBS_RULE, PRICE_RULE, STAGE_RULES } from '../validate'
 import { COMMON_GPT_IMAGE_2_SIZES } from '../sizes'
 import type { Size } from '../sizes'
@@ -11,16 +11,7 @@ import type { DecisionFailure } from './common'
 import { billedQualityOf, isFiniteNumber, stageLabel, stepQuality, withStage } from './common'
 
 /** The stage numbers a tornado varies (size has its own row; widths alone are not a choice). */
-export type SensitivityStageField =
-  | 'imagesPerJob'
-  | 'outputsPerRequest'
-  | 'reachShare'
-  | 'retryMultiplier'
-  | 'promptTokens'
-  | 'referenceImages'
-  | 'referenceImageTokens'
-  | 'cachedInputShare'
-  | 'partialImages'
+export type SensitivityStageField = Exclude<StageNumberField, 'width' | 'height'>
 
 /** Short labels for the tornado's narrow axis (the worksheet's own labels are longer). */
 export const SENSITIVITY_STAGE_LABELS: Record<SensitivityStageField, string> = {

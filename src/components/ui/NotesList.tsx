@@ -1,5 +1,8 @@
+import type { ReactNode } from 'react'
+import './NotesList.css'
+
 /** Sentences about the numbers above; nothing when there are none. */
-export function NotesList({ notes, label }: { notes: readonly string[]; label?: string }) {
+export function NotesList({ notes, label }: { notes: readonly ReactNode[]; label?: string }) {
   if (notes.length === 0) return null
   return (
     <ul className="notes-list" aria-label={label}>
