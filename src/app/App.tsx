@@ -1,13 +1,11 @@
 import { useEffect } from 'react'
-import { CompareSection } from '../components/compare/CompareSection'
-import { DecisionTools } from '../components/decisions/DecisionTools'
 import { ImportExportBar } from '../components/importExport/ImportExportBar'
 import { PresetStrategy } from '../components/scenarios/PresetStrategy'
 import { ScenarioBar } from '../components/scenarios/ScenarioBar'
 import { HowComputed } from '../components/results/HowComputed'
 import { MiniTotal } from '../components/results/MiniTotal'
 import { ResultsPanel } from '../components/results/ResultsPanel'
-import { UsageLogSection } from '../components/usage/UsageLogSection'
+import { LazySection } from '../components/ui/LazySection'
 import { PricesSection } from '../components/worksheet/PricesSection'
 import { ScenarioSection } from '../components/worksheet/ScenarioSection'
 import { StagesSection } from '../components/worksheet/StagesSection'
@@ -15,6 +13,14 @@ import { useWorksheet } from '../store/worksheet'
 import { StorageNotice } from './StorageNotice'
 import { UndoRedo } from './UndoRedo'
 import './App.css'
+
+// Below the first screen: their code loads, and they mount, when they near the viewport or
+// are linked to, so the worksheet is interactive sooner.
+const loadDecisions = () =>
+  import('../components/decisions/DecisionTools').then((m) => m.DecisionTools)
+const loadCompare = () =>
+  import('../components/compare/CompareSection').then((m) => m.CompareSection)
+const loadUsage = () => import('../components/usage/UsageLogSection').then((m) => m.UsageLogSection)
 
 /** Spreadsheet shortcuts: Ctrl+Z undoes the worksheet edit, not just the text box. */
 function useUndoShortcuts() {
@@ -72,9 +78,14 @@ export function App() {
             <HowComputed />
           </aside>
         </div>
-        <DecisionTools />
-        <CompareSection />
-        <UsageLogSection />
+        <LazySection id="decisions" title="Decision tools" minHeight="60rem" load={loadDecisions} />
+        <LazySection id="compare" title="Compare scenarios" minHeight="50rem" load={loadCompare} />
+        <LazySection
+          id="usage"
+          title="Calibrate from a usage log"
+          minHeight="20rem"
+          load={loadUsage}
+        />
       </main>
       <MiniTotal />
     </>

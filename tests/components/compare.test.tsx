@@ -1,7 +1,27 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { App } from '../../src/app/App'
+import { UndoRedo } from '../../src/app/UndoRedo'
+import { CompareSection } from '../../src/components/compare/CompareSection'
+import { PresetStrategy } from '../../src/components/scenarios/PresetStrategy'
+import { ScenarioBar } from '../../src/components/scenarios/ScenarioBar'
+import { ScenarioSection } from '../../src/components/worksheet/ScenarioSection'
+import { StagesSection } from '../../src/components/worksheet/StagesSection'
+
+// The compare view with the controls these tests drive (scenario bar, the edited scenario,
+// undo), not the whole page: the decision tools and the usage log only slowed them down.
+function Compare() {
+  return (
+    <>
+      <UndoRedo />
+      <ScenarioBar />
+      <PresetStrategy />
+      <ScenarioSection />
+      <StagesSection />
+      <CompareSection />
+    </>
+  )
+}
 
 // Seed presets, by hand (gpt-image-2, $5/M text, $8/M image in, $30/M image out):
 // SaaS thumbnails: Draft 2,000 x 1.2 = 2,400 low 1024x1024 images: 2,400 x 196 x $30/M = $14.112
@@ -27,7 +47,7 @@ function row(name: string) {
 describe('scenarios and the compare view', () => {
   it('loads the three seed presets and compares them in columns against a baseline', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Compare />)
     await addPreset(user, 'SaaS onboarding thumbnails')
     await addPreset(user, 'Marketplace listing images')
     await addPreset(user, 'Growth campaign creative')
@@ -67,7 +87,7 @@ describe('scenarios and the compare view', () => {
 
   it('duplicates a scenario, lets its quality change per stage and shows the difference', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Compare />)
     await addPreset(user, 'Growth campaign creative')
     await user.click(screen.getByRole('button', { name: 'Duplicate' }))
     expect(screen.getByLabelText('Scenario name')).toHaveValue('Growth campaign creative (copy)')
@@ -85,7 +105,7 @@ describe('scenarios and the compare view', () => {
 
   it('deletes a scenario and undo brings it back; the last scenario cannot be deleted', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Compare />)
     const del = screen.getByRole('button', { name: 'Delete' })
     expect(del).toBeDisabled()
     await addPreset(user, 'Blog headers')
@@ -101,7 +121,7 @@ describe('scenarios and the compare view', () => {
 
   it('reorders scenarios', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Compare />)
     await addPreset(user, 'Paid social ads')
     await user.click(screen.getByRole('button', { name: 'Move Paid social ads left' }))
     const bar = screen.getByRole('navigation', { name: 'Scenarios' })
@@ -114,7 +134,7 @@ describe('scenarios and the compare view', () => {
 
   it('offers every chart as a data table with the engine values', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Compare />)
     await addPreset(user, 'SaaS onboarding thumbnails')
     const row = (table: string) =>
       within(screen.getByRole('table', { name: table })).getByRole('row', { name: /^SaaS/ })

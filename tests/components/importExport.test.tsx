@@ -3,7 +3,22 @@ import { resolve } from 'node:path'
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { App } from '../../src/app/App'
+import { UndoRedo } from '../../src/app/UndoRedo'
+import { ImportExportBar } from '../../src/components/importExport/ImportExportBar'
+import { ResultsPanel } from '../../src/components/results/ResultsPanel'
+import { ScenarioBar } from '../../src/components/scenarios/ScenarioBar'
+
+// The import bar with what an import changes (the scenario list, the total) and undo.
+function ImportAndScenarios() {
+  return (
+    <>
+      <UndoRedo />
+      <ScenarioBar />
+      <ImportExportBar />
+      <ResultsPanel />
+    </>
+  )
+}
 
 const file = (path: string, name = path.split('/').pop() ?? 'file.csv') =>
   new File([readFileSync(resolve(path))], name, { type: 'text/csv' })
@@ -16,7 +31,7 @@ const scenarioNames = () =>
 describe('importing scenarios from CSV', () => {
   it('previews a file with its totals, imports it on request, and undo reverts the import', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<ImportAndScenarios />)
     await user.upload(
       screen.getByLabelText('Import scenarios from a CSV file'),
       file('public/example-scenarios.csv'),
@@ -52,7 +67,7 @@ describe('importing scenarios from CSV', () => {
 
   it('explains every problem by row and column, and cancelling changes nothing', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<ImportAndScenarios />)
     await user.upload(
       screen.getByLabelText('Import scenarios from a CSV file'),
       file('tests/fixtures/csv/error-non-numeric.csv'),
@@ -73,7 +88,7 @@ describe('importing scenarios from CSV', () => {
 
   it('refuses an empty file with a clear message', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<ImportAndScenarios />)
     await user.upload(
       screen.getByLabelText('Import scenarios from a CSV file'),
       new File([''], 'empty.csv', { type: 'text/csv' }),

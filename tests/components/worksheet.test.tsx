@@ -2,6 +2,27 @@ import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { App } from '../../src/app/App'
+import { UndoRedo } from '../../src/app/UndoRedo'
+import { HowComputed } from '../../src/components/results/HowComputed'
+import { ResultsPanel } from '../../src/components/results/ResultsPanel'
+import { PricesSection } from '../../src/components/worksheet/PricesSection'
+import { ScenarioSection } from '../../src/components/worksheet/ScenarioSection'
+import { StagesSection } from '../../src/components/worksheet/StagesSection'
+
+// The worksheet and what it drives, without the tools below it: those are tested on their own,
+// and mounting them made each of these tests several times slower.
+function Worksheet() {
+  return (
+    <>
+      <UndoRedo />
+      <ScenarioSection />
+      <StagesSection />
+      <PricesSection />
+      <ResultsPanel />
+      <HowComputed />
+    </>
+  )
+}
 
 // The default scenario, by hand: Draft 1,000 jobs x 4 images x 1.5 retries = 6,000 low
 // 1024x1024 images (196 tokens): $35.28 output + 6,000 x 120 prompt tokens x $5/M = $3.60.
@@ -17,7 +38,7 @@ async function retype(user: ReturnType<typeof userEvent.setup>, field: HTMLEleme
 
 describe('the worksheet', () => {
   it('shows the default scenario priced by the engine', () => {
-    render(<App />)
+    render(<Worksheet />)
     expect(monthly()).toHaveTextContent('$92.58')
     expect(screen.getByRole('status', { name: 'Cost per job' })).toHaveTextContent('$0.0926')
     // 92.583 / 250 finals = 0.370332 (not / 4,250 kept images of both stages)
@@ -29,7 +50,7 @@ describe('the worksheet', () => {
 
   it('recomputes on every keystroke', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Worksheet />)
     const jobs = screen.getByLabelText('Jobs per month')
     await user.clear(jobs)
     await user.type(jobs, '2')
@@ -41,7 +62,7 @@ describe('the worksheet', () => {
 
   it('keeps bad input on screen, explains it at the field and marks the total incomplete', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Worksheet />)
     const jobs = screen.getByLabelText('Jobs per month')
     await retype(user, jobs, '12abc')
     expect(jobs).toHaveValue('12abc')
@@ -83,7 +104,7 @@ describe('the worksheet', () => {
     ['Final', 'Outputs per request', '11', 'Outputs per request must be at most 10; it is 11.'],
   ])('in %s, %s = %s is explained at the field', async (stageName, label, text, message) => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Worksheet />)
     const field = within(stage(stageName)).getByLabelText(label)
     await retype(user, field, text)
     expect(field).toHaveValue(text)
@@ -93,7 +114,7 @@ describe('the worksheet', () => {
 
   it('explains a size the model cannot make', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Worksheet />)
     const final = within(stage('Final'))
     await retype(user, final.getByLabelText('Width'), '1920')
     await retype(user, final.getByLabelText('Height'), '1080')
@@ -109,7 +130,7 @@ describe('the worksheet', () => {
 
   it('prices auto quality as the assumption picked for it', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Worksheet />)
     const final = within(stage('Final'))
     await user.selectOptions(final.getByLabelText('Quality'), 'auto')
     await user.selectOptions(final.getByLabelText('Bill auto as'), 'medium')
@@ -119,7 +140,7 @@ describe('the worksheet', () => {
 
   it('applies a retry quick pick', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Worksheet />)
     const draft = within(stage('Draft'))
     await user.click(draft.getByRole('button', { name: 'New prompt, no review loop: 2×' }))
     expect(draft.getByLabelText('Retry multiplier')).toHaveValue('2')
@@ -129,7 +150,7 @@ describe('the worksheet', () => {
 
   it('overrides a price, marks it and resets it in one click', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Worksheet />)
     await retype(user, screen.getByLabelText('Image output'), '15')
     expect(screen.getByText('Overridden')).toBeInTheDocument()
     // Output halves: (35.28 + 53.508) / 2 + 3.795 = $48.189
@@ -143,14 +164,14 @@ describe('the worksheet', () => {
 
   it('halves everything on the Batch API', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Worksheet />)
     await user.click(screen.getByLabelText('Batch API (50% off)'))
     expect(monthly()).toHaveTextContent('$46.29')
   })
 
   it('adds, renames, reorders and removes stages, and undo brings a removed stage back', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Worksheet />)
     await user.click(screen.getByRole('button', { name: '+ Add stage' }))
     const added = stage('Stage 3')
     await retype(user, within(added).getByLabelText('Stage name'), 'Upscale')
@@ -188,7 +209,7 @@ describe('the worksheet', () => {
 
   it('writes out the formula with the numbers plugged in', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Worksheet />)
     await user.click(screen.getByRole('heading', { name: 'How this is computed' }))
     const how = screen.getByRole('heading', { name: 'How this is computed' }).closest('details')
     expect(how).toHaveAttribute('open')
@@ -202,7 +223,7 @@ describe('the worksheet', () => {
 
   it('warns when prices have not been re-checked for longer than the chosen number of days', async () => {
     const user = userEvent.setup()
-    render(<App />)
+    render(<Worksheet />)
     expect(screen.getByRole('note')).toHaveTextContent('Prices were last checked on 2026-04-28')
     const today = new Date().toISOString().slice(0, 10)
     await user.type(screen.getByLabelText('Prices checked on'), today)

@@ -6,6 +6,7 @@ import { ComparePage, WorksheetPage } from './pages/worksheet'
 test.beforeEach(async ({ page }) => {
   const ws = new WorksheetPage(page)
   await ws.open()
+  await ws.goTo('Compare')
   const compare = new ComparePage(page)
   for (const title of [
     'SaaS onboarding thumbnails',

@@ -60,6 +60,7 @@ test('a $50 budget: the jobs it pays for, and a change applied and undone from t
   const ws = new WorksheetPage(page)
   const tools = new DecisionToolsPage(page)
   await ws.open()
+  await ws.goTo('Decision tools')
   await ws.fill(tools.tool('Budget cap').getByLabel('Monthly budget (USD)'), '50')
 
   // floor(50 / 0.092583) = 540 jobs; 92.583 - 50 = 42.583 over
@@ -90,6 +91,7 @@ test('a budget check fixes high-quality drafts in one click', async ({ page }) =
   const ws = new WorksheetPage(page)
   const tools = new DecisionToolsPage(page)
   await ws.open()
+  await ws.goTo('Decision tools')
   await expect(tools.tool('Budget checks')).toContainText('No common mistake found')
 
   await ws.stageField('Draft', 'Quality').selectOption('high')
@@ -109,6 +111,7 @@ test('the tornado draws one bar pair per input, with exact values on hover', asy
   const ws = new WorksheetPage(page)
   const tools = new DecisionToolsPage(page)
   await ws.open()
+  await ws.goTo('Decision tools')
   const tornado = tools.tornado()
   await tornado.getByText('Data table: largest effects on the monthly cost').click()
   const rows = tornado.getByRole('table').locator('tbody tr')
@@ -162,6 +165,7 @@ test('quotas and uncertainty: worst case, P10 to P90, and the samples as a file'
   const ws = new WorksheetPage(page)
   const tools = new DecisionToolsPage(page)
   await ws.open()
+  await ws.goTo('Decision tools')
   await expect(tools.figure('Quotas', 'Worst case a month')).toHaveText('Unbounded')
   await ws.fill(tools.tool('Quotas').getByLabel('Users per month'), '100')
   await ws.fill(tools.tool('Quotas').getByLabel('Max images per user per month'), '20')
@@ -192,6 +196,7 @@ test('the decision tools have no axe violations, on a wide screen and a phone', 
   const ws = new WorksheetPage(page)
   const tools = new DecisionToolsPage(page)
   await ws.open()
+  await ws.goTo('Decision tools')
   // Everything on screen at once: a change table, an error, a quota warning, open tables.
   await ws.fill(tools.tool('Budget cap').getByLabel('Monthly budget (USD)'), '50')
   await ws.fill(tools.tool('Quotas').getByLabel('Users per month'), '100')
@@ -227,6 +232,7 @@ test('every decision control is reachable with Tab', async ({ page }) => {
   const ws = new WorksheetPage(page)
   const tools = new DecisionToolsPage(page)
   await ws.open()
+  await ws.goTo('Decision tools')
   await ws.fill(tools.tool('Budget cap').getByLabel('Monthly budget (USD)'), '50')
   await tools.tool('Budget checks').getByRole('heading').focus()
   const reached = new Set<string>()
@@ -263,6 +269,7 @@ test('uncertainty draws its P10 to P90 band on a cost-vs-volume chart, with the 
   const ws = new WorksheetPage(page)
   const tools = new DecisionToolsPage(page)
   await ws.open()
+  await ws.goTo('Decision tools')
   const mc = tools.tool('Uncertainty')
   const band = tools.band()
   await expect(mc.getByRole('button', { name: 'Export samples (CSV)' })).toBeVisible()
@@ -304,6 +311,7 @@ test('on a phone, the band table scrolls sideways but its caption wraps to the s
   const ws = new WorksheetPage(page)
   const tools = new DecisionToolsPage(page)
   await ws.open()
+  await ws.goTo('Decision tools')
   await tools.finalRetryRange(ws, '1.1', '2')
   await tools.openBandTable()
   const table = tools.band().getByRole('table')

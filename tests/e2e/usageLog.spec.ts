@@ -32,6 +32,7 @@ test('the sample log through the file chooser: measured, reconciled, applied and
 }) => {
   const ws = new WorksheetPage(page)
   await ws.open()
+  await ws.goTo('Usage log')
   const log = new UsageLogPage(page)
   const chooser = page.waitForEvent('filechooser')
   await log.section().getByRole('button', { name: 'Choose a usage log…' }).click()
@@ -69,6 +70,7 @@ test('a 200,000-row log is read off the main thread, with a progress bar', async
 }, testInfo) => {
   const ws = new WorksheetPage(page)
   await ws.open()
+  await ws.goTo('Usage log')
   const log = new UsageLogPage(page)
   // A month of a busy product: one row per image, with the API's usage fields.
   const rows = [
@@ -149,6 +151,7 @@ test('a template of the sample log becomes a scenario; the section has no axe vi
 }) => {
   const ws = new WorksheetPage(page)
   await ws.open()
+  await ws.goTo('Usage log')
   const log = new UsageLogPage(page)
   await log.section().getByRole('button', { name: 'Try the sample log' }).click()
   await expect(log.measured()).toBeVisible()

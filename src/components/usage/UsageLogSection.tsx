@@ -1,9 +1,8 @@
-import { lazy, Suspense } from 'react'
 import './usage.css'
 
-// The parser, the calibration code and these tables load after first paint:
-// most visits never open a log.
-const UsageLogPanels = lazy(() => import('./UsageLogPanels'))
+// The parser, the calibration code and these tables load after first paint with this whole
+// section (App mounts it lazily): most visits never open a log.
+import UsageLogPanels from './UsageLogPanels'
 
 /** Calibrate the worksheet from a real generation log. */
 export function UsageLogSection() {
@@ -15,9 +14,7 @@ export function UsageLogSection() {
         month of your own generation log, see where an estimate was wrong, and apply what was
         measured. The file is read in this browser and goes nowhere else.
       </p>
-      <Suspense fallback={<p className="card muted">Loading…</p>}>
-        <UsageLogPanels />
-      </Suspense>
+      <UsageLogPanels />
     </section>
   )
 }

@@ -10,6 +10,17 @@ export class WorksheetPage {
     await expect(this.figure('Monthly cost')).not.toBeEmpty()
   }
 
+  /**
+   * Goes to a section below the worksheet by its header link, as a person does: those
+   * sections mount when they near the viewport or are linked to, not on load.
+   */
+  async goTo(link: 'Decision tools' | 'Compare' | 'Usage log') {
+    await this.page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: link })
+      .click()
+  }
+
   figure(name: 'Monthly cost' | 'Cost per job' | 'Cost per delivered image' | 'Annual cost') {
     return this.page.getByRole('status', { name, exact: true })
   }
