@@ -28,14 +28,21 @@ describe('stored worksheet, version 1', () => {
     })
     expect(read.state.activeId).toBe('s2')
     expect(read.state.staleAfterDays).toBe(30)
+    // Version 1 saved no comparison choices: all compared, per month, against the first.
+    expect(read.state).toMatchObject({
+      compareExcluded: [],
+      baselineId: null,
+      showCosts: 'perMonth',
+      preparedBy: '',
+    })
   })
 
   it('refuses data from a newer version, saying so', () => {
-    const read = migratePersisted({}, 2)
+    const read = migratePersisted({}, 3)
     expect(read).toEqual({
       ok: false,
       reason:
-        'It was saved by a newer version of this worksheet (storage version 2; this one reads up to 1).',
+        'It was saved by a newer version of this worksheet (storage version 3; this one reads up to 2).',
     })
   })
 
@@ -54,5 +61,47 @@ describe('stored worksheet, version 1', () => {
     raw.state.activeId = 'gone'
     const read = migratePersisted(raw.state, 1)
     expect(read.ok && read.state.activeId).toBe('s1')
+  })
+})
+
+describe('stored worksheet, version 2', () => {
+  const v1 = (JSON.parse(fixture('v1.json')) as { state: Record<string, unknown> }).state
+  const v2 = (choices: Record<string, unknown>) => ({
+    ...v1,
+    compareExcluded: [],
+    baselineId: null,
+    showCosts: 'perMonth',
+    preparedBy: '',
+    ...choices,
+  })
+
+  it('keeps the comparison choices: left out, baseline, "Show costs", "Prepared by"', () => {
+    const read = migratePersisted(
+      v2({
+        compareExcluded: ['s1', 'deleted-long-ago'],
+        baselineId: 's2',
+        showCosts: 'atBaselineJobs',
+        preparedBy: 'Ana Núñez',
+      }),
+      2,
+    )
+    if (!read.ok) throw new Error(read.reason)
+    expect(read.state).toMatchObject({
+      compareExcluded: ['s1'],
+      baselineId: 's2',
+      showCosts: 'atBaselineJobs',
+      preparedBy: 'Ana Núñez',
+    })
+  })
+
+  it('forgets a baseline that is no longer in the worksheet', () => {
+    const read = migratePersisted(v2({ baselineId: 'gone' }), 2)
+    expect(read.ok && read.state.baselineId).toBeNull()
+  })
+
+  it('refuses an unknown "Show costs" choice as damaged', () => {
+    const read = migratePersisted(v2({ showCosts: 'perFortnight' }), 2)
+    expect(read.ok).toBe(false)
+    if (!read.ok) expect(read.reason).toMatch(/^It is damaged: /)
   })
 })
