@@ -24,20 +24,8 @@ import type { ExcludedScenario, SeriesKey } from '../../domain/series'
 import { formatCount, formatUsd } from '../../format/number'
 import { JOBS_AXIS_LABEL, USD_MONTH_AXIS_LABEL, countTick, usdTick } from '../charts/axes'
 import { usePriceBook } from '../../store/priceBook'
+import { PALETTE } from '../charts/palette'
 
-// Colour-blind-friendly, distinct in print (Okabe-Ito plus neutrals).
-const PALETTE = [
-  '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#CC79A7',
-  '#56B4E9',
-  '#D55E00',
-  '#7a6f00',
-  '#000000',
-  '#999999',
-  '#5b3f8c',
-]
 const colour = (i: number) => PALETTE[i % PALETTE.length] ?? '#000'
 
 /** Axis ticks: whole dollars with k/M, so a narrow axis stays readable. */
@@ -143,16 +131,26 @@ const container = (child: ReactNode) => (
   </ResponsiveContainer>
 )
 
-function StackedCost({ outcomes }: { outcomes: ScenarioOutcome[] }) {
+const MONTHLY = 'USD per month'
+
+interface ViewProps {
+  scales: (number | null)[]
+  /** What the figures are in, e.g. "USD per job". */
+  unit: string
+}
+
+function StackedCost({ outcomes, scales, unit }: { outcomes: ScenarioOutcome[] } & ViewProps) {
   const [by, setBy] = useState<'stage' | 'meter'>('stage')
+  const monthly = unit === MONTHLY
   const id = useId()
-  const chart = by === 'stage' ? monthlyCostByStage(outcomes) : monthlyCostByMeter(outcomes)
+  const chart =
+    by === 'stage' ? monthlyCostByStage(outcomes, scales) : monthlyCostByMeter(outcomes, scales)
   const rows = chart.rows as unknown as Record<string, number | string>[]
   const series = chart.series as SeriesKey[]
   return (
     <ChartFrame
-      title="Monthly cost per scenario"
-      description={`USD per month, each bar stacked by ${by}.`}
+      title={monthly ? 'Monthly cost per scenario' : `Cost per scenario, ${unit}`}
+      description={`${unit}, each bar stacked by ${by}.`}
       excluded={chart.excluded}
       controls={
         <div className="segmented" role="radiogroup" aria-label="Stack bars by">
@@ -174,7 +172,7 @@ function StackedCost({ outcomes }: { outcomes: ScenarioOutcome[] }) {
       }
       table={
         <SeriesTable
-          caption={`Monthly cost in USD by ${by}`}
+          caption={monthly ? `Monthly cost in USD by ${by}` : `Cost by ${by}, ${unit}`}
           firstHeader="Scenario"
           rows={rows}
           rowLabel={(r) => String(r.scenarioName)}
@@ -186,7 +184,7 @@ function StackedCost({ outcomes }: { outcomes: ScenarioOutcome[] }) {
       {container(
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tickFormatter={usdTick} label={USD_AXIS_LABEL} />
+          <XAxis type="number" tickFormatter={usdTick} label={{ ...USD_AXIS_LABEL, value: unit }} />
           <YAxis
             type="category"
             dataKey="scenarioName"
@@ -201,6 +199,7 @@ function StackedCost({ outcomes }: { outcomes: ScenarioOutcome[] }) {
               key={s.key}
               dataKey={s.key}
               name={s.label}
+              stroke="#fff"
               stackId="cost"
               fill={colour(i)}
               isAnimationActive={false}
@@ -218,7 +217,7 @@ function CostByVolume({ scenarios }: { scenarios: Scenario[] }) {
   return (
     <ChartFrame
       title="Monthly cost as job volume grows"
-      description="USD per month against jobs per month, everything else as entered: cost grows in a straight line with volume."
+      description="USD per month against jobs per month, everything else as entered: cost grows in a straight line with volume. Always per month, whatever costs are shown as."
       excluded={chart.excluded}
       table={
         <SeriesTable
@@ -258,16 +257,20 @@ function CostByVolume({ scenarios }: { scenarios: Scenario[] }) {
   )
 }
 
-function DraftFinal({ outcomes }: { outcomes: ScenarioOutcome[] }) {
-  const chart = draftVersusFinal(outcomes)
+function DraftFinal({ outcomes, scales, unit }: { outcomes: ScenarioOutcome[] } & ViewProps) {
+  const chart = draftVersusFinal(outcomes, scales)
   return (
     <ChartFrame
       title="Draft vs final spend"
-      description="USD per month on drafts and on finals, for scenarios with more than one stage. Finals are the last stage and the ratio variants just before it at the same quality."
+      description={`${unit} on drafts and on finals, for scenarios with more than one stage. Finals are the last stage and the ratio variants just before it at the same quality.`}
       excluded={chart.excluded}
       table={
         <SeriesTable
-          caption="Draft and final spend in USD per month"
+          caption={
+            unit === MONTHLY
+              ? 'Draft and final spend in USD per month'
+              : `Draft and final spend, ${unit}`
+          }
           firstHeader="Scenario"
           rows={chart.rows}
           rowLabel={(r) => r.scenarioName}
@@ -283,7 +286,7 @@ function DraftFinal({ outcomes }: { outcomes: ScenarioOutcome[] }) {
           margin={{ top: 8, right: 24, bottom: 24, left: 8 }}
         >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tickFormatter={usdTick} label={USD_AXIS_LABEL} />
+          <XAxis type="number" tickFormatter={usdTick} label={{ ...USD_AXIS_LABEL, value: unit }} />
           <YAxis
             type="category"
             dataKey="scenarioName"
@@ -312,15 +315,17 @@ function DraftFinal({ outcomes }: { outcomes: ScenarioOutcome[] }) {
 export default function Charts({
   outcomes,
   scenarios,
+  scales,
+  unit,
 }: {
   outcomes: ScenarioOutcome[]
   scenarios: Scenario[]
-}) {
+} & ViewProps) {
   return (
     <div className="charts">
-      <StackedCost outcomes={outcomes} />
+      <StackedCost outcomes={outcomes} scales={scales} unit={unit} />
       <CostByVolume scenarios={scenarios} />
-      <DraftFinal outcomes={outcomes} />
+      <DraftFinal outcomes={outcomes} scales={scales} unit={unit} />
     </div>
   )
 }

@@ -1,6 +1,21 @@
 import { useId } from 'react'
-import type { CompareCell, CompareRow, CompareTable as Table } from '../../domain/compare'
+import type {
+  AssumptionRow,
+  CompareCell,
+  CompareRow,
+  CompareTable as Table,
+} from '../../domain/compare'
 import { formatCount, formatPercent, formatUsd } from '../../format/number'
+
+function assumptionText(row: AssumptionRow, value: string | number | null): string {
+  if (value === null) return '—'
+  if (typeof value === 'string') return value
+  // NaN: the scenario holds text that is not a number; the worksheet says what to fix.
+  if (!Number.isFinite(value)) return 'to fix'
+  if (row.format === 'percent') return formatPercent(value)
+  if (row.format === 'multiplier') return `×${formatCount(value)}`
+  return formatCount(value)
+}
 
 const MISSING: Record<string, string> = {
   incomplete: 'Incomplete',
@@ -48,12 +63,34 @@ function Cell({
   )
 }
 
-export function CompareTable({ table }: { table: Table }) {
+export function CompareTable({
+  table,
+  assumptions = [],
+  unit = 'USD per month',
+}: {
+  table: Table
+  assumptions?: AssumptionRow[]
+  /** What the meter and stage rows are in, from the "Show costs" choice. */
+  unit?: string
+}) {
   const captionId = useId()
+  const suffix = unit === 'USD per month' ? '' : ` (${unit})`
   const groups: { id: string; label: string; rows: CompareRow[] }[] = [
     { id: 'total', label: 'Totals', rows: table.rows.filter((r) => r.group === 'total') },
-    { id: 'meter', label: 'Cost by meter', rows: table.rows.filter((r) => r.group === 'meter') },
-    { id: 'stage', label: 'Cost by stage', rows: table.rows.filter((r) => r.group === 'stage') },
+    {
+      id: 'meter',
+      label: `Cost by meter${suffix}`,
+      rows: table.rows.filter((r) => r.group === 'meter'),
+    },
+    {
+      id: 'stage',
+      label: `Cost by stage${suffix}`,
+      rows: table.rows.filter((r) => r.group === 'stage'),
+    },
+  ]
+  const scenarioWide = assumptions.filter((r) => r.stage === undefined)
+  const stageNames = [
+    ...new Set(assumptions.flatMap((r) => (r.stage === undefined ? [] : [r.stage]))),
   ]
   // The caption is a paragraph outside the scroll box, so on a phone it wraps to
   // the screen instead of running off with the wide table (see .fits-caption).
@@ -77,6 +114,29 @@ export function CompareTable({ table }: { table: Table }) {
               ))}
             </tr>
           </thead>
+          {assumptions.length > 0 && (
+            <tbody className="assumptions">
+              <tr className="group-row">
+                <th scope="rowgroup" colSpan={table.columns.length + 1}>
+                  Assumptions
+                </th>
+              </tr>
+              {scenarioWide.map((row) => (
+                <AssumptionLine key={row.id} row={row} label={row.label} />
+              ))}
+              {stageNames.map((stage) =>
+                assumptions
+                  .filter((r) => r.stage === stage)
+                  .map((row) => (
+                    <AssumptionLine
+                      key={row.id}
+                      row={row}
+                      label={`${stage}: ${row.label.toLowerCase()}`}
+                    />
+                  )),
+              )}
+            </tbody>
+          )}
           {groups.map((g) => (
             <tbody key={g.id}>
               <tr className="group-row">
@@ -97,5 +157,18 @@ export function CompareTable({ table }: { table: Table }) {
         </table>
       </div>
     </>
+  )
+}
+
+function AssumptionLine({ row, label }: { row: AssumptionRow; label: string }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      {row.cells.map((value, i) => (
+        <td key={i} className={value === null ? 'missing' : undefined}>
+          {assumptionText(row, value)}
+        </td>
+      ))}
+    </tr>
   )
 }
