@@ -124,21 +124,27 @@ export function CompareTable({
               {scenarioWide.map((row) => (
                 <AssumptionLine key={row.id} row={row} label={row.label} />
               ))}
-              {stageNames.map((stage) =>
-                assumptions
+              {stageNames.map((stage) => [
+                <StageSummary
+                  key={`summary:${stage}`}
+                  stage={stage}
+                  rows={assumptions.filter((r) => r.stage === stage)}
+                />,
+                ...assumptions
                   .filter((r) => r.stage === stage)
                   .map((row) => (
                     <AssumptionLine
                       key={row.id}
                       row={row}
                       label={`${stage}: ${row.label.toLowerCase()}`}
+                      detail
                     />
                   )),
-              )}
+              ])}
             </tbody>
           )}
           {groups.map((g) => (
-            <tbody key={g.id}>
+            <tbody key={g.id} className={`group-${g.id}`}>
               <tr className="group-row">
                 <th scope="rowgroup" colSpan={table.columns.length + 1}>
                   {g.label}
@@ -160,15 +166,47 @@ export function CompareTable({
   )
 }
 
-function AssumptionLine({ row, label }: { row: AssumptionRow; label: string }) {
+function AssumptionLine({
+  row,
+  label,
+  detail = false,
+}: {
+  row: AssumptionRow
+  label: string
+  /** A per-stage row: on paper the stage's summary line stands in for it. */
+  detail?: boolean
+}) {
   return (
-    <tr>
+    <tr className={detail ? 'assumption-detail' : undefined}>
       <th scope="row">{label}</th>
       {row.cells.map((value, i) => (
         <td key={i} className={value === null ? 'missing' : undefined}>
           {assumptionText(row, value)}
         </td>
       ))}
+    </tr>
+  )
+}
+
+/**
+ * On paper only: a stage's five assumptions in one line per scenario, so the
+ * memo fits one page (on screen each has a row of its own).
+ */
+function StageSummary({ stage, rows }: { stage: string; rows: AssumptionRow[] }) {
+  const columns = rows[0]?.cells.length ?? 0
+  return (
+    <tr className="assumption-summary" aria-hidden="true">
+      <th scope="row">{stage}</th>
+      {Array.from({ length: columns }, (_, i) => {
+        const parts = rows.map((r) => r.cells[i] ?? null)
+        if (parts.every((p) => p === null))
+          return (
+            <td key={i} className="missing">
+              —
+            </td>
+          )
+        return <td key={i}>{rows.map((r) => assumptionText(r, r.cells[i] ?? null)).join(', ')}</td>
+      })}
     </tr>
   )
 }
