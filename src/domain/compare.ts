@@ -1,5 +1,5 @@
 import { METER_LABELS } from './engine'
-import type { Meter, ScenarioResult } from './model'
+import type { Meter, Scenario, ScenarioResult } from './model'
 import { METERS } from './model'
 import type { Usd } from './units'
 
@@ -77,35 +77,231 @@ export interface StageAlignment {
   costsUsd: ((Usd | undefined)[] | null)[]
 }
 
+/** Where each named item of each list goes once lists are lined up by name. */
+interface NameAlignment {
+  labels: string[]
+  /** Per list, the slot of each of its items; null for a list left out. */
+  slots: (number[] | null)[]
+}
+
+function alignByName(lists: readonly (readonly { name: string }[] | null)[]): NameAlignment {
+  const slotByKey = new Map<string, number>()
+  const labels: string[] = []
+  const slots = lists.map((list) => {
+    if (list === null) return null
+    const seen = new Map<string, number>()
+    return list.map((item) => {
+      const occurrence = (seen.get(item.name) ?? 0) + 1
+      seen.set(item.name, occurrence)
+      // NUL cannot be typed into a name field, so the key cannot collide.
+      const key = `${occurrence}\u0000${item.name}`
+      let slot = slotByKey.get(key)
+      if (slot === undefined) {
+        slot = labels.length
+        slotByKey.set(key, slot)
+        const name = item.name.trim() === '' ? 'Unnamed stage' : item.name
+        labels.push(occurrence === 1 ? name : `${name} (${occurrence})`)
+      }
+      return slot
+    })
+  })
+  return { labels, slots }
+}
+
 /**
  * Lines stages up by name so "Draft" meets "Draft" even when the scenarios
  * order or number their stages differently; the k-th stage of a name in one
  * scenario meets the k-th stage of that name in another, labelled "Name (k)".
  */
 export function alignStages(results: readonly ScenarioResult[]): StageAlignment {
-  const slotByKey = new Map<string, number>()
-  const labels: string[] = []
-  const costsUsd = results.map((result) => {
-    if (!result.ok) return null
-    const seen = new Map<string, number>()
+  const { labels, slots } = alignByName(results.map((r) => (r.ok ? r.stages : null)))
+  const costsUsd = results.map((result, i) => {
+    const mine = slots[i]
+    if (!result.ok || !mine) return null
     const costs: (Usd | undefined)[] = []
-    for (const stage of result.stages) {
-      const occurrence = (seen.get(stage.name) ?? 0) + 1
-      seen.set(stage.name, occurrence)
-      // NUL cannot be typed into a name field, so the key cannot collide.
-      const key = `${occurrence}\u0000${stage.name}`
-      let slot = slotByKey.get(key)
-      if (slot === undefined) {
-        slot = labels.length
-        slotByKey.set(key, slot)
-        const name = stage.name.trim() === '' ? 'Unnamed stage' : stage.name
-        labels.push(occurrence === 1 ? name : `${name} (${occurrence})`)
-      }
-      costs[slot] = stage.costUsd
-    }
+    result.stages.forEach((stage, k) => {
+      costs[mine[k] as number] = stage.costUsd
+    })
     return costs
   })
   return { labels, costsUsd }
+}
+
+/** The most scenarios a comparison (table and charts) draws, so it stays legible and quick. */
+export const MAX_COMPARED = 12
+
+/**
+ * The ids compared: every scenario not left out, in worksheet order, up to
+ * `MAX_COMPARED`; a big worksheet therefore compares its first 12 by default.
+ * @example comparedIds(['a', 'b', 'c'], ['b']) // ['a', 'c']
+ */
+export function comparedIds(ids: readonly string[], excluded: readonly string[]): string[] {
+  const out = new Set(excluded)
+  return ids.filter((id) => !out.has(id)).slice(0, MAX_COMPARED)
+}
+
+/**
+ * What the comparison's money figures are expressed in. Cost is linear in
+ * jobs, so `atBaselineJobs` (every scenario at the baseline's jobs per month)
+ * leaves only workflow differences between columns.
+ */
+export type ShowCosts = 'perMonth' | 'perJob' | 'perDeliveredImage' | 'atBaselineJobs'
+
+export const SHOW_COSTS: readonly ShowCosts[] = [
+  'perMonth',
+  'perJob',
+  'perDeliveredImage',
+  'atBaselineJobs',
+]
+
+export const SHOW_COSTS_LABELS: Record<ShowCosts, string> = {
+  perMonth: 'Per month',
+  perJob: 'Per job',
+  perDeliveredImage: 'Per delivered image',
+  atBaselineJobs: "At the baseline's jobs per month",
+}
+
+export function isShowCosts(value: unknown): value is ShowCosts {
+  return typeof value === 'string' && (SHOW_COSTS as readonly string[]).includes(value)
+}
+
+/**
+ * USD per delivered image (an image kept at a stage that delivers the
+ * workflow's final images); null for an incomplete scenario or one that
+ * delivers none.
+ */
+export function deliveredImageCost(result: ScenarioResult): Usd | null {
+  return result.ok ? result.costPerDeliveredImageUsd : null
+}
+
+/** How each compared scenario's monthly USD figures are turned into the chosen view. */
+export interface CostView {
+  show: ShowCosts
+  /** Per scenario, the factor on every monthly USD figure; null where the view has no value. */
+  scales: (number | null)[]
+  /** The unit the figures are in, for labels: "USD per job". */
+  unit: string
+  /** The baseline's jobs per month, for `atBaselineJobs`. */
+  baselineJobsPerMonth: number | null
+}
+
+/**
+ * The factors that turn monthly USD into the chosen view, per scenario:
+ * 1 per month; 1 / jobs per job; cost per delivered image / monthly cost per
+ * delivered image; baseline jobs / own jobs at the baseline's volume (cost is
+ * linear in jobs). Null where the figure does not exist (no jobs, no result).
+ * @example costView(outcomes, [1000, 2000], 'atBaselineJobs', 0).scales // [1, 0.5]
+ */
+export function costView(
+  outcomes: readonly ScenarioOutcome[],
+  jobsPerMonth: readonly number[],
+  show: ShowCosts,
+  baselineIndex: number,
+): CostView {
+  const baseJobs = jobsPerMonth[baselineIndex]
+  const baselineJobsPerMonth =
+    baseJobs !== undefined && Number.isFinite(baseJobs) && baseJobs >= 0 ? baseJobs : null
+  const scales = outcomes.map(({ result }, i): number | null => {
+    if (!result.ok) return null
+    const jobs = jobsPerMonth[i] ?? Number.NaN
+    const perJob = Number.isFinite(jobs) && jobs > 0 ? 1 / jobs : null
+    switch (show) {
+      case 'perMonth':
+        return 1
+      case 'perJob':
+        return perJob
+      case 'perDeliveredImage': {
+        const delivered = deliveredImageCost(result)
+        if (delivered === null) return null
+        return result.monthlyCostUsd === 0 ? 0 : delivered / result.monthlyCostUsd
+      }
+      case 'atBaselineJobs':
+        return perJob === null || baselineJobsPerMonth === null
+          ? null
+          : baselineJobsPerMonth * perJob
+    }
+  })
+  const unit =
+    show === 'perJob'
+      ? 'USD per job'
+      : show === 'perDeliveredImage'
+        ? 'USD per delivered image'
+        : show === 'atBaselineJobs'
+          ? `USD per month at ${baselineJobsPerMonth ?? '—'} jobs per month`
+          : 'USD per month'
+  return { show, scales, unit, baselineJobsPerMonth }
+}
+
+/** How an assumption row's values read: the component formats them. */
+export type AssumptionFormat = 'text' | 'count' | 'percent' | 'multiplier'
+
+/**
+ * One input behind the figures, per scenario: a string or number, or null
+ * where the scenario has no stage of that name.
+ */
+export interface AssumptionRow {
+  id: string
+  label: string
+  /** The aligned stage the row describes; undefined for scenario-wide rows. */
+  stage?: string
+  format: AssumptionFormat
+  cells: (string | number | null)[]
+}
+
+/**
+ * The assumptions behind a comparison, scenario-wide first (model, jobs per
+ * month, Batch API), then per stage lined up by name as in the cost rows:
+ * quality (with what auto is billed as), size, images per job, retry
+ * multiplier and share of jobs reaching it. Numbers come back as typed, NaN
+ * included, for the component to show as needing a fix.
+ */
+export function assumptionRows(scenarios: readonly Scenario[]): AssumptionRow[] {
+  const rows: AssumptionRow[] = [
+    { id: 'model', label: 'Model', format: 'text', cells: scenarios.map((s) => s.modelId) },
+    {
+      id: 'jobs',
+      label: 'Jobs per month',
+      format: 'count',
+      cells: scenarios.map((s) => s.jobsPerMonth),
+    },
+    {
+      id: 'batch',
+      label: 'Batch API',
+      format: 'text',
+      cells: scenarios.map((s) => (s.batch ? 'Yes' : 'No')),
+    },
+  ]
+  const { labels, slots } = alignByName(scenarios.map((s) => s.stages))
+  const stageAt = (slot: number) =>
+    scenarios.map((s, i) => {
+      const k = slots[i]?.indexOf(slot) ?? -1
+      return k < 0 ? null : (s.stages[k] ?? null)
+    })
+  labels.forEach((stage, slot) => {
+    const stages = stageAt(slot)
+    const row = (
+      field: string,
+      label: string,
+      format: AssumptionFormat,
+      pick: (st: Scenario['stages'][number]) => string | number,
+    ): AssumptionRow => ({
+      id: `stage:${slot}:${field}`,
+      label,
+      stage,
+      format,
+      cells: stages.map((st) => (st === null ? null : pick(st))),
+    })
+    rows.push(
+      row('quality', 'Quality', 'text', (st) =>
+        st.quality === 'auto' ? `auto (as ${st.autoBilledAs})` : st.quality,
+      ),
+      row('size', 'Size', 'text', (st) => `${st.width}×${st.height}`),
+      row('images', 'Images per job', 'count', (st) => st.imagesPerJob),
+      row('retry', 'Retry multiplier', 'multiplier', (st) => st.retryMultiplier),
+      row('reach', 'Share of jobs reaching it', 'percent', (st) => st.reachShare),
+    )
+  })
+  return rows
 }
 
 type CellInput<T extends number> = { status: 'ok'; value: T } | { status: MissingReason }
@@ -154,24 +350,37 @@ type Totals = Extract<ScenarioResult, { ok: true }>
 export function compareScenarios(
   outcomes: readonly ScenarioOutcome[],
   baselineIndex: number,
+  view?: CostView,
 ): CompareTable {
   const baseline =
     Number.isInteger(baselineIndex) && baselineIndex >= 0 && baselineIndex < outcomes.length
       ? baselineIndex
       : 0
   const results = outcomes.map((o) => o.result)
+  // Meter and stage rows follow the chosen view; the totals stay as they are.
+  const scaleAt = (i: number): number | null => (view ? (view.scales[i] ?? null) : 1)
+  const scaled = (input: CellInput<Usd>, i: number): CellInput<Usd> => {
+    if (input.status !== 'ok') return input
+    const factor = scaleAt(i)
+    return factor === null
+      ? { status: 'notApplicable' }
+      : { status: 'ok', value: (input.value * factor) as Usd }
+  }
   const usdRow = (
     id: string,
     label: string,
     group: CompareRowGroup,
-    pick: (r: Totals) => CellInput<Usd>,
+    pick: (r: Totals, i: number) => CellInput<Usd>,
   ): UsdCompareRow => ({
     id,
     label,
     group,
     unit: 'usd',
     cells: withDeltas(
-      results.map((r) => (r.ok ? pick(r) : { status: 'incomplete' })),
+      results.map((r, i) => {
+        if (!r.ok) return { status: 'incomplete' }
+        return group === 'total' ? pick(r, i) : scaled(pick(r, i), i)
+      }),
       baseline,
     ),
   })
@@ -180,6 +389,9 @@ export function compareScenarios(
     usdRow('monthly', 'Monthly cost', 'total', (r) => cellOf(r.monthlyCostUsd)),
     usdRow('annual', 'Annual cost', 'total', (r) => cellOf(r.annualCostUsd)),
     usdRow('perJob', 'Cost per job', 'total', (r) => cellOf(r.costPerJobUsd)),
+    usdRow('perDeliveredImage', 'Cost per delivered image', 'total', (r) =>
+      cellOf(deliveredImageCost(r)),
+    ),
     usdRow('perKeptImage', 'Cost per kept image', 'total', (r) => cellOf(r.costPerKeptImageUsd)),
     {
       id: 'billableImages',
@@ -196,12 +408,22 @@ export function compareScenarios(
     ),
   ]
 
+  if (view?.show === 'atBaselineJobs') {
+    rows.splice(
+      1,
+      0,
+      usdRow('atBaselineJobs', `Monthly cost at the baseline's jobs per month`, 'total', (r, i) =>
+        scaled(cellOf(r.monthlyCostUsd), i),
+      ),
+    )
+  }
+
   const stages = alignStages(results)
   stages.labels.forEach((label, slot) => {
-    const inputs = stages.costsUsd.map((costs): CellInput<Usd> => {
+    const inputs = stages.costsUsd.map((costs, i): CellInput<Usd> => {
       if (costs === null) return { status: 'incomplete' }
       const cost = costs[slot]
-      return cost === undefined ? { status: 'absent' } : { status: 'ok', value: cost }
+      return cost === undefined ? { status: 'absent' } : scaled({ status: 'ok', value: cost }, i)
     })
     rows.push({
       id: `stage:${slot}`,

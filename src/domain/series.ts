@@ -33,6 +33,39 @@ function incompleteReason(result: Extract<ScenarioResult, { ok: false }>): strin
     : `Incomplete, ${count} fields to fix. First: ${first.message}`
 }
 
+/**
+ * Each complete scenario with its chart factor (see `costView`), or the
+ * reason it is left out: field errors, or no figure in the chosen view.
+ */
+function scaledOutcomes(
+  outcomes: readonly ScenarioOutcome[],
+  scales: readonly (number | null)[] | undefined,
+  excluded: ExcludedScenario[],
+): { scenarioIndex: number; name: string; result: Totals; factor: number }[] {
+  const kept: { scenarioIndex: number; name: string; result: Totals; factor: number }[] = []
+  outcomes.forEach(({ name, result }, scenarioIndex) => {
+    if (!result.ok) {
+      excluded.push({ scenarioIndex, scenarioName: name, reason: incompleteReason(result) })
+      return
+    }
+    const factor = scales ? (scales[scenarioIndex] ?? null) : 1
+    if (factor === null) {
+      excluded.push({
+        scenarioIndex,
+        scenarioName: name,
+        reason: 'No figure in this view (no jobs, or no delivered image).',
+      })
+      return
+    }
+    kept.push({ scenarioIndex, name, result, factor })
+  })
+  return kept
+}
+
+type Totals = Extract<ScenarioResult, { ok: true }>
+
+const times = (usd: Usd, factor: number): Usd => (usd * factor) as Usd
+
 export type StageSeriesKey = `stage${number}`
 
 /** One bar: a scenario's monthly cost in USD per aligned stage (a key is absent when the scenario lacks that stage). */
@@ -51,25 +84,25 @@ export interface StageStackChart {
 
 /**
  * Monthly cost in USD per scenario, stacked by stage: one row per complete
- * scenario, one key per stage name (see `alignStages`).
+ * scenario, one key per stage name (see `alignStages`). `scales` (from
+ * `costView`) turns the monthly figures into the chosen view.
  * @example monthlyCostByStage(outcomes).rows[0]?.stage0 // USD per month of the first stage
  */
-export function monthlyCostByStage(outcomes: readonly ScenarioOutcome[]): StageStackChart {
+export function monthlyCostByStage(
+  outcomes: readonly ScenarioOutcome[],
+  scales?: readonly (number | null)[],
+): StageStackChart {
   const aligned = alignStages(outcomes.map((o) => o.result))
   const rows: StageStackRow[] = []
   const excluded: ExcludedScenario[] = []
-  outcomes.forEach(({ name, result }, scenarioIndex) => {
-    if (!result.ok) {
-      excluded.push({ scenarioIndex, scenarioName: name, reason: incompleteReason(result) })
-      return
-    }
+  for (const { scenarioIndex, name, factor } of scaledOutcomes(outcomes, scales, excluded)) {
     const costs = aligned.costsUsd[scenarioIndex] ?? []
     const row: StageStackRow = { scenarioIndex, scenarioName: name }
     costs.forEach((cost, slot) => {
-      if (cost !== undefined) row[`stage${slot}`] = cost
+      if (cost !== undefined) row[`stage${slot}`] = times(cost, factor)
     })
     rows.push(row)
-  })
+  }
   const series = aligned.labels.map((label, slot) => ({
     key: `stage${slot}` as const,
     label,
@@ -92,16 +125,22 @@ export interface MeterStackChart {
  * complete scenario, one key per meter.
  * @example monthlyCostByMeter(outcomes).rows[0]?.imageOutput // USD per month of image output
  */
-export function monthlyCostByMeter(outcomes: readonly ScenarioOutcome[]): MeterStackChart {
+export function monthlyCostByMeter(
+  outcomes: readonly ScenarioOutcome[],
+  scales?: readonly (number | null)[],
+): MeterStackChart {
   const rows: MeterStackRow[] = []
   const excluded: ExcludedScenario[] = []
-  outcomes.forEach(({ name, result }, scenarioIndex) => {
-    if (result.ok) {
-      rows.push({ scenarioIndex, scenarioName: name, ...result.costByMeter })
-    } else {
-      excluded.push({ scenarioIndex, scenarioName: name, reason: incompleteReason(result) })
-    }
-  })
+  for (const { scenarioIndex, name, result, factor } of scaledOutcomes(
+    outcomes,
+    scales,
+    excluded,
+  )) {
+    const byMeter = Object.fromEntries(
+      METERS.map((m) => [m, times(result.costByMeter[m], factor)]),
+    ) as ByMeter<Usd>
+    rows.push({ scenarioIndex, scenarioName: name, ...byMeter })
+  }
   const series = METERS.filter((meter) => rows.some((row) => row[meter] > 0)).map((meter) => ({
     key: meter,
     label: METER_LABELS[meter],
@@ -225,33 +264,38 @@ function sumUsd(stages: readonly StageResult[]): Usd {
  * more stages; finals are the stages that deliver final images (`finals.ts`).
  * @example draftVersusFinal(outcomes).rows[0]?.finalUsd // USD per month on final images
  */
-export function draftVersusFinal(outcomes: readonly ScenarioOutcome[]): DraftFinalChart {
+export function draftVersusFinal(
+  outcomes: readonly ScenarioOutcome[],
+  scales?: readonly (number | null)[],
+): DraftFinalChart {
   const rows: DraftFinalRow[] = []
   const excluded: ExcludedScenario[] = []
-  outcomes.forEach(({ name, result }, scenarioIndex) => {
-    if (!result.ok) {
-      excluded.push({ scenarioIndex, scenarioName: name, reason: incompleteReason(result) })
-      return
-    }
+  for (const { scenarioIndex, name, result, factor } of scaledOutcomes(
+    outcomes,
+    scales,
+    excluded,
+  )) {
     if (result.stages.length < 2) {
       excluded.push({
         scenarioIndex,
         scenarioName: name,
         reason: 'One stage only: there is no draft step to set against the final.',
       })
-      return
+      continue
     }
     const drafts = result.stages.filter((s) => !s.deliversFinal)
     const finals = result.stages.filter((s) => s.deliversFinal)
     rows.push({
       scenarioIndex,
       scenarioName: name,
-      draftUsd: sumUsd(drafts),
-      finalUsd: sumUsd(finals),
+      draftUsd: times(sumUsd(drafts), factor),
+      finalUsd: times(sumUsd(finals), factor),
       draftStageNames: drafts.map((s) => s.name),
       finalStageNames: finals.map((s) => s.name),
     })
-  })
+  }
+  // In worksheet order, whichever the reason.
+  excluded.sort((a, b) => a.scenarioIndex - b.scenarioIndex)
   const series: DraftFinalChart['series'] = [
     { key: 'draftUsd', label: 'Drafts' },
     { key: 'finalUsd', label: 'Finals' },

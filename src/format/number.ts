@@ -56,8 +56,8 @@ function signed(text: string, value: number): string {
  * significant digits, so $0.370 does not read as the rounder-looking $0.37.
  * @example formatUnitUsd(92.583 / 250) // "$0.370"
  */
-export function formatUnitUsd(value: number, locale?: string): string {
-  if (!Number.isFinite(value) || Math.abs(value) >= 1 || value === 0)
+export function formatUnitUsd(value: number | null, locale?: string): string {
+  if (value === null || !Number.isFinite(value) || Math.abs(value) >= 1 || value === 0)
     return formatUsd(value, locale)
   return formatter(locale, 'usd-unit', {
     style: 'currency',

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini'
+import { isShowCosts } from '../domain/compare'
+import type { ShowCosts } from '../domain/compare'
 import type { ScenarioDraft, StageDraft } from '../domain/draft'
 import { withExplicitFinals } from '../domain/finals'
 import { BILLED_QUALITIES, METERS, QUALITIES } from '../domain/model'
@@ -12,11 +14,30 @@ import { parseTypedNumber } from './numberInput'
  */
 export const STORAGE_VERSION = 2
 
+/** Longest "Prepared by" kept: a name or two, not a document. */
+export const PREPARED_BY_MAX = 200
+
 export interface PersistedState {
   scenarios: ScenarioDraft[]
   activeId: string
   /** Warn when prices were checked more than this many days ago. */
   staleAfterDays: number
+  /** Since version 2: scenarios left out of the comparison. */
+  compareExcluded: string[]
+  /** Since version 2: the scenario the comparison measures against (the first when null). */
+  baselineId: string | null
+  /** Since version 2: what the comparison's costs are expressed in. */
+  showCosts: ShowCosts
+  /** Since version 2: the memo's "Prepared by" line. */
+  preparedBy: string
+}
+
+/** What a version-1 worksheet, which saved no comparison choices, compares: everything, per month. */
+export const COMPARE_DEFAULTS = {
+  compareExcluded: [] as string[],
+  baselineId: null as string | null,
+  showCosts: 'perMonth' as ShowCosts,
+  preparedBy: '',
 }
 
 // JSON has no NaN or Infinity: a field holding unreadable text was saved as
@@ -55,6 +76,15 @@ const v1Schema = z.object({
   scenarios: z.array(scenarioSchema),
   activeId: z.string(),
   staleAfterDays: z.number(),
+})
+
+// Version 2 adds the comparison's choices, saved with the worksheet.
+const v2Schema = z.object({
+  ...v1Schema.shape,
+  compareExcluded: z.array(z.string()),
+  baselineId: z.nullable(z.string()),
+  showCosts: z.string().check(z.refine(isShowCosts, 'not a known "Show costs" choice')),
+  preparedBy: z.string().check(z.maxLength(PREPARED_BY_MAX)),
 })
 
 /** Puts back NaN/Infinity where JSON wrote null, from the text the person typed. */
@@ -112,21 +142,36 @@ export function migratePersisted(state: unknown, version: number): MigrateResult
   if (version !== 1 && version !== 2) {
     return { ok: false, reason: `Storage version ${version} is not one this worksheet knows.` }
   }
-  const parsed = v1Schema.safeParse(state)
+  const parsed = version === 1 ? v1Schema.safeParse(state) : v2Schema.safeParse(state)
   if (!parsed.success) {
     return { ok: false, reason: `It is damaged: ${z.prettifyError(parsed.error)}` }
   }
-  let scenarios = parsed.data.scenarios.map(reviveScenario)
+  // Version 1 to 2: the comparison's choices did not exist and take their defaults.
+  const data = { ...COMPARE_DEFAULTS, ...parsed.data }
+  let scenarios = data.scenarios.map(reviveScenario)
   if (version === 1) {
     // Pin what the draft-vs-final chart showed as finals, so adding a stage later
     // does not quietly move the cost per delivered image of a saved plan.
     scenarios = scenarios.map((d) => ({ ...d, stages: withExplicitFinals(d.stages) }))
   }
   if (scenarios.length === 0) return { ok: false, reason: 'It holds no scenario.' }
-  const activeId = scenarios.some((s) => s.id === parsed.data.activeId)
-    ? parsed.data.activeId
+  const activeId = scenarios.some((s) => s.id === data.activeId)
+    ? data.activeId
     : (scenarios[0] as ScenarioDraft).id
-  return { ok: true, state: { scenarios, activeId, staleAfterDays: parsed.data.staleAfterDays } }
+  const ids = new Set(scenarios.map((s) => s.id))
+  return {
+    ok: true,
+    state: {
+      scenarios,
+      activeId,
+      staleAfterDays: data.staleAfterDays,
+      // Ids of scenarios no longer there mean nothing: dropped, so they cannot pile up.
+      compareExcluded: data.compareExcluded.filter((id) => ids.has(id)),
+      baselineId: data.baselineId !== null && ids.has(data.baselineId) ? data.baselineId : null,
+      showCosts: isShowCosts(data.showCosts) ? data.showCosts : 'perMonth',
+      preparedBy: data.preparedBy,
+    },
+  }
 }
 
 /** Reads the raw text zustand's persist wrote: `{ state, version }` as JSON. */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
-import { compareScenarios } from '../domain/compare'
-import type { CompareTable, ScenarioOutcome } from '../domain/compare'
+import { compareScenarios, comparedIds, costView } from '../domain/compare'
+import type { CompareTable, CostView, ScenarioOutcome } from '../domain/compare'
 import type { ScenarioDraft } from '../domain/draft'
 import { resultFor } from './hooks'
 import { useWorksheet } from './worksheet'
@@ -9,6 +9,7 @@ export interface ComparedSet {
   drafts: ScenarioDraft[]
   outcomes: ScenarioOutcome[]
   table: CompareTable
+  view: CostView
 }
 
 /** The scenarios in the comparison with their results, derived (never stored) on each change. */
@@ -16,13 +17,26 @@ export function useComparedSet(): ComparedSet {
   const scenarios = useWorksheet((s) => s.scenarios)
   const excluded = useWorksheet((s) => s.compareExcluded)
   const baselineId = useWorksheet((s) => s.baselineId)
+  const show = useWorksheet((s) => s.showCosts)
   return useMemo(() => {
-    const drafts = scenarios.filter((d) => !excluded.includes(d.id))
+    const ids = new Set(
+      comparedIds(
+        scenarios.map((d) => d.id),
+        excluded,
+      ),
+    )
+    const drafts = scenarios.filter((d) => ids.has(d.id))
     const outcomes = drafts.map((d) => ({ name: d.name, result: resultFor(d) }))
     const baseline = Math.max(
       0,
       drafts.findIndex((d) => d.id === baselineId),
     )
-    return { drafts, outcomes, table: compareScenarios(outcomes, baseline) }
-  }, [scenarios, excluded, baselineId])
+    const view = costView(
+      outcomes,
+      drafts.map((d) => d.jobsPerMonth),
+      show,
+      baseline,
+    )
+    return { drafts, outcomes, view, table: compareScenarios(outcomes, baseline, view) }
+  }, [scenarios, excluded, baselineId, show])
 }

@@ -1,9 +1,13 @@
+import { comparedIds, MAX_COMPARED } from '../domain/compare'
+import type { ShowCosts } from '../domain/compare'
 import type { ScenarioDraft } from '../domain/draft'
 import type { Scenario } from '../domain/model'
 import { copyName, draftFromScenario, exampleSnapshot, newId, swapped } from './drafts'
 import type { Snapshot } from './drafts'
 import { recordEdits } from './history'
 import type { Slice } from './state'
+import { presetScenario, USE_CASE_PRESET_IDS } from '../presets/useCases'
+import { COMPARE_DEFAULTS, PREPARED_BY_MAX } from '../io/persisted'
 
 /**
  * The scenarios of the worksheet, which one is being edited, which are
@@ -14,10 +18,17 @@ import type { Slice } from './state'
 export interface ScenarioListSlice extends Snapshot {
   /** Warn when prices were checked more than this many days ago. */
   staleAfterDays: number
-  /** Scenarios left out of the comparison (all are compared unless left out). */
+  /**
+   * Scenarios left out of the comparison: the others are compared, the first
+   * `MAX_COMPARED` of them (see `comparedIds`).
+   */
   compareExcluded: string[]
   /** The scenario the comparison measures differences against; the first when unset. */
   baselineId: string | null
+  /** What the comparison's costs are expressed in. */
+  showCosts: ShowCosts
+  /** The printed memo's "Prepared by" line; empty leaves it out. */
+  preparedBy: string
   selectScenario: (id: string) => void
   /** Adds a scenario (from a preset or a usage log) and makes it the active one. */
   addScenario: (scenario: Scenario, presetId?: string) => void
@@ -27,7 +38,18 @@ export interface ScenarioListSlice extends Snapshot {
   moveScenario: (id: string, delta: -1 | 1) => void
   /** Imported or shared scenarios: added after the person's own, or replacing them. */
   importScenarios: (scenarios: readonly Scenario[], mode: 'add' | 'replace') => void
-  setCompared: (id: string, compared: boolean) => void
+  /**
+   * Ticks or unticks a scenario for the comparison. False when ticking is
+   * refused because `MAX_COMPARED` are compared already.
+   */
+  setCompared: (id: string, compared: boolean) => boolean
+  /**
+   * Adds the use-case presets the worksheet lacks (one undo step) and compares
+   * every preset, leaving out other scenarios if the cap requires it.
+   */
+  compareAllPresets: () => void
+  setShowCosts: (show: ShowCosts) => void
+  setPreparedBy: (name: string) => void
   setBaseline: (id: string) => void
   setStaleAfterDays: (days: number) => void
 }
@@ -38,8 +60,7 @@ export const createScenarioListSlice: Slice<ScenarioListSlice> = (set, get) => {
   return {
     ...exampleSnapshot(),
     staleAfterDays: 90,
-    compareExcluded: [],
-    baselineId: null,
+    ...COMPARE_DEFAULTS,
 
     selectScenario: (id) => {
       // Closes the open edit group, as endEditGroup does, in the same write (each
@@ -106,8 +127,50 @@ export const createScenarioListSlice: Slice<ScenarioListSlice> = (set, get) => {
     },
 
     setCompared: (id, compared) => {
-      const rest = get().compareExcluded.filter((x) => x !== id)
-      set({ compareExcluded: compared ? rest : [...rest, id] })
+      const { scenarios, compareExcluded } = get()
+      const current = comparedIds(
+        scenarios.map((d) => d.id),
+        compareExcluded,
+      )
+      if (compared) {
+        if (current.includes(id)) return true
+        if (current.length >= MAX_COMPARED) return false
+        set({ compareExcluded: compareExcluded.filter((x) => x !== id) })
+        return true
+      }
+      // Everything not shown as compared is left out by name, so unticking one
+      // never slides a scenario beyond the cap into the comparison.
+      const keep = new Set(current.filter((x) => x !== id))
+      set({ compareExcluded: scenarios.map((d) => d.id).filter((x) => !keep.has(x)) })
+      return true
+    },
+
+    compareAllPresets: () => {
+      const have = new Set(get().scenarios.map((d) => d.presetId))
+      const missing = USE_CASE_PRESET_IDS.filter((p) => !have.has(p))
+      const added = missing.map((p) => draftFromScenario(presetScenario(p), p))
+      if (added.length > 0) record((s) => ({ ...s, scenarios: [...s.scenarios, ...added] }))
+      const { scenarios } = get()
+      const presetIds = new Set<string>()
+      for (const p of USE_CASE_PRESET_IDS) {
+        const first = scenarios.find((d) => d.presetId === p)
+        if (first) presetIds.add(first.id)
+      }
+      // Presets first; then the other scenarios already compared, while room is left.
+      const others = comparedIds(
+        scenarios.map((d) => d.id),
+        get().compareExcluded,
+      ).filter((id) => !presetIds.has(id))
+      const keep = new Set([...presetIds, ...others.slice(0, MAX_COMPARED - presetIds.size)])
+      set({ compareExcluded: scenarios.map((d) => d.id).filter((id) => !keep.has(id)) })
+    },
+
+    setShowCosts: (show) => {
+      set({ showCosts: show })
+    },
+
+    setPreparedBy: (name) => {
+      set({ preparedBy: name.slice(0, PREPARED_BY_MAX) })
     },
 
     setBaseline: (id) => {

@@ -119,3 +119,47 @@ describe('setStageFields', () => {
     expect(active().stages[1]!.text).toEqual({ retryMultiplier: '1.30' })
   })
 })
+
+describe('the compared set', () => {
+  const compared = (s: ReturnType<typeof worksheet>['s']) =>
+    s()
+      .scenarios.filter((d) => !s().compareExcluded.includes(d.id))
+      .slice(0, 12)
+      .map((d) => d.name)
+
+  it('"Compare all presets" adds the missing presets in one undo step and compares them all', () => {
+    const { s } = worksheet()
+    s().addScenario(presetScenario('blog-headers'), 'blog-headers')
+    const blog = s().scenarios[1]!.id
+    s().setCompared(blog, false)
+    const steps = s().past.length
+    s().compareAllPresets()
+    // The example plus five presets, the blog preset not added twice.
+    expect(s().scenarios).toHaveLength(6)
+    expect(s().past).toHaveLength(steps + 1)
+    expect(
+      s()
+        .scenarios.filter((d) => d.presetId)
+        .map((d) => d.presetId),
+    ).toEqual(['blog-headers', ...USE_CASE_PRESET_IDS.filter((p) => p !== 'blog-headers')])
+    expect(compared(s)).toHaveLength(6)
+    s().undo()
+    expect(s().scenarios).toHaveLength(2)
+    expect(compared(s)).toEqual(['Draft + final (example)', 'Blog headers'])
+  })
+
+  it('compares 12 at most: a 13th tick is refused, and unticking never slides another in', () => {
+    const { s } = worksheet()
+    for (let i = 0; i < 13; i++)
+      s().addScenario({ ...presetScenario('blog-headers'), name: `B${i}` })
+    // 14 scenarios: the first 12 are compared by default.
+    expect(compared(s)).toHaveLength(12)
+    const thirteenth = s().scenarios[12]!.id
+    expect(s().setCompared(thirteenth, true)).toBe(false)
+    expect(s().setCompared(s().scenarios[0]!.id, false)).toBe(true)
+    expect(compared(s)).toHaveLength(11)
+    expect(s().setCompared(thirteenth, true)).toBe(true)
+    expect(compared(s)).toContain('B11')
+    expect(compared(s)).toHaveLength(12)
+  })
+})

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { alignStages, compareScenarios } from '../../src/domain/compare'
+import {
+  alignStages,
+  assumptionRows,
+  compareScenarios,
+  comparedIds,
+  costView,
+  MAX_COMPARED,
+} from '../../src/domain/compare'
 import type { CompareRow, CompareTable, ScenarioOutcome } from '../../src/domain/compare'
 import { computeScenario } from '../../src/domain/engine'
 import type { Scenario } from '../../src/domain/model'
@@ -56,6 +63,7 @@ describe('compareScenarios', () => {
       ['monthly', 'Monthly cost', 'total', 'usd'],
       ['annual', 'Annual cost', 'total', 'usd'],
       ['perJob', 'Cost per job', 'total', 'usd'],
+      ['perDeliveredImage', 'Cost per delivered image', 'total', 'usd'],
       ['perKeptImage', 'Cost per kept image', 'total', 'usd'],
       ['billableImages', 'Billable images', 'total', 'images'],
       ['meter:textInput', 'Text input', 'meter', 'usd'],
@@ -210,5 +218,94 @@ describe('alignStages', () => {
   it('names a blank stage instead of showing an empty label', () => {
     const blank: Scenario = { ...defaultScenario(), stages: [blankStage('  ')] }
     expect(alignStages([computeScenario(blank, PRICE_BOOK)]).labels).toEqual(['Unnamed stage'])
+  })
+})
+
+describe('costView and the "Show costs" choice', () => {
+  const outcomes = [defaults, saas, broken]
+  // The example runs 1,000 jobs a month, SaaS onboarding 2,000.
+  const jobs = [1000, 2000, 1000]
+  const cell = (t: CompareTable, id: string, i: number) => row(t, id).cells[i]?.value
+
+  it('per month leaves every figure as it is', () => {
+    const t = compareScenarios(outcomes, 0, costView(outcomes, jobs, 'perMonth', 0))
+    expect(cell(t, 'stage:0', 1)).toBeCloseTo(15.912, 12)
+    expect(t.rows.some((r) => r.id === 'atBaselineJobs')).toBe(false)
+  })
+
+  it('per job divides meter and stage figures by jobs per month', () => {
+    const view = costView(outcomes, jobs, 'perJob', 0)
+    expect(view.unit).toBe('USD per job')
+    const t = compareScenarios(outcomes, 0, view)
+    // Example Draft $38.88 / 1,000 jobs; SaaS Draft $15.912 / 2,000 jobs.
+    expect(cell(t, 'stage:0', 0)).toBeCloseTo(0.03888, 12)
+    expect(cell(t, 'stage:0', 1)).toBeCloseTo(0.007956, 12)
+    // SaaS image output $33.0768 / 2,000 = $0.0165384.
+    expect(cell(t, 'meter:imageOutput', 1)).toBeCloseTo(0.0165384, 12)
+    // Totals stay monthly.
+    expect(cell(t, 'monthly', 1)).toBeCloseTo(35.1468, 10)
+    expect(row(t, 'stage:0').cells[2]?.status).toBe('incomplete')
+  })
+
+  it("at the baseline's jobs per month rescales every scenario to the baseline's volume", () => {
+    const view = costView(outcomes, jobs, 'atBaselineJobs', 0)
+    expect(view.scales.slice(0, 2)).toEqual([1, 0.5])
+    const t = compareScenarios(outcomes, 0, view)
+    // SaaS at 1,000 jobs instead of 2,000: $35.1468 x 1,000 / 2,000 = $17.5734.
+    expect(cell(t, 'atBaselineJobs', 1)).toBeCloseTo(17.5734, 10)
+    expect(cell(t, 'atBaselineJobs', 0)).toBeCloseTo(92.583, 10)
+    // -$75.0096 against the baseline, all of it workflow, none of it volume.
+    expect(row(t, 'atBaselineJobs').cells[1]?.deltaFromBaseline).toBeCloseTo(17.5734 - 92.583, 10)
+    // Upgrade visual $19.2348 x 0.5 = $9.6174.
+    expect(cell(t, 'stage:2', 1)).toBeCloseTo(9.6174, 10)
+  })
+
+  it('per delivered image divides by the images kept at the stages that deliver finals', () => {
+    const view = costView(outcomes, jobs, 'perDeliveredImage', 0)
+    expect(view.unit).toBe('USD per delivered image')
+    const t = compareScenarios(outcomes, 0, view)
+    // Example: Draft $38.88 over 250 finals (1,000 jobs x 25% x 1 image) = $0.15552.
+    expect(cell(t, 'stage:0', 0)).toBeCloseTo(0.15552, 10)
+    // SaaS: Draft $15.912 over 300 upgraded visuals (2,000 jobs x 15%) = $0.05304.
+    expect(cell(t, 'stage:0', 1)).toBeCloseTo(0.05304, 10)
+    // The whole example: $92.583 / 250 = $0.370332.
+    expect(cell(t, 'perDeliveredImage', 0)).toBeCloseTo(0.370332, 10)
+    expect(row(t, 'stage:0').cells[2]?.status).toBe('incomplete')
+  })
+
+  it('has no per-job figure for a scenario with no jobs', () => {
+    const view = costView([defaults], [0], 'perJob', 0)
+    expect(view.scales).toEqual([null])
+  })
+})
+
+describe('assumptionRows', () => {
+  it('lists model, jobs, batch, then each stage lined up by name, with null where it is absent', () => {
+    const rows = assumptionRows([defaultScenario(), presetScenario('saas-onboarding-thumbnails')])
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r]))
+    expect(rows.slice(0, 3).map((r) => [r.label, r.cells])).toEqual([
+      ['Model', ['gpt-image-2', 'gpt-image-2']],
+      ['Jobs per month', [1000, 2000]],
+      ['Batch API', ['No', 'No']],
+    ])
+    // Stages: Draft (both), Final (example only), Upgrade visual (SaaS only).
+    expect(byId['stage:0:quality']?.stage).toBe('Draft')
+    expect(byId['stage:0:quality']?.cells).toEqual(['low', 'low'])
+    expect(byId['stage:1:quality']?.stage).toBe('Final')
+    expect(byId['stage:1:quality']?.cells[1]).toBeNull()
+    expect(byId['stage:2:reach']?.cells).toEqual([null, 0.15])
+    expect(byId['stage:2:retry']?.cells).toEqual([null, 1.2])
+    expect(byId['stage:0:size']?.cells[1]).toBe('1024×1024')
+    expect(rows).toHaveLength(3 + 3 * 5)
+  })
+})
+
+describe('comparedIds', () => {
+  it('compares every scenario not left out, the first 12 at most', () => {
+    const ids = Array.from({ length: 15 }, (_, i) => `s${i}`)
+    expect(MAX_COMPARED).toBe(12)
+    expect(comparedIds(ids, [])).toEqual(ids.slice(0, 12))
+    expect(comparedIds(ids, ['s0'])).toEqual(ids.slice(1, 13))
+    expect(comparedIds(['a', 'b', 'c'], ['b'])).toEqual(['a', 'c'])
   })
 })

@@ -30,6 +30,13 @@ describe('stored worksheet, version 1', () => {
     })
     expect(read.state.activeId).toBe('s2')
     expect(read.state.staleAfterDays).toBe(30)
+    // Version 1 saved no comparison choices: all compared, per month, against the first.
+    expect(read.state).toMatchObject({
+      compareExcluded: [],
+      baselineId: null,
+      showCosts: 'perMonth',
+      preparedBy: '',
+    })
   })
 
   it('refuses data from a newer version, saying so', () => {
@@ -59,11 +66,15 @@ describe('stored worksheet, version 1', () => {
   })
 })
 
+const COMPARE_V2 = { compareExcluded: [], baselineId: null, showCosts: 'perMonth', preparedBy: '' }
+
 describe('stored worksheet, version 2', () => {
   it('keeps each stage\'s "Delivers final images" choice, and leaves unset ones to the rule', () => {
     const raw = JSON.parse(fixture('v1.json')) as {
       state: { scenarios: { stages: Record<string, unknown>[] }[] }
     }
+    // Version 2 also saves the comparison's choices.
+    Object.assign(raw.state, COMPARE_V2)
     const edit = raw.state.scenarios[0]?.stages[0]
     if (!edit) throw new Error('the fixture has a stage')
     edit.deliversFinal = false
@@ -87,8 +98,50 @@ describe('stored worksheet, version 2', () => {
     const raw = JSON.parse(fixture('v1.json')) as {
       state: { scenarios: { stages: Record<string, unknown>[] }[] }
     }
+    // Version 2 also saves the comparison's choices.
+    Object.assign(raw.state, COMPARE_V2)
     const edit = raw.state.scenarios[0]?.stages[0]
     if (edit) edit.deliversFinal = 'yes'
     expect(migratePersisted(raw.state, 2).ok).toBe(false)
+  })
+
+  const v1 = (JSON.parse(fixture('v1.json')) as { state: Record<string, unknown> }).state
+  const v2 = (choices: Record<string, unknown>) => ({
+    ...v1,
+    compareExcluded: [],
+    baselineId: null,
+    showCosts: 'perMonth',
+    preparedBy: '',
+    ...choices,
+  })
+
+  it('keeps the comparison choices: left out, baseline, "Show costs", "Prepared by"', () => {
+    const read = migratePersisted(
+      v2({
+        compareExcluded: ['s1', 'deleted-long-ago'],
+        baselineId: 's2',
+        showCosts: 'atBaselineJobs',
+        preparedBy: 'Ana Núñez',
+      }),
+      2,
+    )
+    if (!read.ok) throw new Error(read.reason)
+    expect(read.state).toMatchObject({
+      compareExcluded: ['s1'],
+      baselineId: 's2',
+      showCosts: 'atBaselineJobs',
+      preparedBy: 'Ana Núñez',
+    })
+  })
+
+  it('forgets a baseline that is no longer in the worksheet', () => {
+    const read = migratePersisted(v2({ baselineId: 'gone' }), 2)
+    expect(read.ok && read.state.baselineId).toBeNull()
+  })
+
+  it('refuses an unknown "Show costs" choice as damaged', () => {
+    const read = migratePersisted(v2({ showCosts: 'perFortnight' }), 2)
+    expect(read.ok).toBe(false)
+    if (!read.ok) expect(read.reason).toMatch(/^It is damaged: /)
   })
 })

@@ -288,3 +288,31 @@ describe('draftVersusFinal', () => {
     )
   })
 })
+
+describe('charts follow the "Show costs" choice', () => {
+  const outcomes = [outcome(defaults), outcome(saas)]
+  // Per job: example 1,000 jobs, SaaS 2,000 jobs.
+  const perJob = [1 / 1000, 1 / 2000]
+
+  it('stacks stage costs per job', () => {
+    const chart = monthlyCostByStage(outcomes, perJob)
+    // Example Final $53.703 / 1,000; SaaS Upgrade visual $19.2348 / 2,000.
+    expect(chart.rows[0]?.stage1).toBeCloseTo(0.053703, 12)
+    expect(chart.rows[1]?.stage2).toBeCloseTo(0.0096174, 12)
+  })
+
+  it('stacks meter costs and splits drafts from finals with the same factor', () => {
+    // SaaS at the example's 1,000 jobs: image output $33.0768 x 0.5.
+    expect(monthlyCostByMeter(outcomes, [1, 0.5]).rows[1]?.imageOutput).toBeCloseTo(16.5384, 10)
+    // Example drafts $38.88 and finals $53.703 per 1,000 jobs.
+    const split = draftVersusFinal(outcomes, perJob).rows[0]
+    expect(split?.draftUsd).toBeCloseTo(0.03888, 12)
+    expect(split?.finalUsd).toBeCloseTo(0.053703, 12)
+  })
+
+  it('leaves out a scenario that has no figure in the view, saying why', () => {
+    const chart = monthlyCostByStage(outcomes, [null, 1])
+    expect(chart.rows.map((r) => r.scenarioIndex)).toEqual([1])
+    expect(chart.excluded[0]?.reason).toMatch(/No figure in this view/)
+  })
+})

@@ -32,20 +32,8 @@ import {
 import { ChartBox, DataTableDetails } from '../ui/ChartParts'
 import './compare.css'
 import { usePriceBook } from '../../store/priceBook'
+import { PALETTE } from '../charts/palette'
 
-// Colour-blind-friendly, distinct in print (Okabe-Ito plus neutrals).
-const PALETTE = [
-  '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#CC79A7',
-  '#56B4E9',
-  '#D55E00',
-  '#7a6f00',
-  '#000000',
-  '#999999',
-  '#5b3f8c',
-]
 const colour = (i: number) => PALETTE[i % PALETTE.length] ?? '#000'
 
 /** Tooltips give the exact amount; the axis ticks are rounded (see usdTick). */
@@ -141,16 +129,19 @@ function ScenarioBars({
   rows,
   series,
   stacked,
+  unit,
 }: {
   rows: readonly object[]
   series: readonly SeriesKey[]
   /** One bar per scenario with a segment per series, or one bar per series side by side. */
   stacked: boolean
+  /** What the figures are in, e.g. "USD per job". */
+  unit: string
 }) {
   return container(
     <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-      <XAxis type="number" tickFormatter={usdTick} label={USD_AXIS_LABEL} />
+      <XAxis type="number" tickFormatter={usdTick} label={{ ...USD_AXIS_LABEL, value: unit }} />
       <YAxis
         type="category"
         dataKey="scenarioName"
@@ -165,7 +156,7 @@ function ScenarioBars({
           key={s.key}
           dataKey={s.key}
           name={s.label}
-          {...(stacked ? { stackId: 'cost' } : {})}
+          {...(stacked ? { stackId: 'cost', stroke: '#fff' } : {})}
           fill={colour(i)}
           isAnimationActive={false}
         />
@@ -174,16 +165,26 @@ function ScenarioBars({
   )
 }
 
-function StackedCost({ outcomes }: { outcomes: ScenarioOutcome[] }) {
+const MONTHLY = 'USD per month'
+
+interface ViewProps {
+  scales: (number | null)[]
+  /** What the figures are in, e.g. "USD per job". */
+  unit: string
+}
+
+function StackedCost({ outcomes, scales, unit }: { outcomes: ScenarioOutcome[] } & ViewProps) {
   const [by, setBy] = useState<'stage' | 'meter'>('stage')
+  const monthly = unit === MONTHLY
   const id = useId()
-  const chart = by === 'stage' ? monthlyCostByStage(outcomes) : monthlyCostByMeter(outcomes)
+  const chart =
+    by === 'stage' ? monthlyCostByStage(outcomes, scales) : monthlyCostByMeter(outcomes, scales)
   const rows = chart.rows as unknown as Record<string, number | string>[]
   const series = chart.series as SeriesKey[]
   return (
     <ChartFrame
-      title="Monthly cost per scenario"
-      description={`USD per month, each bar stacked by ${by}.`}
+      title={monthly ? 'Monthly cost per scenario' : `Cost per scenario, ${unit}`}
+      description={`${unit}, each bar stacked by ${by}.`}
       excluded={chart.excluded}
       controls={
         <div className="segmented" role="radiogroup" aria-label="Stack bars by">
@@ -205,7 +206,7 @@ function StackedCost({ outcomes }: { outcomes: ScenarioOutcome[] }) {
       }
       table={
         <SeriesTable
-          caption={`Monthly cost in USD by ${by}`}
+          caption={monthly ? `Monthly cost in USD by ${by}` : `Cost by ${by}, ${unit}`}
           firstHeader="Scenario"
           rows={rows}
           rowLabel={(r) => String(r.scenarioName)}
@@ -214,7 +215,7 @@ function StackedCost({ outcomes }: { outcomes: ScenarioOutcome[] }) {
         />
       }
     >
-      <ScenarioBars rows={rows} series={series} stacked />
+      <ScenarioBars rows={rows} series={series} stacked unit={unit} />
     </ChartFrame>
   )
 }
@@ -225,7 +226,7 @@ function CostByVolume({ scenarios }: { scenarios: Scenario[] }) {
   return (
     <ChartFrame
       title="Monthly cost as job volume grows"
-      description="USD per month against jobs per month, everything else as entered: cost grows in a straight line with volume."
+      description="USD per month against jobs per month, everything else as entered: cost grows in a straight line with volume. Always per month, whatever costs are shown as."
       excluded={chart.excluded}
       table={
         <SeriesTable
@@ -265,16 +266,20 @@ function CostByVolume({ scenarios }: { scenarios: Scenario[] }) {
   )
 }
 
-function DraftFinal({ outcomes }: { outcomes: ScenarioOutcome[] }) {
-  const chart = draftVersusFinal(outcomes)
+function DraftFinal({ outcomes, scales, unit }: { outcomes: ScenarioOutcome[] } & ViewProps) {
+  const chart = draftVersusFinal(outcomes, scales)
   return (
     <ChartFrame
       title="Draft vs final spend"
-      description="USD per month on drafts and on finals, for scenarios with more than one stage. Finals are the last stage and the ratio variants just before it at the same quality."
+      description={`${unit} on drafts and on finals, for scenarios with more than one stage. Finals are the last stage and the ratio variants just before it at the same quality.`}
       excluded={chart.excluded}
       table={
         <SeriesTable
-          caption="Draft and final spend in USD per month"
+          caption={
+            unit === MONTHLY
+              ? 'Draft and final spend in USD per month'
+              : `Draft and final spend, ${unit}`
+          }
           firstHeader="Scenario"
           rows={chart.rows}
           rowLabel={(r) => r.scenarioName}
@@ -283,7 +288,7 @@ function DraftFinal({ outcomes }: { outcomes: ScenarioOutcome[] }) {
         />
       }
     >
-      <ScenarioBars rows={chart.rows} series={chart.series} stacked={false} />
+      <ScenarioBars rows={chart.rows} series={chart.series} stacked={false} unit={unit} />
     </ChartFrame>
   )
 }
@@ -292,15 +297,17 @@ function DraftFinal({ outcomes }: { outcomes: ScenarioOutcome[] }) {
 export default function Charts({
   outcomes,
   scenarios,
+  scales,
+  unit,
 }: {
   outcomes: ScenarioOutcome[]
   scenarios: Scenario[]
-}) {
+} & ViewProps) {
   return (
     <div className="charts">
-      <StackedCost outcomes={outcomes} />
+      <StackedCost outcomes={outcomes} scales={scales} unit={unit} />
       <CostByVolume scenarios={scenarios} />
-      <DraftFinal outcomes={outcomes} />
+      <DraftFinal outcomes={outcomes} scales={scales} unit={unit} />
     </div>
   )
 }

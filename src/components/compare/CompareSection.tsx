@@ -1,5 +1,14 @@
-import { lazy, memo, Suspense, useDeferredValue, useId, useMemo } from 'react'
+import { lazy, memo, Suspense, useDeferredValue, useId, useMemo, useState } from 'react'
+import {
+  assumptionRows,
+  comparedIds,
+  isShowCosts,
+  MAX_COMPARED,
+  SHOW_COSTS,
+  SHOW_COSTS_LABELS,
+} from '../../domain/compare'
 import { toScenario } from '../../domain/draft'
+import { PREPARED_BY_MAX } from '../../io/persisted'
 import { useComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { CompareTable } from './CompareTable'
@@ -18,12 +27,36 @@ export function CompareSection() {
   const excluded = useWorksheet((s) => s.compareExcluded)
   const setCompared = useWorksheet((s) => s.setCompared)
   const setBaseline = useWorksheet((s) => s.setBaseline)
+  const compareAllPresets = useWorksheet((s) => s.compareAllPresets)
+  const show = useWorksheet((s) => s.showCosts)
+  const setShowCosts = useWorksheet((s) => s.setShowCosts)
+  const preparedBy = useWorksheet((s) => s.preparedBy)
+  const setPreparedBy = useWorksheet((s) => s.setPreparedBy)
+  const authorId = useId()
   // The table trails a keystroke by a frame: the worksheet's own total paints first.
   const compared = useDeferredValue(useComparedSet())
   // Charts follow once typing pauses, so a keystroke never waits for them.
   const deferred = useSettledValue(compared, CHART_SETTLE_MS)
   const chartScenarios = useMemo(() => deferred.drafts.map(toScenario), [deferred.drafts])
+  const assumptions = useMemo(
+    () => assumptionRows(compared.drafts.map(toScenario)),
+    [compared.drafts],
+  )
+  const comparedSet = useMemo(
+    () =>
+      new Set(
+        comparedIds(
+          scenarios.map((d) => d.id),
+          excluded,
+        ),
+      ),
+    [scenarios, excluded],
+  )
+  // The checkbox whose tick was refused, to explain the limit beside it.
+  const [refused, setRefused] = useState<string | null>(null)
   const baselineId = useId()
+  const showId = useId()
+  const limitId = useId()
   const baseline = compared.drafts[compared.table.baselineIndex]
 
   return (
@@ -42,20 +75,40 @@ export function CompareSection() {
       <div className="card compare-controls">
         <fieldset className="plain">
           <legend>Scenarios in the comparison</legend>
+          <p className="muted small">At most {MAX_COMPARED} are compared at once.</p>
           <div className="checks">
             {scenarios.map((d) => (
-              <label key={d.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={!excluded.includes(d.id)}
-                  onChange={(e) => {
-                    setCompared(d.id, e.target.checked)
-                  }}
-                />
-                {scenarioTitle(d.name)}
-              </label>
+              <span key={d.id} className="check-wrap">
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={comparedSet.has(d.id)}
+                    aria-describedby={refused === d.id ? limitId : undefined}
+                    onChange={(e) => {
+                      const ok = setCompared(d.id, e.target.checked)
+                      setRefused(ok ? null : d.id)
+                    }}
+                  />
+                  {scenarioTitle(d.name)}
+                </label>
+                {refused === d.id && (
+                  <span id={limitId} className="hint warn" role="alert">
+                    {MAX_COMPARED} scenarios are compared already, the most the table and charts can
+                    show legibly. Untick one to compare this one.
+                  </span>
+                )}
+              </span>
             ))}
           </div>
+          <button
+            type="button"
+            onClick={() => {
+              setRefused(null)
+              compareAllPresets()
+            }}
+          >
+            Compare all presets
+          </button>
         </fieldset>
         <div className="field">
           <label htmlFor={baselineId}>Baseline</label>
@@ -73,17 +126,51 @@ export function CompareSection() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={showId}>Show costs</label>
+          <select
+            id={showId}
+            value={show}
+            onChange={(e) => {
+              if (isShowCosts(e.target.value)) setShowCosts(e.target.value)
+            }}
+          >
+            {SHOW_COSTS.map((v) => (
+              <option key={v} value={v}>
+                {SHOW_COSTS_LABELS[v]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={authorId}>Prepared by</label>
+          <input
+            id={authorId}
+            type="text"
+            value={preparedBy}
+            maxLength={PREPARED_BY_MAX}
+            placeholder="Optional, printed on the memo"
+            onChange={(e) => {
+              setPreparedBy(e.target.value)
+            }}
+          />
+        </div>
       </div>
       {compared.drafts.length === 0 ? (
         <p className="card empty">Tick at least one scenario to compare.</p>
       ) : (
         <>
+          <PrintMemo drafts={compared.drafts} outcomes={compared.outcomes} />
           <div className="card">
-            <MemoTable table={compared.table} />
+            <MemoTable table={compared.table} assumptions={assumptions} unit={compared.view.unit} />
           </div>
-          <PrintMemo drafts={compared.drafts} />
           <Suspense fallback={<p className="card muted">Loading charts…</p>}>
-            <Charts outcomes={deferred.outcomes} scenarios={chartScenarios} />
+            <Charts
+              outcomes={deferred.outcomes}
+              scenarios={chartScenarios}
+              scales={deferred.view.scales}
+              unit={deferred.view.unit}
+            />
           </Suspense>
         </>
       )}

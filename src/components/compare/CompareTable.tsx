@@ -1,7 +1,13 @@
 import { useId } from 'react'
-import type { CompareCell, CompareRow, CompareTable as Table } from '../../domain/compare'
+import type {
+  AssumptionRow,
+  CompareCell,
+  CompareRow,
+  CompareTable as Table,
+} from '../../domain/compare'
 import {
   formatCount,
+  formatPercent,
   formatSignedCount,
   formatSignedPercent,
   formatSignedUsd,
@@ -10,6 +16,16 @@ import {
 import { scenarioTitle } from '../ui/names'
 import { TableScroll } from '../ui/TableScroll'
 import './compare.css'
+
+function assumptionText(row: AssumptionRow, value: string | number | null): string {
+  if (value === null) return '—'
+  if (typeof value === 'string') return value
+  // NaN: the scenario holds text that is not a number; the worksheet says what to fix.
+  if (!Number.isFinite(value)) return 'to fix'
+  if (row.format === 'percent') return formatPercent(value)
+  if (row.format === 'multiplier') return `×${formatCount(value)}`
+  return formatCount(value)
+}
 
 const MISSING: Record<string, string> = {
   incomplete: 'Incomplete',
@@ -49,12 +65,34 @@ function Cell({
   )
 }
 
-export function CompareTable({ table }: { table: Table }) {
+export function CompareTable({
+  table,
+  assumptions = [],
+  unit = 'USD per month',
+}: {
+  table: Table
+  assumptions?: AssumptionRow[]
+  /** What the meter and stage rows are in, from the "Show costs" choice. */
+  unit?: string
+}) {
   const captionId = useId()
+  const suffix = unit === 'USD per month' ? '' : ` (${unit})`
   const groups: { id: string; label: string; rows: CompareRow[] }[] = [
     { id: 'total', label: 'Totals', rows: table.rows.filter((r) => r.group === 'total') },
-    { id: 'meter', label: 'Cost by meter', rows: table.rows.filter((r) => r.group === 'meter') },
-    { id: 'stage', label: 'Cost by stage', rows: table.rows.filter((r) => r.group === 'stage') },
+    {
+      id: 'meter',
+      label: `Cost by meter${suffix}`,
+      rows: table.rows.filter((r) => r.group === 'meter'),
+    },
+    {
+      id: 'stage',
+      label: `Cost by stage${suffix}`,
+      rows: table.rows.filter((r) => r.group === 'stage'),
+    },
+  ]
+  const scenarioWide = assumptions.filter((r) => r.stage === undefined)
+  const stageNames = [
+    ...new Set(assumptions.flatMap((r) => (r.stage === undefined ? [] : [r.stage]))),
   ]
   // The caption is a paragraph outside the scroll box, so on a phone it wraps to
   // the screen instead of running off with the wide table (see .fits-caption).
@@ -80,8 +118,37 @@ export function CompareTable({ table }: { table: Table }) {
               ))}
             </tr>
           </thead>
+          {assumptions.length > 0 && (
+            <tbody className="assumptions">
+              <tr className="group-row">
+                <th scope="rowgroup" colSpan={table.columns.length + 1}>
+                  Assumptions
+                </th>
+              </tr>
+              {scenarioWide.map((row) => (
+                <AssumptionLine key={row.id} row={row} label={row.label} />
+              ))}
+              {stageNames.map((stage) => [
+                <StageSummary
+                  key={`summary:${stage}`}
+                  stage={stage}
+                  rows={assumptions.filter((r) => r.stage === stage)}
+                />,
+                ...assumptions
+                  .filter((r) => r.stage === stage)
+                  .map((row) => (
+                    <AssumptionLine
+                      key={row.id}
+                      row={row}
+                      label={`${stage}: ${row.label.toLowerCase()}`}
+                      detail
+                    />
+                  )),
+              ])}
+            </tbody>
+          )}
           {groups.map((g) => (
-            <tbody key={g.id}>
+            <tbody key={g.id} className={`group-${g.id}`}>
               <tr className="group-row">
                 <th scope="rowgroup" colSpan={table.columns.length + 1}>
                   {g.label}
@@ -100,5 +167,50 @@ export function CompareTable({ table }: { table: Table }) {
         </table>
       </TableScroll>
     </>
+  )
+}
+
+function AssumptionLine({
+  row,
+  label,
+  detail = false,
+}: {
+  row: AssumptionRow
+  label: string
+  /** A per-stage row: on paper the stage's summary line stands in for it. */
+  detail?: boolean
+}) {
+  return (
+    <tr className={detail ? 'assumption-detail' : undefined}>
+      <th scope="row">{label}</th>
+      {row.cells.map((value, i) => (
+        <td key={i} className={value === null ? 'missing' : undefined}>
+          {assumptionText(row, value)}
+        </td>
+      ))}
+    </tr>
+  )
+}
+
+/**
+ * On paper only: a stage's five assumptions in one line per scenario, so the
+ * memo fits one page (on screen each has a row of its own).
+ */
+function StageSummary({ stage, rows }: { stage: string; rows: AssumptionRow[] }) {
+  const columns = rows[0]?.cells.length ?? 0
+  return (
+    <tr className="assumption-summary" aria-hidden="true">
+      <th scope="row">{stage}</th>
+      {Array.from({ length: columns }, (_, i) => {
+        const parts = rows.map((r) => r.cells[i] ?? null)
+        if (parts.every((p) => p === null))
+          return (
+            <td key={i} className="missing">
+              —
+            </td>
+          )
+        return <td key={i}>{rows.map((r) => assumptionText(r, r.cells[i] ?? null)).join(', ')}</td>
+      })}
+    </tr>
   )
 }

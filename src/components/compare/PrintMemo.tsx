@@ -1,45 +1,74 @@
-import { scenarioTitle } from '../ui/names'
+import type { ScenarioOutcome } from '../../domain/compare'
+import { deliveredImageCost } from '../../domain/compare'
 import type { ScenarioDraft } from '../../domain/draft'
 import { findModel } from '../../domain/priceBook'
 import { METER_LABELS } from '../../domain/engine'
 import { METERS } from '../../domain/model'
-import { formatCount, formatPercent, formatUsd } from '../../format/number'
+import { formatUnitUsd, formatUsd } from '../../format/number'
+import { scenarioTitle } from '../ui/names'
 import './compare.css'
 import { usePriceBook } from '../../store/priceBook'
+import { useWorksheet } from '../../store/worksheet'
 
 /**
- * Shown only on paper: the assumptions and prices behind the comparison, so
- * the printed page stands on its own as a budget memo.
+ * Shown only on paper: the memo's title, date, author and headline figures,
+ * and the prices behind the comparison, so the printed page stands on its own.
+ * The assumptions are the compare table's first rows, printed below it.
  */
-export function PrintMemo({ drafts }: { drafts: ScenarioDraft[] }) {
+export function PrintMemo({
+  drafts,
+  outcomes,
+}: {
+  drafts: ScenarioDraft[]
+  outcomes: ScenarioOutcome[]
+}) {
   const models = [...new Set(drafts.map((d) => d.modelId))]
   const book = usePriceBook()
+  const preparedBy = useWorksheet((s) => s.preparedBy).trim()
+  const today = new Date().toLocaleDateString(undefined, { dateStyle: 'long' })
   return (
     <div className="print-only memo">
-      <h3>Assumptions</h3>
-      <ul>
-        {drafts.map((d) => (
-          <li key={d.id}>
-            <strong>{scenarioTitle(d.name)}</strong>: {d.modelId},{' '}
-            {d.text?.jobsPerMonth ?? formatCount(d.jobsPerMonth)} jobs a month
-            {d.batch ? ', Batch API' : ''};{' '}
-            {d.stages
-              .map(
-                (s) =>
-                  `${s.name || 'stage'}: ${s.quality === 'auto' ? `auto as ${s.autoBilledAs}` : s.quality} ${s.width}x${s.height}, ${formatPercent(s.reachShare)} of jobs, ${formatCount(s.imagesPerJob)} images, retry ×${formatCount(s.retryMultiplier)}`,
-              )
-              .join('; ')}
-          </li>
-        ))}
-      </ul>
-      <h3>Prices (USD per 1M tokens)</h3>
-      <ul>
+      <header className="memo-head">
+        <h2>Image generation budget memo</h2>
+        <p>
+          {today}
+          {preparedBy !== '' && <> · Prepared by {preparedBy}</>}
+        </p>
+      </header>
+      <table className="memo-headline">
+        <thead>
+          <tr>
+            <th scope="col">Scenario</th>
+            <th scope="col">Monthly cost</th>
+            <th scope="col">Annual cost</th>
+            <th scope="col">Cost per delivered image</th>
+          </tr>
+        </thead>
+        <tbody>
+          {outcomes.map((o, i) => (
+            <tr key={i}>
+              <th scope="row">{scenarioTitle(o.name)}</th>
+              {o.result.ok ? (
+                <>
+                  <td>{formatUsd(o.result.monthlyCostUsd)}</td>
+                  <td>{formatUsd(o.result.annualCostUsd)}</td>
+                  <td>{formatUnitUsd(deliveredImageCost(o.result))}</td>
+                </>
+              ) : (
+                <td colSpan={3}>Incomplete: {o.result.errors.length} fields to fix</td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="memo-prices">
+        Prices in USD per 1M tokens.{' '}
         {models.map((id) => {
           const m = findModel(book, id)
           if (!m) return null
           const overrides = drafts.filter((d) => d.modelId === id && d.prices)
           return (
-            <li key={id}>
+            <span key={id}>
               {id}:{' '}
               {METERS.map((k) => `${METER_LABELS[k]} ${formatUsd(m.meters[k].usdPerMillion)}`).join(
                 ', ',
@@ -47,10 +76,11 @@ export function PrintMemo({ drafts }: { drafts: ScenarioDraft[] }) {
               — as of {m.meters.imageOutput.asOf}, {m.meters.imageOutput.sourceUrl}
               {overrides.length > 0 &&
                 `. Overridden in: ${overrides.map((d) => d.name).join(', ')}`}
-            </li>
+              .{' '}
+            </span>
           )
         })}
-      </ul>
+      </p>
     </div>
   )
 }

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { ComparePage, WorksheetPage } from './pages/worksheet'
+
+// The Draft stage's cost row, not its assumption rows ("Draft: quality"…).
+const DRAFT_COST = 'Draft (?!:)'
+const checks = (page: Page) =>
+  page.getByRole('group', { name: 'Scenarios in the comparison' }).getByRole('checkbox')
+
+test.beforeEach(async ({ page }) => {
+  await new WorksheetPage(page).open()
+})
+
+test('"Compare all presets" ticks every preset in one click, and one Undo takes them away', async ({
+  page,
+}) => {
+  await page.getByRole('button', { name: 'Compare all presets' }).click()
+  for (const title of [
+    'SaaS onboarding thumbnails',
+    'Marketplace listing images',
+    'Growth campaign creative',
+    'Blog headers',
+    'Paid social ads',
+  ]) {
+    await expect(page.getByRole('checkbox', { name: title, exact: true })).toBeChecked()
+  }
+  const compare = new ComparePage(page)
+  // The example plus five presets.
+  await expect(compare.table().getByRole('columnheader')).toHaveCount(7)
+  await page.getByRole('button', { name: 'Undo', exact: true }).click()
+  await expect(checks(page)).toHaveCount(1)
+  await expect(compare.table().getByRole('columnheader')).toHaveCount(2)
+})
+
+test('the assumption rows show each input, "—" where a scenario lacks the stage', async ({
+  page,
+}) => {
+  const compare = new ComparePage(page)
+  await compare.addPreset('SaaS onboarding thumbnails')
+  expect(await compare.cells('Model')).toEqual(['gpt-image-2', 'gpt-image-2'])
+  expect(await compare.cells('Jobs per month')).toEqual(['1,000', '2,000'])
+  expect(await compare.cells('Batch API')).toEqual(['No', 'No'])
+  expect(await compare.cells('Draft: quality')).toEqual(['low', 'low'])
+  expect(await compare.cells('Final: quality')).toEqual(['high', '—'])
+  expect(await compare.cells('Upgrade visual: share of jobs reaching it')).toEqual(['—', '15%'])
+  expect(await compare.cells('Upgrade visual: retry multiplier')).toEqual(['—', '×1.2'])
+})
+
+test('each "Show costs" choice, with hand-computed values', async ({ page }) => {
+  const compare = new ComparePage(page)
+  await compare.addPreset('SaaS onboarding thumbnails')
+  const show = page.getByLabel('Show costs')
+  // SaaS Draft stage: $15.912 a month over 2,000 jobs; the example runs 1,000.
+  expect((await compare.cells(DRAFT_COST))[1]).toMatch(/^\$15\.91/)
+  await show.selectOption({ label: 'Per job' })
+  // $15.912 / 2,000 = $0.007956; the example's Draft $38.88 / 1,000 = $0.03888.
+  expect(await compare.cells(DRAFT_COST)).toEqual([
+    '$0.0389',
+    expect.stringMatching(/^\$0\.00796/) as unknown as string,
+  ])
+  await show.selectOption({ label: "At the baseline's jobs per month" })
+  // SaaS at 1,000 jobs: $35.1468 x 1,000 / 2,000 = $17.5734.
+  expect((await compare.cells("Monthly cost at the baseline's jobs per month"))[1]).toMatch(
+    /^\$17\.57/,
+  )
+  await show.selectOption({ label: 'Per delivered image' })
+  // Example Draft $38.88 / 250 finals = $0.15552; SaaS Draft $15.912 / 300 upgrades = $0.05304.
+  expect(await compare.cells(DRAFT_COST)).toEqual([
+    expect.stringMatching(/^\$0\.15[56]/) as unknown as string,
+    expect.stringMatching(/^\$0\.053/) as unknown as string,
+  ])
+  // The choice is saved with the worksheet.
+  await page.reload()
+  await expect(page.getByLabel('Show costs')).toHaveValue('perDeliveredImage')
+})
+
+test('ticking a 13th scenario explains the limit at the checkbox', async ({ page }) => {
+  const compare = new ComparePage(page)
+  for (let i = 0; i < 12; i++) await compare.addPreset('Blog headers')
+  const boxes = checks(page)
+  await expect(boxes).toHaveCount(13)
+  await expect(boxes.nth(12)).not.toBeChecked()
+  await boxes.nth(12).click()
+  await expect(page.getByRole('alert')).toContainText('12 scenarios are compared already')
+  await expect(boxes.nth(12)).not.toBeChecked()
+})

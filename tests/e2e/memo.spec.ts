@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test'
+import { WorksheetPage } from './pages/worksheet'
+
+/** Pages in a PDF: its /Type /Page objects, not the /Pages tree node. */
+function pageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length
+}
+
+test.beforeEach(async ({ page }) => {
+  await new WorksheetPage(page).open()
+  await page.getByRole('button', { name: 'Compare all presets' }).click()
+  await page.getByLabel('Prepared by').fill('Ana Núñez')
+  // Charts are lazy and settle after typing stops: print once they are drawn.
+  await expect(page.locator('.recharts-surface').first()).toBeVisible()
+  await page.emulateMedia({ media: 'print' })
+})
+
+test('the memo has a title, the date, "Prepared by" and each scenario\'s headline figures', async ({
+  page,
+}) => {
+  const memo = page.locator('.memo')
+  await expect(memo.getByRole('heading', { name: 'Image generation budget memo' })).toBeVisible()
+  await expect(memo).toContainText('Prepared by Ana Núñez')
+  const headline = memo.getByRole('table')
+  // The example ($92.583 a month, x12 = $1,110.996) and five presets.
+  await expect(headline.getByRole('row')).toHaveCount(7)
+  await expect(headline.getByRole('row', { name: /^Draft \+ final \(example\)/ })).toContainText(
+    '$92.58$1,111.00',
+  )
+})
+
+test("the memo prints on one A4 landscape page under the page's own @page rule", async ({
+  page,
+}) => {
+  const pdf = await page.pdf({ preferCSSPageSize: true, path: 'test-results/memo-a4.pdf' })
+  expect(pageCount(pdf)).toBe(1)
+})
+
+test('the memo prints on one US Letter landscape page', async ({ page }) => {
+  const pdf = await page.pdf({
+    format: 'Letter',
+    landscape: true,
+    path: 'test-results/memo-letter.pdf',
+  })
+  expect(pageCount(pdf)).toBe(1)
+})
