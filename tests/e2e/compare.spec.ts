@@ -75,16 +75,6 @@ test('duplicate a preset, change its quality per stage and read the difference',
   expect(cells[3]).toBe('$61.83+$16.85 (+37.46%)')
 })
 
-test('the compare view prints as a one-page budget memo', async ({ page }) => {
-  await page.emulateMedia({ media: 'print' })
-  await expect(page.getByRole('heading', { name: 'Assumptions' })).toBeVisible()
-  await expect(page.getByRole('listitem').filter({ hasText: 'as of 2026-04-28' })).toBeVisible()
-  await expect(page.getByLabel('Jobs per month')).toBeHidden()
-  const pdf = await page.pdf({ landscape: true, format: 'A4', printBackground: true })
-  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []
-  expect(pages).toHaveLength(1)
-})
-
 test('on a phone the side-by-side table scrolls by keyboard and its caption stays on screen', async ({
   page,
 }) => {

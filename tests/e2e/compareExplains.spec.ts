@@ -8,7 +8,9 @@ const checks = (page: Page) =>
   page.getByRole('group', { name: 'Scenarios in the comparison' }).getByRole('checkbox')
 
 test.beforeEach(async ({ page }) => {
-  await new WorksheetPage(page).open()
+  const worksheet = new WorksheetPage(page)
+  await worksheet.open()
+  await worksheet.goTo('Compare')
 })
 
 test('"Compare all presets" ticks every preset in one click, and one Undo takes them away', async ({

@@ -7,7 +7,9 @@ function pageCount(pdf: Buffer): number {
 }
 
 test.beforeEach(async ({ page }) => {
-  await new WorksheetPage(page).open()
+  const worksheet = new WorksheetPage(page)
+  await worksheet.open()
+  await worksheet.goTo('Compare')
   await page.getByRole('button', { name: 'Compare all presets' }).click()
   await page.getByLabel('Prepared by').fill('Ana Núñez')
   // Charts are lazy and settle after typing stops: print once they are drawn.
