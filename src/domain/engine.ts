@@ -25,7 +25,8 @@ import type { Tokens, Usd } from './units'
 import { usdPerMillion } from './units'
 import { checkNumber, PRICE_RULE, scenarioFieldErrors, stageFieldErrors } from './validate'
 
-const PER_MILLION = 1_000_000
+/** Every meter is priced in USD per one million tokens. */
+export const PER_MILLION = 1_000_000
 /** The Batch API halves every meter. A power of two, so halving is exact in floating point. */
 export const BATCH_FACTOR = 0.5
 

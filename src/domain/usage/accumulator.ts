@@ -5,7 +5,8 @@
  */
 import type { BilledQuality, Quality } from '../model'
 import type { ModelSpec } from '../priceBook'
-import { AUTO_SIZE, PER_MILLION } from './pricer'
+import { AUTO_SIZE } from './pricer'
+import { PER_MILLION } from '../engine'
 import type { Pricer } from './pricer'
 import type { UsageRow, UsageStatus } from './rows'
 

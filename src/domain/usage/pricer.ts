@@ -3,12 +3,11 @@
  * suffixes dropped, the default model for a blank), and the book's estimate
  * of one image's output for rows without usage tokens or a cost.
  */
-import { outputTokens } from '../engine'
+import { outputTokens, PER_MILLION } from '../engine'
 import type { BilledQuality } from '../model'
 import { findModel } from '../priceBook'
 import type { ModelSpec, PriceBook } from '../priceBook'
 
-export const PER_MILLION = 1_000_000
 /** gpt-image-2's size=auto picks; its dearest 1K size is the safe budget (pricing facts). */
 export const AUTO_SIZE = 1024
 

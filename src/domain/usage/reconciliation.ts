@@ -9,7 +9,7 @@ import { PARTIAL_IMAGE_TOKENS } from '../outputTokens'
 import type { PriceBook } from '../priceBook'
 import type { Usd } from '../units'
 import { plural } from './plural'
-import { PER_MILLION } from './pricer'
+import { PER_MILLION } from '../engine'
 import type { UsageGroup } from './summary'
 import { imagesPerJobNote, mixText } from './summary'
 
