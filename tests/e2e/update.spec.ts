@@ -84,10 +84,14 @@ test('a new version waits for Reload, and an open preview survives until then', 
 
     // The person decides: the preview closes, Reload loads the new version.
     await dialog.getByRole('button', { name: 'Cancel' }).click()
-    await prompt.getByRole('button', { name: 'Reload' }).click()
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { marker?: string }).marker))
-      .toBeUndefined()
+    // Wait for the reload's own load event: evaluating while it navigates would fail.
+    await Promise.all([
+      page.waitForEvent('load'),
+      prompt.getByRole('button', { name: 'Reload' }).click(),
+    ])
+    expect(
+      await page.evaluate(() => (window as unknown as { marker?: string }).marker),
+    ).toBeUndefined()
     await expect(ws.figure('Monthly cost')).toHaveText('$92.58')
     await expect(prompt).toBeHidden()
   } finally {
