@@ -1,47 +1,74 @@
 import { useId, useState } from 'react'
+import type { UsageStatus } from '../../domain/usage/rows'
+import { USAGE_STATUSES } from '../../domain/usage/rows'
 import type { ColumnMapping, UsageField } from '../../io/usageLog/columns'
 import { USAGE_FIELDS } from '../../io/usageLog/columns'
-import { FIELD_LABELS } from './labels'
+import type { StatusValue } from '../../io/usageLog/rowReader'
+import type { StatusMapping } from '../../io/usageLog/status'
+import { FIELD_LABELS, STATUS_LABELS } from './labels'
 
 const NONE = ''
 
+/** The select's value for "not known: leave the rows out". */
+const LEAVE_OUT = ''
+
+const SOURCE_TEXT: Readonly<Record<StatusValue['source'], string>> = {
+  synonym: 'usual synonym',
+  yours: 'mapped by you',
+  none: 'not known: rows left out',
+}
+
+const asMapping = (values: readonly StatusValue[]): StatusMapping =>
+  values.map((v) => ({ value: v.value, status: v.status }))
+
 /**
- * The columns each field was read from, as guessed from the header names.
- * A person can point a field at another column (or none) and read the file
- * again; nothing changes until they do.
+ * The columns each field was read from, as guessed from the header names,
+ * and what each status value the app does not know by itself counts as.
+ * A person can point a field at another column (or none), map a status
+ * value, and read the file again; nothing changes until they do.
  */
 export function ColumnMappingEditor({
   headers,
   mapping,
   unusedHeaders,
+  statusValues,
   busy,
   onApply,
 }: {
   headers: readonly string[]
   mapping: ColumnMapping
   unusedHeaders: readonly string[]
+  statusValues: readonly StatusValue[]
   busy: boolean
-  onApply: (mapping: ColumnMapping) => void
+  onApply: (mapping: ColumnMapping, statusMapping: StatusMapping) => void
 }) {
   const [edited, setEdited] = useState<ColumnMapping>(mapping)
+  const [statuses, setStatuses] = useState<StatusMapping>(() => asMapping(statusValues))
   const [from, setFrom] = useState(mapping)
+  const [fromValues, setFromValues] = useState(statusValues)
   // A new file (or a re-read) brings a new guess: start again from it.
-  if (from !== mapping) {
+  if (from !== mapping || fromValues !== statusValues) {
     setFrom(mapping)
+    setFromValues(statusValues)
     setEdited(mapping)
+    setStatuses(asMapping(statusValues))
   }
   const id = useId()
-  const changed = USAGE_FIELDS.some((f) => edited[f] !== mapping[f])
+  const statusesChanged = statuses.some((m, i) => m.status !== statusValues[i]?.status)
+  const changed = statusesChanged || USAGE_FIELDS.some((f) => edited[f] !== mapping[f])
+  const unmapped = statusValues.filter((v) => v.status === null).length
   const recognised = USAGE_FIELDS.filter((f) => mapping[f] !== null).length
   const set = (field: UsageField, column: string) => {
     setEdited({ ...edited, [field]: column === NONE ? null : column })
   }
 
   return (
-    <details className="usage-columns">
+    // Opened when a status is not known: its rows are out of every figure until mapped.
+    <details className="usage-columns" open={unmapped > 0 || undefined}>
       <summary>
         Columns: {recognised} of {USAGE_FIELDS.length} fields recognised
         {unusedHeaders.length > 0 && `, ${String(unusedHeaders.length)} column(s) not used`}
+        {unmapped > 0 && `, ${String(unmapped)} status value(s) not known`}
       </summary>
       <p className="hint">
         Point a field at the column that holds it, then read the file again. Fields without a column
@@ -69,13 +96,47 @@ export function ColumnMappingEditor({
         ))}
       </div>
       {unusedHeaders.length > 0 && <p className="hint">Not used: {unusedHeaders.join(', ')}</p>}
+      {statusValues.length > 0 && (
+        <fieldset className="status-values">
+          <legend>Status values</legend>
+          <p className="hint">
+            What each logged status counts as. Rows whose status is not known are left out of every
+            figure until you map it.
+          </p>
+          <div className="mapping-grid">
+            {statusValues.map((v, i) => (
+              <label key={v.value} htmlFor={`${id}-status-${String(i)}`}>
+                <span>
+                  {v.value} ({v.rows} row{v.rows === 1 ? '' : 's'}, {SOURCE_TEXT[v.source]})
+                </span>
+                <select
+                  id={`${id}-status-${String(i)}`}
+                  value={statuses[i]?.status ?? LEAVE_OUT}
+                  onChange={(e) => {
+                    const status =
+                      e.target.value === LEAVE_OUT ? null : (e.target.value as UsageStatus)
+                    setStatuses(statuses.map((m, j) => (j === i ? { ...m, status } : m)))
+                  }}
+                >
+                  <option value={LEAVE_OUT}>(not known: leave out)</option>
+                  {USAGE_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {STATUS_LABELS[s]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
       <div className="actions">
         <button
           type="button"
           className="primary"
           disabled={!changed || busy}
           onClick={() => {
-            onApply(edited)
+            onApply(edited, statuses)
           }}
         >
           Read the log again with these columns
@@ -85,6 +146,7 @@ export function ColumnMappingEditor({
           disabled={!changed || busy}
           onClick={() => {
             setEdited(mapping)
+            setStatuses(asMapping(statusValues))
           }}
         >
           Undo column changes

@@ -1,10 +1,12 @@
-import { memo } from 'react'
+import { memo, useMemo, useState } from 'react'
 import type { UsageStatus } from '../../domain/usage/rows'
 import { USAGE_STATUSES } from '../../domain/usage/rows'
 import type { QualityKey, UsageGroup, UsageSummary } from '../../domain/usage/summary'
 import { QUALITY_KEYS } from '../../domain/usage/summary'
 import { formatCount, formatMeasured, formatUsd } from '../../format/number'
 import { templateTotals } from '../../domain/usage/templateTotals'
+import type { StageOrderRule, TemplateTotal } from '../../domain/usage/templateTotals'
+import { useWorksheet } from '../../store/worksheet'
 import { TableScroll } from '../decisions/Panel'
 import { NotesList } from './NotesList'
 import { BASIS_LABELS, groupName, STATUS_LABELS } from './labels'
@@ -66,9 +68,80 @@ function Row({ g, total }: { g: UsageGroup; total?: boolean }) {
   )
 }
 
+const RULE_TEXT: Readonly<Record<StageOrderRule, string>> = {
+  yours: 'as you set it',
+  'job id': 'by job id: the order each job went through them',
+  'worksheet scenario': 'as in the worksheet scenario',
+  'median timestamp': "by each stage's median timestamp",
+  'file order': 'as they first appear in the file (no job id, matching scenario or timestamps)',
+  'one stage': 'one stage',
+}
+
+function ruleText(t: TemplateTotal): string {
+  return t.rule === 'worksheet scenario' && t.scenarioName !== null
+    ? `${RULE_TEXT[t.rule]} "${t.scenarioName}"`
+    : RULE_TEXT[t.rule]
+}
+
+const stageName = (st: string) => st || '(no stage)'
+
+/** A template's stages first to last, each movable so the person sets which is last. */
+function StageOrder({ t, onMove }: { t: TemplateTotal; onMove: (stages: string[]) => void }) {
+  const move = (i: number, by: -1 | 1) => {
+    const next = [...t.stages]
+    const [moved] = next.splice(i, 1)
+    next.splice(i + by, 0, moved ?? '')
+    onMove(next)
+  }
+  return (
+    <ol className="stage-order">
+      {t.stages.map((st, i) => (
+        <li key={st}>
+          <span>{stageName(st)}</span>
+          {t.stages.length > 1 && (
+            <>
+              <button
+                type="button"
+                className="icon"
+                aria-label={`Move ${stageName(st)} up`}
+                disabled={i === 0}
+                onClick={() => {
+                  move(i, -1)
+                }}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="icon"
+                aria-label={`Move ${stageName(st)} down`}
+                disabled={i === t.stages.length - 1}
+                onClick={() => {
+                  move(i, 1)
+                }}
+              >
+                ↓
+              </button>
+            </>
+          )}
+        </li>
+      ))}
+    </ol>
+  )
+}
+
 /** Each template's whole workflow, per image kept at its last stage. */
 function TemplateTotalsTable({ summary }: { summary: UsageSummary }) {
-  const totals = templateTotals(summary.groups)
+  const worksheet = useWorksheet((s) => s.scenarios)
+  const [yours, setYours] = useState<ReadonlyMap<string, readonly string[]>>(new Map())
+  const scenarios = useMemo(
+    () => worksheet.map((sc) => ({ name: sc.name, stages: sc.stages.map((st) => st.name) })),
+    [worksheet],
+  )
+  const totals = useMemo(
+    () => templateTotals(summary, { scenarios, yours }),
+    [summary, scenarios, yours],
+  )
   return (
     <TableScroll label="Cost per template">
       <table className="decision-table usage-table">
@@ -77,7 +150,7 @@ function TemplateTotalsTable({ summary }: { summary: UsageSummary }) {
           <tr>
             <th scope="col">Template</th>
             <th scope="col" className="wrap">
-              Stages
+              Stages, first to last
             </th>
             <th scope="col">Billed images</th>
             <th scope="col">Kept at the last stage</th>
@@ -89,11 +162,19 @@ function TemplateTotalsTable({ summary }: { summary: UsageSummary }) {
           {totals.map((t) => (
             <tr key={t.template}>
               <th scope="row">{t.template === '' ? '(no template)' : t.template}</th>
-              <td className="wrap">{t.stages.map((st) => st || '(no stage)').join(' → ')}</td>
+              <td className="wrap">
+                <StageOrder
+                  t={t}
+                  onMove={(stages) => {
+                    setYours((m) => new Map(m).set(t.template, stages))
+                  }}
+                />
+                {t.rule !== 'one stage' && <span className="delta">Order: {ruleText(t)}</span>}
+              </td>
               <td>{formatCount(t.billedImages)}</td>
               <td>
                 {formatCount(t.finalKeptImages)}
-                <span className="delta">{t.finalStage || '(no stage)'}</span>
+                <span className="delta">{stageName(t.finalStage)}</span>
               </td>
               <td>{formatUsd(t.costUsd)}</td>
               <td>{t.costPerFinalImageUsd === null ? '—' : formatUsd(t.costPerFinalImageUsd)}</td>

@@ -6,6 +6,7 @@ export const FIELD_LABELS: Readonly<Record<UsageField, string>> = {
   timestamp: 'Timestamp',
   template: 'Template',
   stage: 'Stage',
+  jobId: 'Job id',
   model: 'Model',
   quality: 'Quality',
   size: 'Size (WIDTHxHEIGHT)',
