@@ -163,6 +163,33 @@ describe('usage log: what it measured', () => {
     expect(cellsOf(perTemplate, 'tpl-campaign').slice(2)).toEqual(['3concept', '$1.76', '$0.586'])
   })
 
+  it('pages the groups costliest first and shortens a long template name, full text in a title', async () => {
+    const user = userEvent.setup()
+    render(<UsageLogSection />)
+    const long = 'x'.repeat(5000)
+    // 60 one-stage templates t0..t59 costing $0.01..$0.60, and one long-named one at $1.
+    const lines = ['template,stage,status,cost_usd', `${long},final,accepted,1`]
+    for (let i = 0; i < 60; i++) lines.push(`t${String(i)},final,accepted,${String((i + 1) / 100)}`)
+    await user.upload(
+      await screen.findByLabelText('Usage log file'),
+      new File([lines.join('\n')], 'many.csv', { type: 'text/csv' }),
+    )
+    const table = await screen.findByRole('table', { name: 'Measured per template and stage' })
+    const names = () =>
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent)
+    expect(names()).toHaveLength(51) // 50 groups and the All rows line
+    expect(names()[0]).toBe(`${'x'.repeat(79)}… / final`)
+    expect(within(table).getAllByRole('rowheader')[0]).toHaveAttribute('title', `${long} / final`)
+    expect(names()[1]).toBe('t59 / final')
+    expect(names()).not.toContain('t9 / final')
+    expect(screen.getByText(/Showing 50 of 61 groups, costliest first\./)).toBeVisible()
+    await user.click(screen.getByRole('button', { name: 'Show 11 more groups' }))
+    expect(names()).toHaveLength(62)
+    expect(names()).toContain('t0 / final')
+  })
+
   it('reads JSON Lines with the API usage object, n images per call', async () => {
     await openLog('usage.jsonl')
     expect(screen.getByText(/^usage\.jsonl: 6 rows read in/)).toHaveTextContent(

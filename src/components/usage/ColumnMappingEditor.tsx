@@ -1,11 +1,11 @@
-import { useId, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import type { UsageStatus } from '../../domain/usage/rows'
 import { USAGE_STATUSES } from '../../domain/usage/rows'
 import type { ColumnMapping, UsageField } from '../../io/usageLog/columns'
 import { USAGE_FIELDS } from '../../io/usageLog/columns'
 import type { StatusValue } from '../../io/usageLog/rowReader'
 import type { StatusMapping } from '../../io/usageLog/status'
-import { FIELD_LABELS, STATUS_LABELS } from './labels'
+import { FIELD_LABELS, fullTitle, PAGE, shortText, STATUS_LABELS } from './labels'
 
 const NONE = ''
 
@@ -57,6 +57,24 @@ export function ColumnMappingEditor({
   const statusesChanged = statuses.some((m, i) => m.status !== statusValues[i]?.status)
   const changed = statusesChanged || USAGE_FIELDS.some((f) => edited[f] !== mapping[f])
   const unmapped = statusValues.filter((v) => v.status === null).length
+  // 16 selects of 100,000 headers each are 1.6 million nodes: past a page of
+  // headers, each select lists the matches of a filter, at most a page of them.
+  const [filter, setFilter] = useState('')
+  const many = headers.length > PAGE
+  const listed = useMemo(() => {
+    if (!many) return headers
+    const wanted = filter.trim().toLowerCase()
+    const out: string[] = []
+    for (const h of headers) {
+      if (out.length === PAGE) break
+      if (h.toLowerCase().includes(wanted)) out.push(h)
+    }
+    return out
+  }, [headers, filter, many])
+  const optionsFor = (field: UsageField): readonly string[] => {
+    const current = edited[field]
+    return current === null || listed.includes(current) ? listed : [current, ...listed]
+  }
   const recognised = USAGE_FIELDS.filter((f) => mapping[f] !== null).length
   const set = (field: UsageField, column: string) => {
     setEdited({ ...edited, [field]: column === NONE ? null : column })
@@ -74,6 +92,22 @@ export function ColumnMappingEditor({
         Point a field at the column that holds it, then read the file again. Fields without a column
         are treated as not logged.
       </p>
+      {many && (
+        <label className="usage-filter">
+          <span>Filter columns</span>
+          <input
+            type="search"
+            value={filter}
+            onChange={(e) => {
+              setFilter(e.target.value)
+            }}
+          />
+          <span className="hint">
+            The file has {headers.length.toLocaleString('en-US')} columns: each list shows the first{' '}
+            {PAGE} whose name contains the filter.
+          </span>
+        </label>
+      )}
       <div className="mapping-grid">
         {USAGE_FIELDS.map((field) => (
           <label key={field} htmlFor={`${id}-${field}`}>
@@ -86,16 +120,26 @@ export function ColumnMappingEditor({
               }}
             >
               <option value={NONE}>(none)</option>
-              {headers.map((h) => (
-                <option key={h} value={h}>
-                  {h}
+              {optionsFor(field).map((h) => (
+                <option key={h} value={h} title={fullTitle(h)}>
+                  {shortText(h)}
                 </option>
               ))}
             </select>
           </label>
         ))}
       </div>
-      {unusedHeaders.length > 0 && <p className="hint">Not used: {unusedHeaders.join(', ')}</p>}
+      {unusedHeaders.length > 0 && (
+        <p className="hint">
+          Not used:{' '}
+          {unusedHeaders
+            .slice(0, PAGE)
+            .map((h) => shortText(h))
+            .join(', ')}
+          {unusedHeaders.length > PAGE &&
+            ` and ${(unusedHeaders.length - PAGE).toLocaleString('en-US')} more`}
+        </p>
+      )}
       {statusValues.length > 0 && (
         <fieldset className="status-values">
           <legend>Status values</legend>
@@ -106,8 +150,9 @@ export function ColumnMappingEditor({
           <div className="mapping-grid">
             {statusValues.map((v, i) => (
               <label key={v.value} htmlFor={`${id}-status-${String(i)}`}>
-                <span>
-                  {v.value} ({v.rows} row{v.rows === 1 ? '' : 's'}, {SOURCE_TEXT[v.source]})
+                <span title={fullTitle(v.value)}>
+                  {shortText(v.value)} ({v.rows} row{v.rows === 1 ? '' : 's'},{' '}
+                  {SOURCE_TEXT[v.source]})
                 </span>
                 <select
                   id={`${id}-status-${String(i)}`}

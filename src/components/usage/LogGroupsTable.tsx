@@ -9,7 +9,7 @@ import type { StageOrderRule, TemplateTotal } from '../../domain/usage/templateT
 import { useWorksheet } from '../../store/worksheet'
 import { TableScroll } from '../decisions/Panel'
 import { NotesList } from './NotesList'
-import { BASIS_LABELS, groupName, STATUS_LABELS } from './labels'
+import { BASIS_LABELS, fullTitle, groupName, PAGE, shortText, STATUS_LABELS } from './labels'
 
 /** Whole percents: a mix is read at a glance, and the counts are in the other columns. */
 function pct(fraction: number): string {
@@ -42,9 +42,12 @@ const tokens = (n: number) => formatCount(Math.round(n))
 function Row({ g, total }: { g: UsageGroup; total?: boolean }) {
   const name = groupName(g.template, g.stage)
   const t = g.tokensByMeter
+  const full = `${g.template ?? ''} / ${g.stage ?? ''}`
   return (
     <tr className={total ? 'total' : undefined}>
-      <th scope="row">{total ? 'All rows' : name}</th>
+      <th scope="row" title={total ? undefined : fullTitle(full)}>
+        {total ? 'All rows' : name}
+      </th>
       <td>{formatCount(g.billedImages)}</td>
       <td>{formatCount(g.keptImages)}</td>
       <td>{total || g.retryMultiplier === null ? '—' : formatMeasured(g.retryMultiplier)}</td>
@@ -83,7 +86,7 @@ function ruleText(t: TemplateTotal): string {
     : RULE_TEXT[t.rule]
 }
 
-const stageName = (st: string) => st || '(no stage)'
+const stageName = (st: string) => (st === '' ? '(no stage)' : shortText(st))
 
 /** A template's stages first to last, each movable so the person sets which is last. */
 function StageOrder({ t, onMove }: { t: TemplateTotal; onMove: (stages: string[]) => void }) {
@@ -139,9 +142,10 @@ function TemplateTotalsTable({ summary }: { summary: UsageSummary }) {
     [worksheet],
   )
   const totals = useMemo(
-    () => templateTotals(summary, { scenarios, yours }),
+    () => templateTotals(summary, { scenarios, yours }).sort((a, b) => b.costUsd - a.costUsd),
     [summary, scenarios, yours],
   )
+  const [shown, setShown] = useState(PAGE)
   return (
     <TableScroll label="Cost per template">
       <table className="decision-table usage-table">
@@ -159,9 +163,11 @@ function TemplateTotalsTable({ summary }: { summary: UsageSummary }) {
           </tr>
         </thead>
         <tbody>
-          {totals.map((t) => (
+          {totals.slice(0, shown).map((t) => (
             <tr key={t.template}>
-              <th scope="row">{t.template === '' ? '(no template)' : t.template}</th>
+              <th scope="row" title={fullTitle(t.template)}>
+                {t.template === '' ? '(no template)' : shortText(t.template)}
+              </th>
               <td className="wrap">
                 <StageOrder
                   t={t}
@@ -182,15 +188,62 @@ function TemplateTotalsTable({ summary }: { summary: UsageSummary }) {
           ))}
         </tbody>
       </table>
+      <MoreRows shown={shown} total={totals.length} what="templates" onMore={setShown} />
     </TableScroll>
   )
 }
 
+/** "Showing 50 of 50,000, costliest first" and a button for the next page. */
+function MoreRows({
+  shown,
+  total,
+  what,
+  onMore,
+}: {
+  shown: number
+  total: number
+  what: string
+  onMore: (shown: number) => void
+}) {
+  if (total <= PAGE) return null
+  return (
+    <p className="hint">
+      Showing {formatCount(Math.min(shown, total))} of {formatCount(total)} {what}, costliest first.{' '}
+      {shown < total && (
+        <button
+          type="button"
+          onClick={() => {
+            onMore(shown + PAGE)
+          }}
+        >
+          Show {formatCount(Math.min(PAGE, total - shown))} more {what}
+        </button>
+      )}
+    </p>
+  )
+}
+
+/** Notes drawn at once; a log of 50,000 groups can have 100,000 of them. */
+const MAX_NOTES = 200
+
 /** What the log measured, one row per template and stage, with the whole log below. */
 export const LogGroupsTable = memo(function LogGroupsTable({ summary }: { summary: UsageSummary }) {
-  const notes = summary.groups.flatMap((g) =>
-    g.notes.map((n) => `${groupName(g.template, g.stage)}: ${n}`),
+  const groups = useMemo(
+    () => [...summary.groups].sort((a, b) => b.costUsd - a.costUsd),
+    [summary.groups],
   )
+  const [shown, setShown] = useState(PAGE)
+  const { notes, noteCount } = useMemo(() => {
+    const list: string[] = []
+    let count = 0
+    for (const g of groups) {
+      count += g.notes.length
+      for (const n of g.notes) {
+        if (list.length < MAX_NOTES) list.push(`${groupName(g.template, g.stage)}: ${n}`)
+      }
+    }
+    return { notes: list, noteCount: count }
+  }, [groups])
   return (
     <>
       <TableScroll label="Measured per template and stage">
@@ -219,7 +272,7 @@ export const LogGroupsTable = memo(function LogGroupsTable({ summary }: { summar
             </tr>
           </thead>
           <tbody>
-            {summary.groups.map((g) => (
+            {groups.slice(0, shown).map((g) => (
               <Row key={`${g.template ?? ''}\u0000${g.stage ?? ''}`} g={g} />
             ))}
           </tbody>
@@ -227,6 +280,7 @@ export const LogGroupsTable = memo(function LogGroupsTable({ summary }: { summar
             <Row g={summary.total} total />
           </tfoot>
         </table>
+        <MoreRows shown={shown} total={groups.length} what="groups" onMore={setShown} />
       </TableScroll>
       <p className="hint">
         Kept images are the ones accepted or edited; the retry multiplier is billed images per kept
@@ -237,8 +291,13 @@ export const LogGroupsTable = memo(function LogGroupsTable({ summary }: { summar
       <TemplateTotalsTable summary={summary} />
       {notes.length > 0 && (
         <details className="usage-notes">
-          <summary>Notes on these numbers ({formatCount(notes.length)})</summary>
+          <summary>Notes on these numbers ({formatCount(noteCount)})</summary>
           <NotesList notes={notes} />
+          {noteCount > notes.length && (
+            <p className="hint">
+              The first {formatCount(notes.length)} are listed, costliest groups first.
+            </p>
+          )}
         </details>
       )}
     </>
