@@ -51,7 +51,8 @@ test('after one visit, the worksheet and its lazy charts work with no network', 
   await expect(ws.figure('Monthly cost')).toHaveText('$185.17')
 
   // The charts are a separate chunk loaded after first paint: it must come from the cache too.
-  await page.locator('#compare').scrollIntoViewIfNeeded()
+  // The section mounts on approach: go there as a person does, by its header link.
+  await ws.goTo('Compare')
   const chart = new ComparePage(page).chart('Monthly cost per scenario')
   await expect(chart).toBeVisible()
   await expect(chart.locator('.recharts-bar-rectangle path')).toHaveCount(2)
@@ -78,7 +79,8 @@ test('the app requests nothing from any other origin', async ({ page, context })
   await ws.fill(ws.field('Jobs per month'), '2500')
   const compare = new ComparePage(page)
   await compare.addPreset('Marketplace listing images')
-  await page.locator('#compare').scrollIntoViewIfNeeded()
+  // The section mounts on approach: go there as a person does, by its header link.
+  await ws.goTo('Compare')
   const chart = compare.chart('Monthly cost per scenario')
   await chart.getByRole('radio', { name: 'By meter' }).check()
   await expect(chart.locator('.recharts-bar-rectangle path')).not.toHaveCount(0)
