@@ -9,6 +9,8 @@ test('a share link pasted into a tab that is already open opens its preview', as
   // 2,000 jobs: 2 x $92.583 = $185.166
   await expect(ws.figure('Monthly cost')).toHaveText('$185.17')
   await page.getByRole('button', { name: 'Copy share link' }).click()
+  // Copying compresses first: read the clipboard once the page says the link is there.
+  await expect(page.getByText(/^Copied a link to /)).toBeVisible()
   const copied = await page.evaluate(() => navigator.clipboard.readText())
   const hash = new URL(copied).hash
   expect(hash).toMatch(/^#s=/)
