@@ -39,13 +39,15 @@ test('the assumption rows show each input, "—" where a scenario lacks the stag
 }) => {
   const compare = new ComparePage(page)
   await compare.addPreset('SaaS onboarding thumbnails')
-  expect(await compare.cells('Model')).toEqual(['gpt-image-2', 'gpt-image-2'])
-  expect(await compare.cells('Jobs per month')).toEqual(['1,000', '2,000'])
-  expect(await compare.cells('Batch API')).toEqual(['No', 'No'])
-  expect(await compare.cells('Draft: quality')).toEqual(['low', 'low'])
-  expect(await compare.cells('Final: quality')).toEqual(['high', '—'])
-  expect(await compare.cells('Upgrade visual: share of jobs reaching it')).toEqual(['—', '15%'])
-  expect(await compare.cells('Upgrade visual: retry multiplier')).toEqual(['—', '×1.2'])
+  await expect.poll(() => compare.cells('Model')).toEqual(['gpt-image-2', 'gpt-image-2'])
+  await expect.poll(() => compare.cells('Jobs per month')).toEqual(['1,000', '2,000'])
+  await expect.poll(() => compare.cells('Batch API')).toEqual(['No', 'No'])
+  await expect.poll(() => compare.cells('Draft: quality')).toEqual(['low', 'low'])
+  await expect.poll(() => compare.cells('Final: quality')).toEqual(['high', '—'])
+  await expect
+    .poll(() => compare.cells('Upgrade visual: share of jobs reaching it'))
+    .toEqual(['—', '15%'])
+  await expect.poll(() => compare.cells('Upgrade visual: retry multiplier')).toEqual(['—', '×1.2'])
 })
 
 test('each "Show costs" choice, with hand-computed values', async ({ page }) => {
@@ -53,24 +55,26 @@ test('each "Show costs" choice, with hand-computed values', async ({ page }) => 
   await compare.addPreset('SaaS onboarding thumbnails')
   const show = page.getByLabel('Show costs')
   // SaaS Draft stage: $15.912 a month over 2,000 jobs; the example runs 1,000.
-  expect((await compare.cells(DRAFT_COST))[1]).toMatch(/^\$15\.91/)
+  // The table follows edits once they settle: poll rather than read once.
+  await expect.poll(async () => (await compare.cells(DRAFT_COST))[1]).toMatch(/^\$15\.91/)
   await show.selectOption({ label: 'Per job' })
   // $15.912 / 2,000 = $0.007956; the example's Draft $38.88 / 1,000 = $0.03888.
-  expect(await compare.cells(DRAFT_COST)).toEqual([
-    '$0.0389',
-    expect.stringMatching(/^\$0\.00796/) as unknown as string,
-  ])
+  await expect
+    .poll(() => compare.cells(DRAFT_COST))
+    .toEqual(['$0.0389', expect.stringMatching(/^\$0\.00796/) as unknown as string])
   await show.selectOption({ label: "At the baseline's jobs per month" })
   // SaaS at 1,000 jobs: $35.1468 x 1,000 / 2,000 = $17.5734.
-  expect((await compare.cells("Monthly cost at the baseline's jobs per month"))[1]).toMatch(
-    /^\$17\.57/,
-  )
+  await expect
+    .poll(async () => (await compare.cells("Monthly cost at the baseline's jobs per month"))[1])
+    .toMatch(/^\$17\.57/)
   await show.selectOption({ label: 'Per delivered image' })
   // Example Draft $38.88 / 250 finals = $0.15552; SaaS Draft $15.912 / 300 upgrades = $0.05304.
-  expect(await compare.cells(DRAFT_COST)).toEqual([
-    expect.stringMatching(/^\$0\.15[56]/) as unknown as string,
-    expect.stringMatching(/^\$0\.053/) as unknown as string,
-  ])
+  await expect
+    .poll(() => compare.cells(DRAFT_COST))
+    .toEqual([
+      expect.stringMatching(/^\$0\.15[56]/) as unknown as string,
+      expect.stringMatching(/^\$0\.053/) as unknown as string,
+    ])
   // The choice is saved with the worksheet.
   await page.reload()
   await expect(page.getByLabel('Show costs')).toHaveValue('perDeliveredImage')

@@ -8,10 +8,8 @@ import {
   monteCarlo,
   monteCarloTable,
   monteCarloVolumeBand,
-  mulberry32,
-  quantileSorted,
-  triangular,
 } from '../../../src/domain/decisions/monteCarlo'
+import { mulberry32, quantileSorted, triangular } from '../../../src/domain/decisions/sampling'
 import type { UncertainInputs } from '../../../src/domain/decisions/monteCarlo'
 import type { Scenario } from '../../../src/domain/model'
 import { defaultScenario } from '../../../src/presets/defaultScenario'
