@@ -17,7 +17,38 @@ function message(notice: Notice): string {
     : `${opening} It was kept unchanged in this browser's storage under "${notice.keptAs}", and the example worksheet was loaded instead.`
 }
 
+/** Another tab saved the worksheet while this one had unsaved edits: the person picks. */
+function OtherTabNotice() {
+  const waiting = useWorksheet((s) => s.otherTab !== null)
+  const loadOtherTab = useWorksheet((s) => s.loadOtherTab)
+  const keepMine = useWorksheet((s) => s.keepMine)
+  if (!waiting) return null
+  return (
+    <div className="banner" role="alert">
+      <p>
+        This worksheet was changed in another tab while you had unsaved edits here. Nothing from
+        this tab is saved until you choose; the version you do not pick stays one Undo away.
+      </p>
+      <button type="button" onClick={loadOtherTab}>
+        Load their version
+      </button>
+      <button type="button" onClick={keepMine}>
+        Keep mine
+      </button>
+    </div>
+  )
+}
+
 export function StorageNotice() {
+  return (
+    <>
+      <OtherTabNotice />
+      <SavedDataNotice />
+    </>
+  )
+}
+
+function SavedDataNotice() {
   const notice = useWorksheet((s) => s.storageNotice)
   const dismiss = useWorksheet((s) => s.dismissStorageNotice)
   const saveOverUnreadable = useWorksheet((s) => s.saveOverUnreadable)

@@ -102,6 +102,10 @@ export interface WorksheetWriter {
   flush: () => void
   /** Drops what is pending and writes nothing more, for good (the crash screen's fresh start). */
   stop: () => void
+  /** True while a change waits to be written: this tab has edits no other tab has seen. */
+  hasPending: () => boolean
+  /** Runs `change` without saving what it sets: adopting another tab's save must not echo it back. */
+  quietly: (change: () => void) => void
 }
 
 /**
@@ -126,6 +130,7 @@ export function worksheetWriter(
   let pending: { name: string; value: StorageValue<PersistedState> } | null = null
   let timer: ReturnType<typeof setTimeout> | null = null
   let stopped = false
+  let quiet = false
 
   const flush = () => {
     if (timer !== null) clearTimeout(timer)
@@ -148,9 +153,19 @@ export function worksheetWriter(
       stopped = true
       pending = null
     },
+    hasPending: () => pending !== null,
+    quietly: (change) => {
+      quiet = true
+      try {
+        change()
+      } finally {
+        quiet = false
+      }
+    },
     storage: {
       getItem: () => null,
       setItem: (name, value) => {
+        if (quiet) return
         pending = { name, value }
         if (timer !== null) clearTimeout(timer)
         timer = setTimeout(flush, delayMs)

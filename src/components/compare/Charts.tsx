@@ -33,6 +33,11 @@ import { ChartBox, DataTableDetails } from '../ui/ChartParts'
 import './compare.css'
 import { usePriceBook } from '../../store/priceBook'
 import { PALETTE } from '../charts/palette'
+import { LongName } from '../ui/LongName'
+import { shortName } from '../ui/names'
+
+/** A legend entry sits on one line beside the others: a long name is cut shorter there than in tables. */
+const LEGEND_NAME_MAX = 32
 
 const colour = (i: number) => PALETTE[i % PALETTE.length] ?? '#000'
 
@@ -93,7 +98,7 @@ function SeriesTable<R>({
           <th scope="col">{firstHeader}</th>
           {series.map((s) => (
             <th key={s.key} scope="col">
-              {s.label}
+              <LongName text={s.label} />
             </th>
           ))}
         </tr>
@@ -101,7 +106,9 @@ function SeriesTable<R>({
       <tbody>
         {rows.map((r, i) => (
           <tr key={i}>
-            <th scope="row">{rowLabel(r)}</th>
+            <th scope="row">
+              <LongName text={rowLabel(r)} />
+            </th>
             {series.map((s) => {
               const v = value(r, s.key)
               return <td key={s.key}>{v === null || v === undefined ? '—' : formatUsd(v)}</td>
@@ -155,7 +162,7 @@ function ScenarioBars({
         <Bar
           key={s.key}
           dataKey={s.key}
-          name={s.label}
+          name={shortName(s.label, LEGEND_NAME_MAX)}
           {...(stacked ? { stackId: 'cost', stroke: '#fff' } : {})}
           fill={colour(i)}
           isAnimationActive={false}
@@ -253,7 +260,7 @@ function CostByVolume({ scenarios }: { scenarios: Scenario[] }) {
             <Line
               key={s.key}
               dataKey={s.key}
-              name={s.label}
+              name={shortName(s.label, LEGEND_NAME_MAX)}
               stroke={colour(s.scenarioIndex)}
               strokeWidth={2}
               dot={{ r: 3 }}

@@ -13,7 +13,8 @@ import { useComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { CompareTable } from './CompareTable'
 import { PrintMemo } from './PrintMemo'
-import { scenarioTitle } from '../ui/names'
+import { LongName } from '../ui/LongName'
+import { scenarioTitle, shortName } from '../ui/names'
 import { useSettledValue } from '../ui/useSettledValue'
 import './compare.css'
 
@@ -89,7 +90,7 @@ export function CompareSection() {
                       setRefused(ok ? null : d.id)
                     }}
                   />
-                  {scenarioTitle(d.name)}
+                  <LongName text={scenarioTitle(d.name)} />
                 </label>
                 {refused === d.id && (
                   <span id={limitId} className="hint warn" role="alert">
@@ -121,7 +122,7 @@ export function CompareSection() {
           >
             {compared.drafts.map((d) => (
               <option key={d.id} value={d.id}>
-                {scenarioTitle(d.name)}
+                {shortName(scenarioTitle(d.name))}
               </option>
             ))}
           </select>

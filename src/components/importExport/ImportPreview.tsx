@@ -5,6 +5,7 @@ import { formatCount, formatCountOf, formatUsd } from '../../format/number'
 import { computeScenario } from '../../domain/engine'
 import './importExport.css'
 import { usePriceBook } from '../../store/priceBook'
+import { LongName } from '../ui/LongName'
 
 interface Props {
   /** Where the scenarios came from, e.g. 'budget.csv' or 'a share link'. */
@@ -71,7 +72,9 @@ export function ImportPreview({ source, result, onImport, onCancel }: Props) {
               const r = s.errors.length === 0 ? computeScenario(s.scenario, book) : null
               return (
                 <tr key={`${s.name}-${s.firstRow}`}>
-                  <th scope="row">{s.name}</th>
+                  <th scope="row">
+                    <LongName text={s.name} />
+                  </th>
                   <td>
                     {s.firstRow === s.lastRow
                       ? formatCount(s.firstRow)
