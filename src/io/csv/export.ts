@@ -1,10 +1,11 @@
 /**
- * CSV export of scenarios, format version 1 (docs/csv-format.md). Files are
+ * CSV export of scenarios, format version 2 (docs/csv-format.md). Files are
  * untrusted both ways: every text cell a spreadsheet would run as a formula
  * is escaped.
  */
 import Papa from 'papaparse'
 import { computeScenario } from '../../domain/engine'
+import { deliversFinalFlags } from '../../domain/finals'
 import type { Scenario } from '../../domain/model'
 import type { PriceBook } from '../../domain/priceBook'
 import { CSV_COLUMNS, CSV_FORMAT_VERSION, FORMULA_START } from './format'
@@ -19,9 +20,9 @@ const num = (n: number): Cell => (Number.isFinite(n) ? n : String(n))
 const optionalNum = (n: number | null | undefined): Cell => (n == null ? '' : num(n))
 
 /**
- * The scenarios as CSV format version 1: one row per stage, CRLF line
+ * The scenarios as CSV format version 2: one row per stage, CRLF line
  * endings (after the last row too), every number at full precision
- * (`String(n)`), computed results in the last five columns (blank when a
+ * (`String(n)`), computed results in the last six columns, every stage's delivers_final written out (blank when a
  * scenario does not compute). Text cells that start like a formula
  * (= + - @ tab CR) get a leading ' so a spreadsheet shows them as text.
  * Give scenarios distinct names: rows of same-named scenarios merge on
@@ -33,6 +34,7 @@ export function exportScenariosCsv(scenarios: readonly Scenario[], book: PriceBo
   for (const s of scenarios) {
     const result = computeScenario(s, book)
     const p = s.prices
+    const finals = deliversFinalFlags(s.stages)
     s.stages.forEach((st, i) => {
       const r = result.ok ? result.stages[i] : undefined
       data.push([
@@ -62,11 +64,13 @@ export function exportScenariosCsv(scenarios: readonly Scenario[], book: PriceBo
         num(st.referenceImageTokens),
         num(st.cachedInputShare),
         num(st.partialImages),
+        finals[i] ?? false,
         optionalNum(r?.outputTokensPerImage),
         optionalNum(r?.costUsd),
         optionalNum(result.monthlyCostUsd),
         optionalNum(result.ok ? result.costPerJobUsd : null),
         optionalNum(result.ok ? result.costPerKeptImageUsd : null),
+        optionalNum(result.ok ? result.costPerDeliveredImageUsd : null),
       ])
     })
   }

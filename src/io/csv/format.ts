@@ -1,11 +1,13 @@
 /**
- * The contract of CSV format version 1 (docs/csv-format.md): column names,
+ * The contract of CSV format version 2 (docs/csv-format.md): column names,
  * what import reports, and the limits. Kept apart from the parser so the UI
  * can name columns and show problems without loading papaparse.
  */
 import type { Meter, Scenario } from '../../domain/model'
 
-export const CSV_FORMAT_VERSION = 1
+export const CSV_FORMAT_VERSION = 2
+/** Every version import reads: version 1 files have no delivers_final column. */
+export const CSV_READABLE_VERSIONS: readonly number[] = [1, 2]
 /** Checked on the File before it is read: a larger file would stall the tab. */
 export const MAX_CSV_BYTES = 50 * 1024 * 1024
 
@@ -37,6 +39,8 @@ export const INPUT_COLUMNS = [
   'reference_image_tokens',
   'cached_input_share',
   'partial_images',
+  // Version 2. Blank: the last stage and its same-quality variants (domain/finals.ts).
+  'delivers_final',
 ] as const
 export type InputColumn = (typeof INPUT_COLUMNS)[number]
 
@@ -47,6 +51,7 @@ export const COMPUTED_COLUMNS = [
   'scenario_monthly_cost_usd',
   'cost_per_job_usd',
   'cost_per_kept_image_usd',
+  'cost_per_delivered_image_usd',
 ] as const
 export type ComputedColumn = (typeof COMPUTED_COLUMNS)[number]
 export type CsvColumn = InputColumn | ComputedColumn
