@@ -1,6 +1,6 @@
 /**
  * Share links: the scenarios themselves, carried in the address after `#s=`.
- * The payload is the CSV text people share as files (format version 1),
+ * The payload is the CSV text people share as files (format version 2),
  * deflated with the browser's own CompressionStream and base64url-encoded,
  * so a link is checked exactly like an imported file and nothing is ever
  * sent to a server (a fragment never leaves the browser).
@@ -10,6 +10,7 @@
  */
 import type { Scenario } from '../domain/model'
 import { PRICE_BOOK } from '../presets/priceBook'
+import { withoutBom } from './cells'
 import { exportScenariosCsv } from './csv/export'
 import type { CsvImportResult } from './csv/format'
 import { importScenariosCsv } from './csv/import'
@@ -127,7 +128,8 @@ export async function encodeShareLink(
   scenarios: readonly Scenario[],
   baseUrl: string,
 ): Promise<string> {
-  const csv = exportScenariosCsv(shareable(scenarios), PRICE_BOOK)
+  // Without the byte-order mark: it is there for spreadsheets, and a link has no use for it.
+  const csv = withoutBom(exportScenariosCsv(shareable(scenarios), PRICE_BOOK))
   const packed = await transform(
     new TextEncoder().encode(csv),
     new CompressionStream(COMPRESSION),

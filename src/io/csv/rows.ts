@@ -18,7 +18,7 @@ import { numberFormatHint, parseCsvNumber, usesDecimalComma } from './numbers'
 import type { RowTable } from './rowTable'
 import { STAGE_NUMBERS } from './rowTable'
 
-/** Position of each input column, also its bit in a row's `bad` mask (26 columns < 32 bits). */
+/** Position of each input column, also its bit in a row's `bad` mask (27 columns < 32 bits). */
 export const COL = Object.fromEntries(INPUT_COLUMNS.map((c, i) => [c, i])) as Record<
   InputColumn,
   number
