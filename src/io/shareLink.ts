@@ -9,6 +9,7 @@
  * and says in a sentence what is wrong with a damaged link.
  */
 import type { Scenario } from '../domain/model'
+import { uniqueScenarioNames } from '../domain/scenarioNames'
 import { PRICE_BOOK } from '../presets/priceBook'
 import { withoutBom } from './cells'
 import { exportScenariosCsv } from './csv/export'
@@ -104,16 +105,15 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
  * already work are kept exactly.
  */
 function shareable(scenarios: readonly Scenario[]): Scenario[] {
-  const taken = new Set<string>()
-  return scenarios.map((s) => {
-    const base = s.name.trim() === '' ? 'Untitled scenario' : s.name
-    let name = base
-    for (let n = 2; taken.has(name); n++) name = `${base} (${String(n)})`
-    taken.add(name)
-    const stages = s.stages.map((st, i) =>
-      st.name.trim() === '' ? { ...st, name: `Stage ${String(i + 1)}` } : st,
+  const names = uniqueScenarioNames(
+    scenarios.map((s) => s.name),
+    new Set(),
+  )
+  return scenarios.map((s, i) => {
+    const stages = s.stages.map((st, k) =>
+      st.name.trim() === '' ? { ...st, name: `Stage ${String(k + 1)}` } : st,
     )
-    return { ...s, name, stages }
+    return { ...s, name: names[i] ?? s.name, stages }
   })
 }
 
