@@ -172,7 +172,9 @@ describe('reading a big saved worksheet', () => {
     expect(direct.ok).toBe(true)
     expect(throughZod).toEqual(direct)
     const stageExtra = structuredClone(state)
-    ;(stageExtra.scenarios[0] as { stages: Record<string, unknown>[] }).stages[0]!.extra = 1
+    ;(
+      stageExtra.scenarios[0] as unknown as { stages: Record<string, unknown>[] }
+    ).stages[0]!.extra = 1
     expect(migratePersisted(stageExtra, 2)).toEqual(direct)
   })
 
