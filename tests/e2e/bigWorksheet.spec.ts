@@ -44,13 +44,32 @@ function bigCsv(): Example {
   }
 }
 
-/** Runs before the app's scripts: keeps every long task (over 50 ms) the page has. */
+/**
+ * Runs before the app's scripts: keeps every long task (over 50 ms) the page has, and
+ * every value the import's progress bar shows (a bar lives too briefly to poll for it).
+ */
 function recordLongTasks() {
   const tasks: { start: number; duration: number }[] = []
   Object.defineProperty(window, '__longTasks', { value: tasks })
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration })
   }).observe({ type: 'longtask', buffered: true })
+  const progress: number[] = []
+  Object.defineProperty(window, '__importProgress', { value: progress })
+  const note = () => {
+    const bar = document.querySelector(
+      '[role="progressbar"][aria-label="Import progress"], progress[aria-label="Import progress"]',
+    )
+    if (bar instanceof HTMLProgressElement && bar.hasAttribute('value')) progress.push(bar.value)
+  }
+  document.addEventListener('DOMContentLoaded', () => {
+    new MutationObserver(note).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['value'],
+    })
+  })
 }
 
 const now = (page: Page) => page.evaluate(() => performance.now())
@@ -124,6 +143,13 @@ test('3,000 scenarios: adding, reloading, switching and typing never block the p
   await expect(dialog).toBeVisible({ timeout: 30_000 })
   await settle(page)
   longest.preview = await longestSince(page, since)
+  // While the worker checked the rows, the bar said how far it had got.
+  const shown = await page.evaluate(
+    () => (window as unknown as { __importProgress: number[] }).__importProgress,
+  )
+  expect(shown.length).toBeGreaterThan(0)
+  expect(shown.every((v) => v >= 0 && v <= 100)).toBe(true)
+  expect(shown.some((v) => v > 0 && v < 100)).toBe(true)
 
   since = await now(page)
   await dialog.getByRole('button', { name: 'Add 3,000 scenarios' }).click()
