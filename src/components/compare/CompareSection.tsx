@@ -15,6 +15,8 @@ import { CompareTable } from './CompareTable'
 import { PrintMemo } from './PrintMemo'
 import { LongName } from '../ui/LongName'
 import { scenarioTitle, shortName } from '../ui/names'
+import { ScenarioFinder } from '../scenarios/ScenarioFinder'
+import { useScenarioPage } from '../scenarios/useScenarioPage'
 import { useSettledValue } from '../ui/useSettledValue'
 import './compare.css'
 
@@ -59,6 +61,8 @@ export function CompareSection() {
   const showId = useId()
   const limitId = useId()
   const baseline = compared.drafts[compared.table.baselineIndex]
+  // Thousands of checkboxes redrawn on every keystroke cost seconds: a long list is paged.
+  const pager = useScenarioPage(scenarios)
 
   return (
     <section className="compare" aria-labelledby="compare-h" id="compare">
@@ -77,8 +81,13 @@ export function CompareSection() {
         <fieldset className="plain">
           <legend>Scenarios in the comparison</legend>
           <p className="muted small">At most {MAX_COMPARED} are compared at once.</p>
+          <ScenarioFinder
+            pager={pager}
+            label="Find a scenario to compare"
+            noun="scenarios to compare"
+          />
           <div className="checks">
-            {scenarios.map((d) => (
+            {pager.items.map((d) => (
               <span key={d.id} className="check-wrap">
                 <label className="check">
                   <input
