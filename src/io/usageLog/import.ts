@@ -3,6 +3,7 @@
  * 200,000-row month never freezes typing; only the summary comes back.
  */
 import type { PriceBook } from '../../domain/priceBook'
+import { boundSummary } from '../../domain/usage/bounded'
 import { summariseUsage } from '../../domain/usage/summary'
 import type { UsageSummary } from '../../domain/usage/summary'
 import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../../presets/priceBook'
@@ -72,7 +73,8 @@ export async function readUsageLog(
   if (!utf8) parsed.notices.unshift({ row: null, message: NOT_UTF8 })
   onProgress('summarising', 0)
   const { rows, ...rest } = parsed
-  const summary = rows.length > 0 ? summariseUsage(rows, book, defaultModelId) : null
+  // Bounded here, in the worker: copying 50,000 groups to the page blocked it for 1.5 s.
+  const summary = rows.length > 0 ? boundSummary(summariseUsage(rows, book, defaultModelId)) : null
   return { fileName: file.name, ...rest, rowCount: rows.length, summary, elapsedMs: now() - start }
 }
 
