@@ -32,6 +32,14 @@ const cellsOf = (table: HTMLElement, row: string) =>
     within(table).getByRole('rowheader', { name: row }).closest('tr')!.querySelectorAll('td'),
     (c) => c.textContent,
   )
+const stagesOf = (table: HTMLElement, row: string) =>
+  Array.from(
+    within(table)
+      .getByRole('rowheader', { name: row })
+      .closest('tr')!
+      .querySelectorAll('li > span'),
+    (c) => c.textContent,
+  )
 const panel = (name: string) => screen.getByRole('region', { name })
 const monthlyCost = () => screen.getByRole('status', { name: 'Monthly cost' })
 const state = () => useWorksheet.getState()
@@ -62,8 +70,9 @@ describe('usage log: what it measured', () => {
     expect(cellsOf(table, 'hero / final')[9]).toBe('$0.52usage tokens')
     // The whole hero workflow per final image: ($0.03678 + $0.519696) / 2 = $0.278238.
     const perTemplate = screen.getByRole('table', { name: 'Per template, all stages' })
+    expect(stagesOf(perTemplate, 'hero')).toEqual(['draft', 'final'])
     expect(cellsOf(perTemplate, 'hero')).toEqual([
-      'draft → final',
+      'draft↑↓final↑↓Order: as in the worksheet scenario "Draft + final (example)"',
       '9',
       '2final',
       '$0.556',
@@ -76,21 +85,23 @@ describe('usage log: what it measured', () => {
 
   it('lists the rows it could not read, by row and reason, and reads the rest', async () => {
     const user = await openLog('malformed.csv')
-    const skipped = screen.getByText('5 rows could not be read and were left out')
+    const skipped = screen.getByText('7 rows could not be read and were left out')
     await user.click(skipped)
     const list = skipped.closest('details')!
     expect(
       within(list)
         .getByText(/it is "lots"/)
         .closest('li'),
-    ).toHaveTextContent('Row 3 output_tokens must be a number of tokens, 0 or more; it is "lots".')
-    expect(within(list).getAllByRole('listitem')).toHaveLength(5)
-    expect(screen.getByText(/malformed\.csv: 4 rows read in .*, 5 rows skipped\./)).toBeVisible()
+    ).toHaveTextContent(
+      'Row 3 output_tokens must be a number of tokens from 0 to 1,000,000,000; it is "lots".',
+    )
+    expect(within(list).getAllByRole('listitem')).toHaveLength(7)
+    expect(screen.getByText(/malformed\.csv: 2 rows read in .*, 7 rows skipped\./)).toBeVisible()
   })
 
   it('reads the log again with a column the person picked', async () => {
     const user = await openLog('draft-final.csv')
-    const summary = screen.getByText(/Columns: \d+ of 15 fields recognised/)
+    const summary = screen.getByText(/Columns: \d+ of 16 fields recognised/)
     await user.click(summary)
     const columns = summary.closest('details')!
     // Point "Stage" at the template column: groups are then hero/hero and product/product.
@@ -104,6 +115,79 @@ describe('usage log: what it measured', () => {
     })
     // 6 draft + 3 final rows now in one group: 9 billed, 4 kept.
     expect(cellsOf(table, 'hero / hero').slice(0, 3)).toEqual(['9', '4', '2.25'])
+  })
+
+  it('leaves an unknown status out until the person maps it, then counts it and shows the mapping', async () => {
+    const user = await openLog('malformed-rows.csv')
+    const table = screen.getByRole('table', { name: 'Measured per template and stage' })
+    // Rows 2, 3 and 9 only: 3 billed, 2 kept; 2 x $0.21072 + $0.2 = $0.62144.
+    expect(cellsOf(table, 'hero / final').slice(0, 3)).toEqual(['3', '2', '1.5'])
+    expect(cellsOf(table, 'hero / final')[9]).toBe('$0.621mixed sources')
+    expect(within(table).queryByRole('rowheader', { name: /no template/ })).toBeNull()
+    const statuses = screen.getByRole('group', { name: 'Status values' })
+    // The synonym is a mapping that shows as one.
+    expect(within(statuses).getByLabelText(/^approved \(1 row, usual synonym\)/)).toHaveValue(
+      'accepted',
+    )
+    const pending = within(statuses).getByLabelText(/^pending_review \(1 row, not known/)
+    expect(pending).toHaveValue('')
+    await user.selectOptions(pending, 'accepted')
+    await user.click(screen.getByRole('button', { name: 'Read the log again with these columns' }))
+    await waitFor(() => {
+      expect(
+        cellsOf(
+          screen.getByRole('table', { name: 'Measured per template and stage' }),
+          'hero / final',
+        ).slice(0, 2),
+      ).toEqual(['4', '3'])
+    })
+    expect(
+      within(screen.getByRole('group', { name: 'Status values' })).getByLabelText(
+        /^pending_review \(1 row, mapped by you\)/,
+      ),
+    ).toHaveValue('accepted')
+  })
+
+  it("orders a template's stages by median timestamp, and lets the person reorder them", async () => {
+    const user = await openLog('campaign.csv')
+    const perTemplate = screen.getByRole('table', { name: 'Per template, all stages' })
+    const row = within(perTemplate).getByRole('rowheader', { name: 'tpl-campaign' }).closest('tr')!
+    expect(stagesOf(perTemplate, 'tpl-campaign')).toEqual(['concept', 'hero'])
+    expect(row).toHaveTextContent("Order: by each stage's median timestamp")
+    // $1.757 over hero's 4 kept images.
+    expect(cellsOf(perTemplate, 'tpl-campaign').slice(2)).toEqual(['4hero', '$1.76', '$0.439'])
+    await user.click(within(row).getByRole('button', { name: 'Move hero up' }))
+    expect(stagesOf(perTemplate, 'tpl-campaign')).toEqual(['hero', 'concept'])
+    expect(row).toHaveTextContent('Order: as you set it')
+    // Now concept is last: $1.757 over its 3 kept images.
+    expect(cellsOf(perTemplate, 'tpl-campaign').slice(2)).toEqual(['3concept', '$1.76', '$0.586'])
+  })
+
+  it('pages the groups costliest first and shortens a long template name, full text in a title', async () => {
+    const user = userEvent.setup()
+    render(<UsageLogSection />)
+    const long = 'x'.repeat(5000)
+    // 60 one-stage templates t0..t59 costing $0.01..$0.60, and one long-named one at $1.
+    const lines = ['template,stage,status,cost_usd', `${long},final,accepted,1`]
+    for (let i = 0; i < 60; i++) lines.push(`t${String(i)},final,accepted,${String((i + 1) / 100)}`)
+    await user.upload(
+      await screen.findByLabelText('Usage log file'),
+      new File([lines.join('\n')], 'many.csv', { type: 'text/csv' }),
+    )
+    const table = await screen.findByRole('table', { name: 'Measured per template and stage' })
+    const names = () =>
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent)
+    expect(names()).toHaveLength(51) // 50 groups and the All rows line
+    expect(names()[0]).toBe(`${'x'.repeat(79)}… / final`)
+    expect(within(table).getAllByRole('rowheader')[0]).toHaveAttribute('title', `${long} / final`)
+    expect(names()[1]).toBe('t59 / final')
+    expect(names()).not.toContain('t9 / final')
+    expect(screen.getByText(/Showing 50 of 61 groups, costliest first\./)).toBeVisible()
+    await user.click(screen.getByRole('button', { name: 'Show 11 more groups' }))
+    expect(names()).toHaveLength(62)
+    expect(names()).toContain('t0 / final')
   })
 
   it('reads JSON Lines with the API usage object, n images per call', async () => {

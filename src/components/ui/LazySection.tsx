@@ -96,6 +96,28 @@ function afterFirstInteractionWhenIdle(run: () => void): () => void {
   }
 }
 
+interface Anchor {
+  element: Element
+  /** Its distance from the viewport's top just before the section above it mounted. */
+  top: number
+}
+
+/**
+ * The focused control, when it is on screen below the placeholder about to be replaced. A
+ * section mounting above it is taller or shorter than its placeholder, and the browser's
+ * scroll anchoring does not always hold the focused control in place (it did not in
+ * Chromium when Tab from a linked section started the idle mounts above it): the person would
+ * be left typing into a control pushed off screen.
+ */
+function focusedBelow(placeholder: Element | null): Anchor | null {
+  const element = document.activeElement
+  if (!placeholder || !element || element === document.body) return null
+  if (!(placeholder.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING))
+    return null
+  const { top, bottom } = element.getBoundingClientRect()
+  return bottom > 0 && top < window.innerHeight ? { element, top } : null
+}
+
 interface LazySectionProps {
   /** The id of the section the component renders: header links point to it. */
   id: string
@@ -117,6 +139,7 @@ interface LazySectionProps {
 export function LazySection({ id, title, minHeight, load }: LazySectionProps) {
   const [Section, setSection] = useState<ComponentType | null>(null)
   const placeholder = useRef<HTMLDivElement>(null)
+  const anchor = useRef<Anchor | null>(null)
 
   useEffect(() => {
     if (Section) return
@@ -129,6 +152,7 @@ export function LazySection({ id, title, minHeight, load }: LazySectionProps) {
       (loading ??= load()).then((component) => {
         if (cancelled) return
         const show = () => {
+          anchor.current = focusedBelow(placeholder.current)
           setSection(() => component)
         }
         if (urgent) flushSync(show)
@@ -160,9 +184,16 @@ export function LazySection({ id, title, minHeight, load }: LazySectionProps) {
   }, [Section, id, load])
 
   useLayoutEffect(() => {
-    if (!Section || !keepInView) return
-    const target = document.getElementById(keepInView)
-    if (target && !target.classList.contains('lazy-section')) target.scrollIntoView()
+    if (!Section) return
+    const held = keepInView ? document.getElementById(keepInView) : null
+    if (held && !held.classList.contains('lazy-section')) {
+      held.scrollIntoView()
+      return
+    }
+    // Before paint, so the focused control never visibly jumps.
+    const kept = anchor.current
+    anchor.current = null
+    if (kept) window.scrollBy(0, kept.element.getBoundingClientRect().top - kept.top)
   }, [Section])
 
   if (Section) return <Section />

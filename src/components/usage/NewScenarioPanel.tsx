@@ -7,9 +7,12 @@ import { DEFAULT_MODEL_ID } from '../../presets/priceBook'
 import { formatCount, formatUsd } from '../../format/number'
 import { computeScenario } from '../../domain/engine'
 import { useWorksheet } from '../../store/worksheet'
+import { fullTitle, shortText } from './labels'
 import { NotesList } from '../ui/NotesList'
 import { Panel } from '../ui/Panel'
 import { usePriceBook } from '../../store/priceBook'
+
+const MAX_PICKABLE = 200
 
 /** A scenario built from one template's log: every stage measured, sized to the log's volume. */
 export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {
@@ -42,9 +45,13 @@ export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {
               setStatus('')
             }}
           >
-            {templates.map((t) => (
-              <option key={t} value={t}>
-                {t === '' ? '(no template)' : t}
+            {/* A select of 50,000 templates freezes the page: the first few hundred, and the one picked. */}
+            {(templates.slice(0, MAX_PICKABLE).includes(template)
+              ? templates.slice(0, MAX_PICKABLE)
+              : [template, ...templates.slice(0, MAX_PICKABLE)]
+            ).map((t) => (
+              <option key={t} value={t} title={fullTitle(t)}>
+                {t === '' ? '(no template)' : shortText(t)}
               </option>
             ))}
           </select>

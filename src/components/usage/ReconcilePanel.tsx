@@ -49,6 +49,9 @@ function pairedStage(draft: ScenarioDraft, group: UsageGroup, groupIndexInTempla
  * Pairs a log group with a worksheet stage: estimate vs. actual by meter and
  * by input, and the measured values as an undoable Apply.
  */
+/** Log groups offered in the picker; the table above pages through the rest. */
+const MAX_PICKABLE = 200
+
 export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
   // Deferred: typing elsewhere in the worksheet should not wait for this panel.
   const scenarios = useDeferredValue(useWorksheet((s) => s.scenarios))
@@ -57,6 +60,18 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
   const undo = useWorksheet((s) => s.undo)
 
   const [groupIndex, setGroupIndex] = useState(0)
+  // A select of 50,000 groups freezes the page: the costliest few hundred, and the one picked.
+  const costliest = useMemo(
+    () =>
+      summary.groups
+        .map((g, i) => ({ cost: g.costUsd, i }))
+        .sort((a, b) => b.cost - a.cost || a.i - b.i)
+        .slice(0, MAX_PICKABLE)
+        .map((x) => x.i)
+        .sort((a, b) => a - b),
+    [summary.groups],
+  )
+  const pickable = costliest.includes(groupIndex) ? costliest : [groupIndex, ...costliest]
   const [scenarioId, setScenarioId] = useState(activeId)
   const [stageChoice, setStageChoice] = useState<{ key: string; stageId: string } | null>(null)
   // The worksheet just before and right after Apply. What the status line says
@@ -150,9 +165,9 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
               setApplied(null)
             }}
           >
-            {summary.groups.map((g, i) => (
+            {pickable.map((i) => (
               <option key={i} value={i}>
-                {groupName(g.template, g.stage)}
+                {groupName(summary.groups[i]?.template ?? null, summary.groups[i]?.stage ?? null)}
               </option>
             ))}
           </select>

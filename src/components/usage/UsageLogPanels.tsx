@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { DragEvent } from 'react'
 import { formatCountOf, formatDuration, formatWholePercent } from '../../format/number'
 import type { ColumnMapping } from '../../io/usageLog/columns'
+import type { StatusMapping } from '../../io/usageLog/status'
 import { importUsageLog } from '../../io/usageLog/import'
 import type { UsageLogPhase, UsageLogReport } from '../../io/usageLog/import'
 import { Panel } from '../ui/Panel'
@@ -55,15 +56,20 @@ export default function UsageLogPanels() {
   /** Counts requests (files and the sample), so a late sample download cannot replace a newer file. */
   const requests = useRef(0)
 
-  const read = useCallback((next: File, mapping?: ColumnMapping) => {
+  const read = useCallback((next: File, mapping?: ColumnMapping, statuses?: StatusMapping) => {
     // A newer file wins: the older read is stopped, not raced.
     requests.current++
     cancel.current?.()
     setFile(next)
     setProgress({ phase: 'reading', fraction: 0 })
-    const job = importUsageLog(next, mapping, (phase, fraction) => {
-      setProgress({ phase, fraction })
-    })
+    const job = importUsageLog(
+      next,
+      mapping,
+      (phase, fraction) => {
+        setProgress({ phase, fraction })
+      },
+      statuses,
+    )
     cancel.current = job.cancel
     void job.done.then((r) => {
       if (cancel.current !== job.cancel) return
@@ -170,9 +176,10 @@ export default function UsageLogPanels() {
               headers={report.headers}
               mapping={report.mapping}
               unusedHeaders={report.unusedHeaders}
+              statusValues={report.statusValues}
               busy={progress !== null}
-              onApply={(mapping) => {
-                read(file, mapping)
+              onApply={(mapping, statuses) => {
+                read(file, mapping, statuses)
               }}
             />
           )}

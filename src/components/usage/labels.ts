@@ -6,6 +6,7 @@ export const FIELD_LABELS: Readonly<Record<UsageField, string>> = {
   timestamp: 'Timestamp',
   template: 'Template',
   stage: 'Stage',
+  jobId: 'Job id',
   model: 'Model',
   quality: 'Quality',
   size: 'Size (WIDTHxHEIGHT)',
@@ -38,9 +39,24 @@ export const STATUS_LABELS: Readonly<Record<UsageStatus, string>> = {
   unknown: 'unknown status',
 }
 
-/** "hero / final"; the names a log group is shown by. */
+/** Characters of a logged name shown on screen; a 50 MB template name would take a minute to lay out. */
+export const MAX_NAME = 80
+
+/** A logged name cut to MAX_NAME characters with an ellipsis; the full text goes in a title. */
+export function shortText(text: string, max = MAX_NAME): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
+
+/** The full name for a title attribute, only when shortText cut it. */
+export const fullTitle = (text: string): string | undefined =>
+  text.length > MAX_NAME ? text : undefined
+
+/** Rows of a long list drawn at once: enough to read, few enough to draw in a frame. */
+export const PAGE = 50
+
+/** "hero / final"; the names a log group is shown by, each part shortened. */
 export function groupName(template: string | null, stage: string | null): string {
-  const t = template === null ? 'All' : template === '' ? '(no template)' : template
-  const s = stage === null ? '' : stage === '' ? '(no stage)' : stage
+  const t = template === null ? 'All' : template === '' ? '(no template)' : shortText(template)
+  const s = stage === null ? '' : stage === '' ? '(no stage)' : shortText(stage)
   return s === '' ? t : `${t} / ${s}`
 }

@@ -58,6 +58,8 @@ export class Acc {
   pricedFailedRows = 0
   firstMs = Infinity
   lastMs = -Infinity
+  /** Every logged time, for the median that orders stages; not merged into totals. */
+  readonly times: number[] = []
   // Counters behind the notes.
   multiKeptRows = 0
   noSplitRows = 0
@@ -73,6 +75,7 @@ export class Acc {
     const failed = r.status === 'failed'
     this.status[STATUS_INDEX[r.status]] = (this.status[STATUS_INDEX[r.status]] ?? 0) + images
     if (r.timeMs !== null) {
+      this.times.push(r.timeMs)
       if (r.timeMs < this.firstMs) this.firstMs = r.timeMs
       if (r.timeMs > this.lastMs) this.lastMs = r.timeMs
     }
@@ -209,6 +212,13 @@ export class Acc {
       }
     }
     this.autoBilled[best] = (this.autoBilled[best] ?? 0) + images
+  }
+
+  /** The middle logged time (the lower middle of an even count); null when none was logged. */
+  medianTime(): number | null {
+    if (this.times.length === 0) return null
+    const sorted = Float64Array.from(this.times).sort()
+    return sorted[(sorted.length - 1) >> 1] ?? null
   }
 
   merge(o: Acc): void {

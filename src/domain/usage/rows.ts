@@ -28,6 +28,8 @@ export interface UsageRow {
   template: string
   /** Workflow stage (draft, final…); '' when not logged. */
   stage: string
+  /** The job (one deliverable through its stages) the row belongs to; '' when not logged. Orders a template's stages. */
+  jobId: string
   /** Model id as logged; '' when not logged (priced as the default model). */
   model: string
   /** null when not logged or not a quality the API takes. */

@@ -90,6 +90,8 @@ export interface UsageGroup {
   costPerBilledImageUsd: Usd | null
   firstTimeMs: number | null
   lastTimeMs: number | null
+  /** The middle logged time of the group's rows; null when none, and on the whole-log total. */
+  medianTimeMs: number | null
   /** Things to know about these numbers, in sentences. */
   notes: string[]
 }
@@ -98,6 +100,11 @@ export interface UsageSummary {
   /** One per template and stage, in order of first appearance. */
   groups: UsageGroup[]
   total: UsageGroup
+  /**
+   * Per template whose rows carry job ids, its stages in the order jobs go
+   * through them (see stageOrderByJob); templateTotals orders stages by it.
+   */
+  jobStageOrders: { template: string; stages: string[] }[]
 }
 
 // Results -----------------------------------------------------------------------------
@@ -280,6 +287,7 @@ function finish(
     costPerBilledImageUsd: a.billed > 0 ? ((costUsd / a.billed) as Usd) : null,
     firstTimeMs: Number.isFinite(a.firstMs) ? a.firstMs : null,
     lastTimeMs: Number.isFinite(a.lastMs) ? a.lastMs : null,
+    medianTimeMs: a.medianTime(),
     notes: notesOf(a, defaultModelId),
   }
 }
@@ -301,7 +309,9 @@ export function summariseUsage(
   const pricer = new Pricer(book, defaultModelId)
   const byTemplate = new Map<string, Map<string, Acc>>()
   const order: { template: string; stage: string; acc: Acc }[] = []
+  const jobs = new JobStages()
   for (const r of rows) {
+    if (r.jobId !== '') jobs.add(r)
     let stages = byTemplate.get(r.template)
     if (!stages) {
       stages = new Map()
@@ -320,6 +330,68 @@ export function summariseUsage(
   return {
     groups: order.map((g) => finish(g.acc, g.template, g.stage, defaultModelId)),
     total: finish(all, null, null, defaultModelId),
+    jobStageOrders: jobs.orders(),
+  }
+}
+
+/**
+ * When each job's stages happened, per template: a stage's place in a job
+ * is the order of its first row there (by timestamp, else by row).
+ */
+class JobStages {
+  private readonly byTemplate = new Map<string, Map<string, Map<string, number>>>()
+  /** Stages in order of first appearance per template, to break ties. */
+  private readonly seen = new Map<string, string[]>()
+
+  add(r: UsageRow): void {
+    let jobs = this.byTemplate.get(r.template)
+    if (!jobs) {
+      jobs = new Map()
+      this.byTemplate.set(r.template, jobs)
+      this.seen.set(r.template, [])
+    }
+    let stages = jobs.get(r.jobId)
+    if (!stages) {
+      stages = new Map()
+      jobs.set(r.jobId, stages)
+    }
+    const at = r.timeMs ?? r.row
+    const before = stages.get(r.stage)
+    if (before === undefined || at < before) stages.set(r.stage, at)
+    const seen = this.seen.get(r.template)
+    if (seen && !seen.includes(r.stage)) seen.push(r.stage)
+  }
+
+  /**
+   * Stages by their mean place across the jobs that went through two or
+   * more of them; templates with no such job are left out.
+   */
+  orders(): { template: string; stages: string[] }[] {
+    const out: { template: string; stages: string[] }[] = []
+    for (const [template, jobs] of this.byTemplate) {
+      const place = new Map<string, { sum: number; count: number }>()
+      for (const stages of jobs.values()) {
+        if (stages.size < 2) continue
+        const ranked = [...stages].sort((a, b) => a[1] - b[1])
+        ranked.forEach(([stage], i) => {
+          const p = place.get(stage) ?? { sum: 0, count: 0 }
+          p.sum += i
+          p.count++
+          place.set(stage, p)
+        })
+      }
+      if (place.size === 0) continue
+      const seen = this.seen.get(template) ?? []
+      const mean = (s: string) => {
+        const p = place.get(s)
+        return p ? p.sum / p.count : Infinity
+      }
+      const stages = [...seen].sort(
+        (a, b) => mean(a) - mean(b) || seen.indexOf(a) - seen.indexOf(b),
+      )
+      out.push({ template, stages })
+    }
+    return out
   }
 }
 

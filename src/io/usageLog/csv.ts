@@ -8,6 +8,7 @@ import { columnIndex, emptyMapping, guessColumnMapping, hasAnyField } from './co
 import type { ProgressCallback, UsageLogParse } from './result'
 import { Collector, failed, finish, NO_COLUMNS, PROGRESS_EVERY } from './result'
 import { RowReader } from './rowReader'
+import type { StatusMapping } from './status'
 
 /** Delimiter of the header line: the most frequent of , ; and tab outside quotes. */
 function sniffDelimiter(s: string): ',' | ';' | '\t' {
@@ -23,6 +24,12 @@ const QUOTE_REASONS: Partial<Record<ParseError['code'], string>> = {
     'A quoted value on this row has text after its closing quote (write a quote inside quotes as "").',
 }
 
+function rowWidthReason(cells: number, columns: number): string {
+  return cells < columns
+    ? `The row has ${String(cells)} of the header's ${String(columns)} columns: it looks cut short, so it is left out.`
+    : `The row has ${String(cells)} columns but the header has ${String(columns)}: a value may hold an unquoted delimiter (quote it), so it is left out.`
+}
+
 /** The state of one CSV read while papaparse streams records into it. */
 class CsvReader {
   headers: string[] | null = null
@@ -34,6 +41,7 @@ class CsvReader {
   constructor(
     private readonly given: ColumnMapping | undefined,
     private readonly decimalComma: boolean,
+    private readonly statusMapping: StatusMapping | undefined,
   ) {
     this.mapping = given ?? emptyMapping()
   }
@@ -49,7 +57,9 @@ class CsvReader {
         return
       }
       this.index = columnIndex(this.headers, this.mapping)
-      this.collector = new Collector(new RowReader(this.mapping, this.decimalComma))
+      this.collector = new Collector(
+        new RowReader(this.mapping, this.decimalComma, this.statusMapping),
+      )
       return
     }
     const c = this.collector
@@ -61,6 +71,12 @@ class CsvReader {
       // The row's cells are shifted or swallowed: nothing in it can be trusted.
       c.rowsRead++
       c.skip(row, reason)
+      return
+    }
+    if (cells.length !== this.headers.length) {
+      // A row cut short (or with an unquoted delimiter) has its cells under the wrong headers.
+      c.rowsRead++
+      c.skip(row, rowWidthReason(cells.length, this.headers.length))
       return
     }
     const values = c.reader.values
@@ -76,9 +92,10 @@ export function parseCsv(
   body: string,
   given: ColumnMapping | undefined,
   onProgress: ProgressCallback | undefined,
+  statusMapping?: StatusMapping,
 ): UsageLogParse {
   const delimiter = sniffDelimiter(body)
-  const reader = new CsvReader(given, delimiter === ';')
+  const reader = new CsvReader(given, delimiter === ';', statusMapping)
   let sinceReport = 0
   try {
     // step: each record becomes garbage once read (as in src/io/csv/import.ts).

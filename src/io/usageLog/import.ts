@@ -10,6 +10,7 @@ import type { ColumnMapping } from './columns'
 import { emptyMapping } from './columns'
 import { parseUsageLog } from './parse'
 import type { UsageLogParse } from './result'
+import type { StatusMapping } from './status'
 
 /** Larger than a scenario file may be: a month of one-row-per-image logs runs to tens of MB. */
 export const MAX_LOG_BYTES = 200 * 1024 * 1024
@@ -27,7 +28,11 @@ export interface UsageLogReport extends Omit<UsageLogParse, 'rows'> {
   elapsedMs: number
 }
 
-export type UsageLogWorkerRequest = { file: File; mapping: ColumnMapping | undefined }
+export type UsageLogWorkerRequest = {
+  file: File
+  mapping: ColumnMapping | undefined
+  statusMapping: StatusMapping | undefined
+}
 export type UsageLogWorkerMessage =
   | { kind: 'progress'; phase: UsageLogPhase; fraction: number }
   | { kind: 'done'; report: UsageLogReport }
@@ -41,6 +46,7 @@ export type ProgressListener = (phase: UsageLogPhase, fraction: number) => void
 export async function readUsageLog(
   file: File,
   mapping: ColumnMapping | undefined,
+  statusMapping: StatusMapping | undefined,
   book: PriceBook,
   defaultModelId: string,
   onProgress: ProgressListener,
@@ -53,15 +59,37 @@ export async function readUsageLog(
     return failedReport(file.name, mapping, error, now() - start)
   }
   onProgress('reading', 0)
-  const text = await file.text()
+  const { text, utf8 } = decodeLog(await file.arrayBuffer())
   onProgress('parsing', 0)
-  const parsed = parseUsageLog(text, mapping, (f) => {
-    onProgress('parsing', f)
-  })
+  const parsed = parseUsageLog(
+    text,
+    mapping,
+    (f) => {
+      onProgress('parsing', f)
+    },
+    statusMapping,
+  )
+  if (!utf8) parsed.notices.unshift({ row: null, message: NOT_UTF8 })
   onProgress('summarising', 0)
   const { rows, ...rest } = parsed
   const summary = rows.length > 0 ? summariseUsage(rows, book, defaultModelId) : null
   return { fileName: file.name, ...rest, rowCount: rows.length, summary, elapsedMs: now() - start }
+}
+
+export const NOT_UTF8 =
+  'The file is not valid UTF-8 (it may mix Windows-1252 and UTF-8 bytes), so some letters show as \uFFFD and a name like "café" can split into two templates. Open it in a spreadsheet or editor and save it again as CSV UTF-8 (or JSON Lines in UTF-8), then read it again.'
+
+/**
+ * The file's text, and whether its bytes were valid UTF-8. Invalid bytes
+ * are read as U+FFFD (as File.text() would) so the rest still counts, and
+ * the page says why names may look wrong.
+ */
+export function decodeLog(bytes: ArrayBuffer): { text: string; utf8: boolean } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), utf8: true }
+  } catch {
+    return { text: new TextDecoder('utf-8').decode(bytes), utf8: false }
+  }
 }
 
 /** A file that could not be read at all, reported like any other read. */
@@ -82,6 +110,7 @@ function failedReport(
     skippedCount: 0,
     skipped: [],
     notices: [],
+    statusValues: [],
     summary: null,
     error,
     elapsedMs,
@@ -98,11 +127,18 @@ export function importUsageLog(
   file: File,
   mapping: ColumnMapping | undefined,
   onProgress: ProgressListener,
+  statusMapping?: StatusMapping,
 ): { done: Promise<UsageLogReport>; cancel: () => void } {
   if (typeof Worker === 'undefined') {
     return {
-      done: readUsageLog(file, mapping, PRICE_BOOK, DEFAULT_MODEL_ID, onProgress, () =>
-        performance.now(),
+      done: readUsageLog(
+        file,
+        mapping,
+        statusMapping,
+        PRICE_BOOK,
+        DEFAULT_MODEL_ID,
+        onProgress,
+        () => performance.now(),
       ),
       cancel: () => undefined,
     }
@@ -123,7 +159,7 @@ export function importUsageLog(
       resolve(failedReport(file.name, mapping, `The log could not be read (${reason}).`, 0))
     }
   })
-  worker.postMessage({ file, mapping } satisfies UsageLogWorkerRequest)
+  worker.postMessage({ file, mapping, statusMapping } satisfies UsageLogWorkerRequest)
   return {
     done,
     cancel: () => {

@@ -8,6 +8,7 @@ import { emptyMapping, guessColumnMapping, hasAnyField, USAGE_FIELDS } from './c
 import type { ProgressCallback, UsageLogFormat, UsageLogParse } from './result'
 import { Collector, failed, finish, NO_COLUMNS, PROGRESS_EVERY } from './result'
 import { RowReader } from './rowReader'
+import type { StatusMapping } from './status'
 
 /** JSON keys are gathered from this many first records (later records may add keys no field reads). */
 const KEY_SAMPLE = 1000
@@ -52,6 +53,7 @@ class JsonReader {
   constructor(
     private readonly given: ColumnMapping | undefined,
     private readonly notObject: (row: number) => string,
+    private readonly statusMapping: StatusMapping | undefined,
   ) {
     this.mapping = given ?? emptyMapping()
   }
@@ -81,7 +83,7 @@ class JsonReader {
       if (name === null) return null
       return this.keys.get(name) ?? name.split('.')
     })
-    this.collector = new Collector(new RowReader(this.mapping, false))
+    this.collector = new Collector(new RowReader(this.mapping, false, this.statusMapping))
     for (const p of this.pending) this.process(p.row, p.value, p.error)
     this.pending.length = 0
     return true
@@ -120,8 +122,13 @@ export function parseJsonLines(
   body: string,
   given: ColumnMapping | undefined,
   onProgress: ProgressCallback | undefined,
+  statusMapping?: StatusMapping,
 ): UsageLogParse {
-  const reader = new JsonReader(given, (row) => `Line ${String(row)} is JSON but not an object.`)
+  const reader = new JsonReader(
+    given,
+    (row) => `Line ${String(row)} is JSON but not an object.`,
+    statusMapping,
+  )
   let line = 0
   let from = 0
   while (from <= body.length) {
@@ -147,6 +154,7 @@ export function parseJsonArray(
   body: string,
   given: ColumnMapping | undefined,
   onProgress: ProgressCallback | undefined,
+  statusMapping?: StatusMapping,
 ): UsageLogParse {
   let value: unknown
   try {
@@ -161,7 +169,11 @@ export function parseJsonArray(
   if (!Array.isArray(value)) {
     return failed('The log is JSON but not an array of records.', 'json', given ?? emptyMapping())
   }
-  const reader = new JsonReader(given, (row) => `Record ${String(row)} is not an object.`)
+  const reader = new JsonReader(
+    given,
+    (row) => `Record ${String(row)} is not an object.`,
+    statusMapping,
+  )
   value.forEach((item: unknown, i) => {
     reader.add(i + 1, item, null)
     if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress((i + 1) / value.length)

@@ -13,20 +13,23 @@ import { parseCsv } from './csv'
 import { parseJsonArray, parseJsonLines } from './json'
 import type { ProgressCallback, UsageLogParse } from './result'
 import { failed } from './result'
+import type { StatusMapping } from './status'
 
 /**
  * Reads a generation log: CSV with a header row, JSON Lines (one object per
  * line, a nested Images API `usage` object flattened), or a JSON array of
  * such objects. Columns come from `mapping`, or are guessed by name.
  * Never throws: unreadable rows are counted and listed in `skipped` with
- * their row number and reason; unknown statuses are kept as unknown and
- * reported once per value in `notices`.
+ * their row number and reason (a status the app does not know among them,
+ * until `statusMapping` maps it); status synonyms read as mapped are listed
+ * in `statusValues` and said in `notices`.
  * @example parseUsageLog('template,status\nhero,approved\n').rows[0]?.status // 'accepted'
  */
 export function parseUsageLog(
   text: string,
   mapping?: ColumnMapping,
   onProgress?: ProgressCallback,
+  statusMapping?: StatusMapping,
 ): UsageLogParse {
   const body = withoutBom(text)
   const first = firstChar(body)
@@ -38,7 +41,7 @@ export function parseUsageLog(
       mapping ?? emptyMapping(),
     )
   }
-  if (first === 123) return parseJsonLines(body, mapping, onProgress) // {
-  if (first === 91) return parseJsonArray(body, mapping, onProgress) // [
-  return parseCsv(body, mapping, onProgress)
+  if (first === 123) return parseJsonLines(body, mapping, onProgress, statusMapping) // {
+  if (first === 91) return parseJsonArray(body, mapping, onProgress, statusMapping) // [
+  return parseCsv(body, mapping, onProgress, statusMapping)
 }

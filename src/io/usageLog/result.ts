@@ -7,7 +7,7 @@ import type { UsageRow } from '../../domain/usage/rows'
 import { show } from '../cells'
 import type { ColumnMapping } from './columns'
 import { unused, USAGE_FIELDS } from './columns'
-import type { RowReader, Tally } from './rowReader'
+import type { RowReader, StatusValue, Tally } from './rowReader'
 
 export type UsageLogFormat = 'csv' | 'jsonl' | 'json'
 
@@ -40,6 +40,12 @@ export interface UsageLogParse {
   skipped: SkippedRow[]
   /** Things that did not stop a row, each said once with a count. */
   notices: UsageLogNotice[]
+  /**
+   * Status values that are not a status's own word, most rows first: read by
+   * a usual synonym, by the person's mapping, or not known (rows left out).
+   * The mapping editor lists them so each can be mapped.
+   */
+  statusValues: StatusValue[]
   /** Why nothing could be read; null when rows were read. */
   error: string | null
 }
@@ -77,17 +83,15 @@ export class Collector {
 }
 
 function tallyNotices(t: Tally, out: UsageLogNotice[]): void {
-  for (const [status, { rows, first }] of t.unknownStatuses) {
-    out.push({
-      row: first,
-      message: `Status ${show(status)} (${plural(rows, 'row')}) is not accepted, edited, rejected, regenerated, deleted or failed: kept as unknown, which counts as billed and not kept.`,
-    })
-  }
-  if (t.blankStatus > 0) {
-    out.push({
-      row: t.blankStatusFirst,
-      message: `${plural(t.blankStatus, 'row')} ${t.blankStatus === 1 ? 'has' : 'have'} no status: kept as unknown, which counts as billed and not kept.`,
-    })
+  for (const v of t.statusValues.values()) {
+    const what = `Status ${show(v.value)} (${plural(v.rows, 'row')})`
+    const message =
+      v.status === null
+        ? `${what} is not one the app knows: those rows are left out of every figure. Map it to a known status under Status values to count them.`
+        : v.source === 'synonym'
+          ? `${what} is read as ${v.status}, a usual synonym; change it under Status values.`
+          : `${what} is read as ${v.status}, as mapped under Status values.`
+    out.push({ row: v.first, message })
   }
   for (const [quality, { rows, first }] of t.unknownQualities) {
     out.push({
@@ -147,6 +151,7 @@ export function failed(
     skippedCount: 0,
     skipped: [],
     notices: [],
+    statusValues: [],
     error,
   }
 }
@@ -177,6 +182,7 @@ export function finish(
     skippedCount: c.skippedCount,
     skipped: c.skipped,
     notices,
+    statusValues: [...c.reader.tally.statusValues.values()].sort((a, b) => b.rows - a.rows),
     error: c.rowsRead === 0 ? 'The log has a header but no rows below it.' : null,
   }
 }

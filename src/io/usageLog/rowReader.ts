@@ -8,7 +8,8 @@ import { isBlank, readSize, show, trimmed } from '../cells'
 import { parseCsvNumber } from '../csv/numbers'
 import type { ColumnMapping, UsageField } from './columns'
 import { F, USAGE_FIELDS } from './columns'
-import { normaliseStatus, QUALITY_WORDS } from './status'
+import type { StatusMapping } from './status'
+import { isStatusWord, QUALITY_WORDS, statusKey, synonymOf } from './status'
 
 const BAD = -1
 
@@ -21,16 +22,27 @@ function text(v: unknown): string {
 const isBlankValue = (v: unknown): boolean =>
   v === undefined || v === null || (typeof v === 'string' && isBlank(v))
 
-/** A non-negative finite number, null when blank, BAD otherwise. */
-function amount(v: unknown, decimalComma: boolean, dollar: boolean): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : BAD
+/**
+ * Per-row ceilings (docs/usage-log-format.md). The largest image bills about
+ * 30,000 output tokens and a call takes at most 10,000 images, so a row past
+ * a billion tokens or a million dollars is a broken export, and summing it
+ * would drown every real figure (1e308 overflows to Infinity).
+ */
+export const MAX_ROW_TOKENS = 1e9
+export const MAX_ROW_COST_USD = 1e6
+const TOKENS = 'a number of tokens from 0 to 1,000,000,000'
+const COST = 'an amount in USD from 0 to 1,000,000, like 0.21'
+
+/** A finite number from 0 to max, null when blank, BAD otherwise. */
+function amount(v: unknown, decimalComma: boolean, dollar: boolean, max: number): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 && v <= max ? v : BAD
   if (typeof v !== 'string') return v === undefined || v === null ? null : BAD
   if (v.length === 0) return null
   let s = v
   // Cost columns exported from billing tools often carry the dollar sign.
   if (dollar && s.charCodeAt(0) === 36) s = s.slice(1)
   const n = parseCsvNumber(s, decimalComma)
-  if (n !== null) return Number.isFinite(n) && n >= 0 ? n : BAD
+  if (n !== null) return Number.isFinite(n) && n >= 0 && n <= max ? n : BAD
   return isBlank(v) ? null : BAD
 }
 
@@ -44,7 +56,7 @@ const isEdge = (n: number): boolean => n >= 1 && n <= MAX_EDGE
 
 /** A whole number from min to max, null when blank, BAD otherwise. */
 function whole(v: unknown, decimalComma: boolean, min: number, max: number): number | null {
-  const n = amount(v, decimalComma, false)
+  const n = amount(v, decimalComma, false, max)
   if (n === null || n === BAD) return n
   return Number.isInteger(n) && n >= min && n <= max ? n : BAD
 }
@@ -76,12 +88,27 @@ function timeOf(v: unknown): number | null {
   return Number.isNaN(ms) ? null : ms
 }
 
+/** How a logged status value was read: by a usual synonym, by the person's mapping, or not at all. */
+export type StatusSource = 'synonym' | 'yours' | 'none'
+
+/** One distinct status value that is not a status's own word, for the mapping editor. */
+export interface StatusValue {
+  /** As statusKey gives it. */
+  value: string
+  rows: number
+  first: number
+  /** The status its rows count as; null: not known, rows left out. */
+  status: UsageStatus | null
+  source: StatusSource
+}
+
+/** Distinct status values listed; a log with more is not a status column. */
+export const MAX_STATUS_VALUES = 200
+
 /** Counts behind the notices, gathered while rows are read. */
 export class Tally {
-  readonly unknownStatuses = new Map<string, { rows: number; first: number }>()
+  readonly statusValues = new Map<string, StatusValue>()
   readonly unknownQualities = new Map<string, { rows: number; first: number }>()
-  blankStatus = 0
-  blankStatusFirst = 0
   badTime = 0
   badTimeFirst = 0
 
@@ -99,14 +126,35 @@ export class Tally {
 export class RowReader {
   /** The record being read, by field; reused so a row allocates only its result. */
   readonly values: unknown[] = new Array<unknown>(USAGE_FIELDS.length).fill(undefined)
-  private readonly statusMemo = new Map<string, UsageStatus>()
+  /** Raw status text -> its key and reading, so 200,000 rows normalise a handful of values. */
+  private readonly statusMemo = new Map<
+    string,
+    { key: string; status: UsageStatus | null; source: StatusSource | 'word' }
+  >()
+  private readonly statusMap: ReadonlyMap<string, UsageStatus | null>
   private readonly size = { width: 0, height: 0 }
   readonly tally = new Tally()
 
   constructor(
     private readonly mapping: ColumnMapping,
     private readonly decimalComma: boolean,
-  ) {}
+    statusMapping: StatusMapping = [],
+  ) {
+    this.statusMap = new Map(statusMapping.map((m) => [m.value, m.status]))
+  }
+
+  private readStatus(text: string): {
+    key: string
+    status: UsageStatus | null
+    source: StatusSource | 'word'
+  } {
+    const key = statusKey(text)
+    if (isStatusWord(key)) return { key, status: key, source: 'word' }
+    if (this.statusMap.has(key))
+      return { key, status: this.statusMap.get(key) ?? null, source: 'yours' }
+    const synonym = synonymOf(key)
+    return { key, status: synonym, source: synonym === null ? 'none' : 'synonym' }
+  }
 
   private bad(field: UsageField, v: unknown, what: string): string {
     // JSON.stringify gives undefined for functions and symbols, whatever its typing says.
@@ -116,12 +164,25 @@ export class RowReader {
   }
 
   private badTokens(field: UsageField): string {
-    return this.bad(field, this.values[F[field]], 'a number of tokens, 0 or more')
+    return this.bad(field, this.values[F[field]], TOKENS)
   }
 
   /** The column as the file names it, so a message points where people look. */
   private label(field: UsageField): string {
     return this.mapping[field] ?? field
+  }
+
+  private countStatus(
+    key: string,
+    status: UsageStatus | null,
+    source: StatusSource,
+    row: number,
+  ): void {
+    const values = this.tally.statusValues
+    const hit = values.get(key)
+    if (hit) hit.rows++
+    else if (values.size < MAX_STATUS_VALUES)
+      values.set(key, { value: key, rows: 1, first: row, status, source })
   }
 
   read(row: number): UsageRow | string {
@@ -138,21 +199,35 @@ export class RowReader {
 
     const n = whole(v[F.n], dc, 1, 10_000)
     if (n === BAD) return this.bad('n', v[F.n], 'a whole number of images from 1 to 10,000')
-    const inputTokens = amount(v[F.inputTokens], dc, false)
+    const inputTokens = amount(v[F.inputTokens], dc, false, MAX_ROW_TOKENS)
     if (inputTokens === BAD) return this.badTokens('inputTokens')
-    const outputTokens = amount(v[F.outputTokens], dc, false)
+    const outputTokens = amount(v[F.outputTokens], dc, false, MAX_ROW_TOKENS)
     if (outputTokens === BAD) return this.badTokens('outputTokens')
-    const inputTextTokens = amount(v[F.inputTextTokens], dc, false)
+    const inputTextTokens = amount(v[F.inputTextTokens], dc, false, MAX_ROW_TOKENS)
     if (inputTextTokens === BAD) return this.badTokens('inputTextTokens')
-    const inputImageTokens = amount(v[F.inputImageTokens], dc, false)
+    const inputImageTokens = amount(v[F.inputImageTokens], dc, false, MAX_ROW_TOKENS)
     if (inputImageTokens === BAD) return this.badTokens('inputImageTokens')
-    const cost = amount(v[F.costUsd], dc, true)
-    if (cost === BAD)
-      return this.bad('costUsd', v[F.costUsd], 'an amount in USD, 0 or more, like 0.21')
+    const cost = amount(v[F.costUsd], dc, true, MAX_ROW_COST_USD)
+    if (cost === BAD) return this.bad('costUsd', v[F.costUsd], COST)
+
+    // A mapped column left blank is a row that lost part of itself: counting it
+    // would put its images in a "(no template)" group or price them at a guessed size.
+    const template = text(v[F.template])
+    if (template === '' && this.mapping.template !== null) {
+      return `${this.label('template')} is blank; every row needs the template it was made with.`
+    }
 
     let width: number | null = null
     let height: number | null = null
     const sizeText = text(v[F.size])
+    if (
+      sizeText === '' &&
+      this.mapping.size !== null &&
+      isBlankValue(v[F.width]) &&
+      isBlankValue(v[F.height])
+    ) {
+      return `${this.label('size')} is blank; give WIDTHxHEIGHT in pixels, like 1536x1024, or auto.`
+    }
     if (sizeText !== '' && sizeText.toLowerCase() !== 'auto') {
       const size = this.size
       if (!readSize(sizeText, size)) {
@@ -181,19 +256,20 @@ export class RowReader {
     let status: UsageStatus = 'unknown'
     if (statusText === '') {
       // Without a status column, one file-level notice says so instead.
-      if (this.mapping.status !== null && this.tally.blankStatus++ === 0) {
-        this.tally.blankStatusFirst = row
+      if (this.mapping.status !== null) {
+        return `${this.label('status')} is blank; give accepted, edited, rejected, regenerated, deleted or failed.`
       }
     } else {
       let hit = this.statusMemo.get(statusText)
       if (hit === undefined) {
-        hit = normaliseStatus(statusText)
+        hit = this.readStatus(statusText)
         if (this.statusMemo.size < 1000) this.statusMemo.set(statusText, hit)
       }
-      status = hit
-      const lower = hit === 'unknown' ? statusText.toLowerCase() : ''
-      if (hit === 'unknown' && lower !== 'unknown')
-        Tally.bump(this.tally.unknownStatuses, lower, row)
+      if (hit.source !== 'word') this.countStatus(hit.key, hit.status, hit.source, row)
+      if (hit.status === null) {
+        return `${this.label('status')} ${show(statusText)} is not one the app knows (accepted, edited, rejected, regenerated, deleted, failed): map it under Status values to count this row.`
+      }
+      status = hit.status
     }
 
     const qualityText = text(v[F.quality])
@@ -213,8 +289,9 @@ export class RowReader {
     return {
       row,
       timeMs,
-      template: text(v[F.template]),
+      template,
       stage: text(v[F.stage]),
+      jobId: text(v[F.jobId]),
       model: text(v[F.model]).toLowerCase(),
       quality,
       width,

@@ -11,6 +11,7 @@ self.onmessage = async (e: MessageEvent<UsageLogWorkerRequest>) => {
   const report = await readUsageLog(
     e.data.file,
     e.data.mapping,
+    e.data.statusMapping,
     // A worker shares nothing with the page: it prices with the book it imports.
     PRICE_BOOK,
     DEFAULT_MODEL_ID,

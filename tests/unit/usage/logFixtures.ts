@@ -48,6 +48,7 @@ export function base(fields: Partial<UsageRow> & Pick<UsageRow, 'row'>): UsageRo
     timeMs: null,
     template: 't',
     stage: 's',
+    jobId: '',
     model: 'gpt-image-2',
     quality: 'low',
     width: 1024,

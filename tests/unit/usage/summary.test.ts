@@ -103,7 +103,7 @@ describe('summariseUsage: fallbacks.csv (usage, cost column, estimates, unpriced
     // Row 2 usage: 100 x 5e-6 + 7024 x 3e-5 = 0.0005 + 0.21072 = 0.21122.
     // Row 3 cost column: 0.25.
     // Row 4 estimate, medium 1536x1024: 1372 x 3e-5 = 0.04116.
-    // Row 5 estimate, low, no size -> 1024x1024: 196 x 3e-5 = 0.00588.
+    // Row 5 estimate, low, size auto -> 1024x1024: 196 x 3e-5 = 0.00588.
     // Row 6 estimate, auto + size auto -> high 1024x1024: 7024 x 3e-5 = 0.21072.
     // Row 7 no quality: unpriced. Row 8 failed, nothing logged: not billed, $0.
     expect(g.costUsd).toBeCloseTo(0.21122 + 0.25 + 0.04116 + 0.00588 + 0.21072, 12)

@@ -15,6 +15,7 @@ function row(fields: Partial<UsageRow> & Pick<UsageRow, 'row'>): UsageRow {
     timeMs: null,
     template: '',
     stage: '',
+    jobId: '',
     model: '',
     quality: null,
     width: null,
@@ -71,37 +72,55 @@ describe('parseUsageLog: CSV', () => {
   it('lists malformed rows with their row and reason and reads the rest (malformed.csv, CRLF)', () => {
     const r = parseUsageLog(fixture('malformed.csv'))
     expect(r.skipped).toEqual([
-      { row: 3, reason: 'output_tokens must be a number of tokens, 0 or more; it is "lots".' },
+      {
+        row: 3,
+        reason: 'output_tokens must be a number of tokens from 0 to 1,000,000,000; it is "lots".',
+      },
       {
         row: 4,
         reason: 'size must be WIDTHxHEIGHT in pixels, like 1536x1024, or auto; it is "big".',
       },
       // Row 5 is blank: not a row, but still counted, as a spreadsheet shows it.
       { row: 6, reason: 'n must be a whole number of images from 1 to 10,000; it is "2.5".' },
-      { row: 8, reason: 'cost_usd must be an amount in USD, 0 or more, like 0.21; it is "-1".' },
+      {
+        row: 7,
+        reason:
+          'status "succeeded" is not one the app knows (accepted, edited, rejected, regenerated, deleted, failed): map it under Status values to count this row.',
+      },
+      {
+        row: 8,
+        reason: 'cost_usd must be an amount in USD from 0 to 1,000,000, like 0.21; it is "-1".',
+      },
+      {
+        row: 10,
+        reason: 'status is blank; give accepted, edited, rejected, regenerated, deleted or failed.',
+      },
       {
         row: 11,
         reason:
           'A quoted value that starts on this row is never closed, so the rest of the file was read into it.',
       },
     ])
-    expect(r.skippedCount).toBe(5)
+    expect(r.skippedCount).toBe(7)
     expect(r.rowsRead).toBe(9)
     expect(r.rows.map((x) => [x.row, x.status, x.quality])).toEqual([
       [2, 'accepted', 'low'],
-      [7, 'unknown', 'low'],
       [9, 'accepted', null],
-      [10, 'unknown', 'low'],
+    ])
+    expect(r.statusValues).toEqual([
+      { value: 'succeeded', rows: 1, first: 7, status: null, source: 'none' },
+      { value: 'approved', rows: 1, first: 9, status: 'accepted', source: 'synonym' },
     ])
     expect(r.notices).toEqual([
       {
         row: 7,
         message:
-          'Status "succeeded" (1 row) is not accepted, edited, rejected, regenerated, deleted or failed: kept as unknown, which counts as billed and not kept.',
+          'Status "succeeded" (1 row) is not one the app knows: those rows are left out of every figure. Map it to a known status under Status values to count them.',
       },
       {
-        row: 10,
-        message: '1 row has no status: kept as unknown, which counts as billed and not kept.',
+        row: 9,
+        message:
+          'Status "approved" (1 row) is read as accepted, a usual synonym; change it under Status values.',
       },
       {
         row: 9,
@@ -152,7 +171,10 @@ describe('parseUsageLog: CSV', () => {
     expect(r.skipped).toEqual([
       { row: 4, reason: 'Height is blank but Width is not; give both or neither.' },
     ])
-    expect(r.notices).toEqual([])
+    expect(r.notices.map((n) => n.message)).toEqual([
+      'Status "kept" (1 row) is read as accepted, a usual synonym; change it under Status values.',
+      'Status "retry" (1 row) is read as regenerated, a usual synonym; change it under Status values.',
+    ])
   })
 
   it('takes sizes and widths and heights in the same range, 1 to 100,000 pixels per edge', () => {
@@ -301,16 +323,17 @@ describe('parseUsageLog: JSON', () => {
 
   it('reads a JSON array of records, and flat keys that contain dots', () => {
     const text = JSON.stringify([
-      { template: 'a', status: 'ok', 'usage.output_tokens': 196 },
+      { template: 'a', status: 'accepted', 'usage.output_tokens': 196 },
       { template: 'a', status: 'accepted', 'usage.output_tokens': '1,756' },
     ])
     const r = parseUsageLog(text)
     expect(r.format).toBe('json')
-    expect(r.rows.map((x) => [x.row, x.outputTokens, x.status])).toEqual([[1, 196, 'unknown']])
+    expect(r.rows.map((x) => [x.row, x.outputTokens, x.status])).toEqual([[1, 196, 'accepted']])
     expect(r.skipped).toEqual([
       {
         row: 2,
-        reason: 'usage.output_tokens must be a number of tokens, 0 or more; it is "1,756".',
+        reason:
+          'usage.output_tokens must be a number of tokens from 0 to 1,000,000,000; it is "1,756".',
       },
     ])
   })
