@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useDeferredValue, useId, useMemo, useState } from 'react'
+import { lazy, memo, Suspense, useId, useMemo, useState } from 'react'
 import {
   assumptionRows,
   comparedIds,
@@ -9,7 +9,7 @@ import {
 } from '../../domain/compare'
 import { toScenario } from '../../domain/draft'
 import { PREPARED_BY_MAX } from '../../io/persisted'
-import { useComparedSet } from '../../store/compare'
+import { useDeferredComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { CompareTable } from './CompareTable'
 import { PrintMemo } from './PrintMemo'
@@ -24,6 +24,8 @@ import './compare.css'
 const Charts = memo(lazy(() => import('./Charts')))
 const CHART_SETTLE_MS = 250
 const MemoTable = memo(CompareTable)
+// The memo is on paper only, and formats a date and every figure: not again on each keystroke.
+const MemoPrint = memo(PrintMemo)
 
 export function CompareSection() {
   const scenarios = useWorksheet((s) => s.scenarios)
@@ -36,8 +38,9 @@ export function CompareSection() {
   const preparedBy = useWorksheet((s) => s.preparedBy)
   const setPreparedBy = useWorksheet((s) => s.setPreparedBy)
   const authorId = useId()
-  // The table trails a keystroke by a frame: the worksheet's own total paints first.
-  const compared = useDeferredValue(useComparedSet())
+  // The table trails a keystroke by a frame, and is derived then: the worksheet's own total
+  // paints first.
+  const compared = useDeferredComparedSet()
   // Charts follow once typing pauses, so a keystroke never waits for them.
   const deferred = useSettledValue(compared, CHART_SETTLE_MS)
   const chartScenarios = useMemo(() => deferred.drafts.map(toScenario), [deferred.drafts])
@@ -170,7 +173,7 @@ export function CompareSection() {
         <p className="card empty">Tick at least one scenario to compare.</p>
       ) : (
         <>
-          <PrintMemo drafts={compared.drafts} outcomes={compared.outcomes} />
+          <MemoPrint drafts={compared.drafts} outcomes={compared.outcomes} />
           <div className="card">
             <MemoTable table={compared.table} assumptions={assumptions} unit={compared.view.unit} />
           </div>
