@@ -13,7 +13,11 @@ export interface StageDraft extends Stage {
 }
 
 export type ScenarioTextField =
-  'jobsPerMonth' | 'usersPerMonth' | 'maxImagesPerUser' | `prices.${Meter}`
+  | 'jobsPerMonth'
+  | 'usersPerMonth'
+  | 'maxImagesPerUser'
+  | 'monthlyGrowth'
+  | `prices.${Meter}`
 
 export interface ScenarioDraft extends Omit<Scenario, 'stages'> {
   id: string

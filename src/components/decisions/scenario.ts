@@ -8,19 +8,21 @@ function cleared(value: number, text: string | undefined): boolean {
 }
 
 /**
- * The scenario the decision tools reason about. A cleared quota field is
- * stored as NaN (typeScenarioNumber keeps what was typed, and '' reads as no
- * number); for an optional field an empty box means "unset", so it is dropped
- * here. NaN with typed text ("abc") stays, so the tools name the field.
+ * The scenario the decision tools reason about. A cleared optional field (a quota, the
+ * growth) is stored as NaN (typeScenarioNumber keeps what was typed, and '' reads as no
+ * number); for an optional field an empty box means "unset", so it is dropped here. NaN with typed text ("abc") stays, so the tools name the field.
  */
 export function decisionScenario(draft: ScenarioDraft): Scenario {
-  const { usersPerMonth, maxImagesPerUser, ...rest } = toScenario(draft)
+  const { usersPerMonth, maxImagesPerUser, monthlyGrowth, ...rest } = toScenario(draft)
   const scenario: Scenario = rest
   if (usersPerMonth !== undefined && !cleared(usersPerMonth, draft.text?.usersPerMonth)) {
     scenario.usersPerMonth = usersPerMonth
   }
   if (maxImagesPerUser !== undefined && !cleared(maxImagesPerUser, draft.text?.maxImagesPerUser)) {
     scenario.maxImagesPerUser = maxImagesPerUser
+  }
+  if (monthlyGrowth !== undefined && !cleared(monthlyGrowth, draft.text?.monthlyGrowth)) {
+    scenario.monthlyGrowth = monthlyGrowth
   }
   return scenario
 }
