@@ -78,9 +78,10 @@ export function growthFieldErrors(scenario: Scenario, out: FieldError[]): void {
 
 /**
  * Twelve months of the scenario, its jobs per month growing by `monthlyGrowth` each month
- * (compounded: month k has jobs × (1 + growth)^(k-1)). Each month is priced by the engine
- * itself rather than by scaling the first month's cost, so anything that is not linear in
- * jobs stays right.
+ * (compounded: month k has jobs × (1 + growth)^(k-1)). The engine prices the first month
+ * once; every meter it bills is counted per job, so each later month is that cost times its
+ * jobs over the first month's. One engine run instead of twelve keeps the compare table,
+ * which projects every compared scenario, cheap on each edit.
  * @example projectYear({ ...oneHighSquareImage, jobsPerMonth: 1000, monthlyGrowth: 0.1 }, book, '2027-01').totalUsd // 4506.10…
  */
 export function projectYear(
@@ -91,17 +92,18 @@ export function projectYear(
   const errors: FieldError[] = []
   growthFieldErrors(scenario, errors)
   if (errors.length > 0) return { ok: false, errors }
+  const first = computeScenario(scenario, book)
+  if (!first.ok) return { ok: false, errors: first.errors }
   const growth = scenario.monthlyGrowth ?? 0
   const startMonth = scenario.startMonth ?? defaultStartMonth
   const months: ProjectedMonth[] = []
   let total = 0
   let month = startMonth
   for (let k = 0; k < PROJECTION_MONTHS; k++) {
-    const jobs = scenario.jobsPerMonth * (1 + growth) ** k
-    const result = computeScenario({ ...scenario, jobsPerMonth: jobs }, book)
-    if (!result.ok) return { ok: false, errors: result.errors }
-    months.push({ month, jobs, costUsd: result.monthlyCostUsd })
-    total += result.monthlyCostUsd
+    const factor = (1 + growth) ** k
+    const costUsd = (first.monthlyCostUsd * factor) as Usd
+    months.push({ month, jobs: scenario.jobsPerMonth * factor, costUsd })
+    total += costUsd
     month = nextMonth(month)
   }
   return { ok: true, months, totalUsd: total as Usd, growth, startMonth }

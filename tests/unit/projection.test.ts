@@ -10,6 +10,8 @@ import {
 } from '../../src/domain/projection'
 import type { FieldError } from '../../src/domain/model'
 import { PRICE_BOOK } from '../../src/presets/priceBook'
+import { defaultScenario } from '../../src/presets/defaultScenario'
+import { computeScenario } from '../../src/domain/engine'
 
 /** One high-quality 1024x1024 image per job, no prompt: 7,024 output tokens at $30 per 1M. */
 function oneHighSquare(jobsPerMonth: number, monthlyGrowth?: number): Scenario {
@@ -104,6 +106,17 @@ describe('projectYear', () => {
         message: 'Starting month must be a month of a year, like 2027-01; it is "2027-13".',
       },
     ])
+  })
+
+  it('prices each month as the engine prices its jobs, for a two-stage scenario', () => {
+    const example = { ...defaultScenario(), monthlyGrowth: 0.25 }
+    const year = project(example)
+    for (const k of [1, 5, 11]) {
+      const jobs = example.jobsPerMonth * 1.25 ** k
+      const engine = computeScenario({ ...example, jobsPerMonth: jobs }, PRICE_BOOK)
+      expect(engine.ok).toBe(true)
+      expect(year.months[k]?.costUsd).toBeCloseTo(engine.monthlyCostUsd ?? Number.NaN, 9)
+    }
   })
 })
 
