@@ -73,7 +73,7 @@ export default function YearChart({
           <Bar dataKey="costUsd" name="Cost" fill={WITHIN} isAnimationActive={false} />
         ) : (
           [
-            <Legend key="legend" />,
+            <Legend key="legend" itemSorter={null} />,
             <Bar
               key="within"
               dataKey="within"
@@ -98,11 +98,6 @@ export default function YearChart({
             stroke={BUDGET}
             strokeDasharray="6 4"
             ifOverflow="extendDomain"
-            label={{
-              value: `Budget ${formatUsd(budgetUsd)}`,
-              position: 'insideTopRight',
-              fontSize: 12,
-            }}
           />
         )}
       </BarChart>

@@ -141,7 +141,7 @@ export const YearPanel = memo(function YearPanel({
             hint={
               budgetUsd === null
                 ? 'Type a monthly budget in the budget cap to draw it here.'
-                : 'The dashed line is the budget cap’s monthly budget; months over it are orange.'
+                : `The dashed line is the budget cap’s monthly budget, ${formatUsd(budgetUsd)}; months over it are orange.`
             }
             description={`Bar chart of the monthly cost for 12 months from ${formatMonth(result.startMonth)}; the same values are in the table below.`}
             tableLabel="Cost per month, next 12 months"
