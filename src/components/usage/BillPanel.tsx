@@ -13,7 +13,7 @@ import {
 } from '../../format/number'
 import { usePriceBook } from '../../store/priceBook'
 import { useWorksheet } from '../../store/worksheet'
-import { decisionScenario } from '../decisions/scenario'
+import { decisionScenario } from '../../domain/draft'
 import { Panel } from '../ui/Panel'
 import { TableScroll } from '../ui/TableScroll'
 import { scenarioTitle } from '../ui/names'
