@@ -13,7 +13,10 @@ import { useDeferredComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { CompareTable } from './CompareTable'
 import { PrintMemo } from './PrintMemo'
-import { scenarioTitle } from '../ui/names'
+import { LongName } from '../ui/LongName'
+import { scenarioTitle, shortName } from '../ui/names'
+import { ScenarioFinder } from '../scenarios/ScenarioFinder'
+import { useScenarioPage } from '../scenarios/useScenarioPage'
 import { useSettledValue } from '../ui/useSettledValue'
 import './compare.css'
 
@@ -61,6 +64,8 @@ export function CompareSection() {
   const showId = useId()
   const limitId = useId()
   const baseline = compared.drafts[compared.table.baselineIndex]
+  // Thousands of checkboxes redrawn on every keystroke cost seconds: a long list is paged.
+  const pager = useScenarioPage(scenarios)
 
   return (
     <section className="compare" aria-labelledby="compare-h" id="compare">
@@ -79,8 +84,13 @@ export function CompareSection() {
         <fieldset className="plain">
           <legend>Scenarios in the comparison</legend>
           <p className="muted small">At most {MAX_COMPARED} are compared at once.</p>
+          <ScenarioFinder
+            pager={pager}
+            label="Find a scenario to compare"
+            noun="scenarios to compare"
+          />
           <div className="checks">
-            {scenarios.map((d) => (
+            {pager.items.map((d) => (
               <span key={d.id} className="check-wrap">
                 <label className="check">
                   <input
@@ -92,7 +102,7 @@ export function CompareSection() {
                       setRefused(ok ? null : d.id)
                     }}
                   />
-                  {scenarioTitle(d.name)}
+                  <LongName text={scenarioTitle(d.name)} />
                 </label>
                 {refused === d.id && (
                   <span id={limitId} className="hint warn" role="alert">
@@ -124,7 +134,7 @@ export function CompareSection() {
           >
             {compared.drafts.map((d) => (
               <option key={d.id} value={d.id}>
-                {scenarioTitle(d.name)}
+                {shortName(scenarioTitle(d.name))}
               </option>
             ))}
           </select>

@@ -9,6 +9,7 @@ import { QuotaPanel } from './QuotaPanel'
 import { decisionScenario, localIsoDate } from './scenario'
 import { SensitivityPanel } from './SensitivityPanel'
 import { UncertaintyPanel } from './UncertaintyPanel'
+import { LongName } from '../ui/LongName'
 import { scenarioTitle } from '../ui/names'
 import './decisions.css'
 
@@ -30,7 +31,10 @@ export default function DecisionPanels() {
   return (
     <>
       <p className="muted decisions-for">
-        For the scenario being edited: <strong>{scenarioTitle(draft.name)}</strong>
+        For the scenario being edited:{' '}
+        <strong>
+          <LongName text={scenarioTitle(draft.name)} />
+        </strong>
       </p>
       {!result.ok ? (
         <div className="card">

@@ -3,7 +3,7 @@ import { toScenario } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
 import type { CsvImportResult } from '../../io/csv/format'
 import { importCsvFile } from '../../io/csv/importFile'
-import type { ImportPhase } from '../../io/csv/importFile'
+import type { ImportPhase, ImportProgress } from '../../io/csv/importFile'
 import { usePriceBook } from '../../store/priceBook'
 import { useComparedDrafts } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
@@ -12,7 +12,7 @@ import { downloadText } from '../ui/download'
 import { FileButton } from '../ui/FileButton'
 import { ImportPreview } from './ImportPreview'
 import { ShareButton } from '../share/ShareButton'
-import { formatCountOf } from '../../format/number'
+import { formatCountOf, formatPercent } from '../../format/number'
 import './importExport.css'
 
 interface Pending {
@@ -76,7 +76,7 @@ export function ImportExportBar() {
   const comparedDrafts = useComparedDrafts()
   const book = usePriceBook()
   const shared = useMemo(() => comparedDrafts.map(toScenario), [comparedDrafts])
-  const [phase, setPhase] = useState<ImportPhase | null>(null)
+  const [progress, setProgress] = useState<ImportProgress | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
   const [status, setStatus] = useState('')
   const [dragging, setDragging] = useState(false)
@@ -91,11 +91,17 @@ export function ImportExportBar() {
     const controller = new AbortController()
     running.current = controller
     setStatus('')
-    setPhase('reading')
-    const result = await importCsvFile(file, setPhase, controller.signal)
+    setProgress({ phase: 'reading', share: null })
+    const result = await importCsvFile(
+      file,
+      (p) => {
+        if (!controller.signal.aborted) setProgress(p)
+      },
+      controller.signal,
+    )
     if (result === null || controller.signal.aborted) return
     running.current = null
-    setPhase(null)
+    setProgress(null)
     setPending({ source: file.name, result })
   }, [])
 
@@ -170,12 +176,23 @@ export function ImportExportBar() {
       </button>
       <ShareButton scenarios={shared} />
       <p role="status" className="io-status">
-        {phase && (
+        {progress && (
           <>
-            <progress aria-label="Import progress" /> {PHASE_TEXT[phase]}
+            {/* Determinate once the worker reports how much of a large file it has checked. */}
+            {progress.share === null ? (
+              <progress aria-label="Import progress" />
+            ) : (
+              <progress
+                aria-label="Import progress"
+                max={100}
+                value={Math.round(progress.share * 100)}
+              />
+            )}{' '}
+            {PHASE_TEXT[progress.phase]}
+            {progress.share !== null && ` ${formatPercent(Math.floor(progress.share * 100) / 100)}`}
           </>
         )}
-        {!phase && status}
+        {!progress && status}
       </p>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -1,5 +1,5 @@
 /**
- * CSV import of scenarios, format version 1 (docs/csv-format.md). One row per
+ * CSV import of scenarios, format versions 1 and 2 (docs/csv-format.md). One row per
  * stage; a scenario is a run of consecutive rows with the same `scenario`
  * value. Files are untrusted: import never throws and reports every problem
  * with its spreadsheet row and column.
@@ -16,7 +16,15 @@ import type { FileLayout } from './rows'
 import { COL, RowReader } from './rows'
 import { RowTable } from './rowTable'
 import type { Group } from './scenarios'
-import { addError, buildScenario, checkAgreement, checkValues } from './scenarios'
+import {
+  addError,
+  buildScenario,
+  checkAgreement,
+  checkStageNames,
+  checkValues,
+  settleFinals,
+  settlePrices,
+} from './scenarios'
 
 const ALL_COLUMNS = 2 ** INPUT_COLUMNS.length - 1
 
@@ -34,6 +42,9 @@ const QUOTE_MESSAGES: Partial<Record<ParseError['code'], string>> = {
  */
 const BYTES_PER_ROW = 128
 const MAX_FIRST_ROWS = 1 << 16
+
+/** Characters read between two progress reports: a few dozen reports for a large file. */
+const PROGRESS_STEP = 64 * 1024
 
 const rowSpan = (from: number, to: number): string =>
   from === to ? `row ${String(from)}` : `rows ${String(from)} to ${String(to)}`
@@ -176,6 +187,9 @@ class Importer {
     for (const group of this.groups) {
       const scenario = buildScenario(group, table)
       checkValues(group, scenario, book, table, rowProblems)
+      settlePrices(group, scenario, book, table, rowProblems)
+      settleFinals(scenario)
+      checkStageNames(group, scenario, table, rowProblems)
       scenarios.push({
         name: group.name,
         firstRow: table.row[group.first] as number,
@@ -196,14 +210,18 @@ class Importer {
 }
 
 /**
- * Reads scenarios from CSV text (format version 1). Never throws: every
+ * Reads scenarios from CSV text (format version 1 or 2). Never throws: every
  * problem comes back in `problems` with its spreadsheet row and column, and
  * each scenario lists its own errors. Import a scenario only when its
  * `errors` is empty. Blank rows are skipped but still counted, as a
  * spreadsheet shows them.
  * @example importScenariosCsv(exportScenariosCsv([s], book), book).scenarios[0]?.scenario // equal to s
  */
-export function importScenariosCsv(text: string, book: PriceBook): CsvImportResult {
+export function importScenariosCsv(
+  text: string,
+  book: PriceBook,
+  onProgress?: (share: number) => void,
+): CsvImportResult {
   const body = withoutBom(text)
   const rejected = (problem: CsvProblem): CsvImportResult => ({
     scenarios: [],
@@ -221,6 +239,8 @@ export function importScenariosCsv(text: string, book: PriceBook): CsvImportResu
 
   const { delimiter, newline } = sniffHeaderLine(body)
   const importer = new Importer(delimiter === ';', body.length)
+  // Reported each time another PROGRESS_STEP of the text is read and checked, not per row.
+  let reportAt = PROGRESS_STEP
   try {
     // step: each record becomes garbage once read, instead of every row's
     // array of strings living until the parse ends; for 10,000 rows that made
@@ -235,6 +255,10 @@ export function importScenariosCsv(text: string, book: PriceBook): CsvImportResu
       step: (results, parser) => {
         importer.onRecord(results.data, results.errors)
         if (importer.fatal) parser.abort()
+        if (onProgress && results.meta.cursor >= reportAt) {
+          reportAt = results.meta.cursor + PROGRESS_STEP
+          onProgress(results.meta.cursor / body.length)
+        }
       },
     })
   } catch (error) {
