@@ -68,6 +68,9 @@ const scenarioSchema = z.object({
   pricesCheckedOn: z.optional(z.string()),
   usersPerMonth: z.optional(num),
   maxImagesPerUser: z.optional(num),
+  // Optional, so every earlier save reads as it did: no growth, starting this month.
+  monthlyGrowth: z.optional(num),
+  startMonth: z.optional(z.string()),
   stages: z.array(stageSchema),
   text,
 })
@@ -210,7 +213,7 @@ function reviveStage(raw: Record<string, unknown>): StageDraft {
 
 function reviveScenario(raw: z.infer<typeof scenarioSchema>): ScenarioDraft {
   const typed = raw.text
-  const { prices, usersPerMonth, maxImagesPerUser, text: _t, ...rest } = raw
+  const { prices, usersPerMonth, maxImagesPerUser, monthlyGrowth, text: _t, ...rest } = raw
   const draft = {
     ...rest,
     jobsPerMonth: revive(raw.jobsPerMonth, typed?.jobsPerMonth, false),
@@ -226,6 +229,9 @@ function reviveScenario(raw: z.infer<typeof scenarioSchema>): ScenarioDraft {
   }
   if (maxImagesPerUser !== undefined) {
     draft.maxImagesPerUser = revive(maxImagesPerUser, typed?.maxImagesPerUser, false)
+  }
+  if (monthlyGrowth !== undefined) {
+    draft.monthlyGrowth = revive(monthlyGrowth, typed?.monthlyGrowth, true)
   }
   if (typed) draft.text = typed
   return draft

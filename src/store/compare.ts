@@ -2,7 +2,11 @@ import { useDeferredValue, useMemo } from 'react'
 import { compareScenarios, comparedIds, costView } from '../domain/compare'
 import type { CompareTable, CostView, ScenarioOutcome, ShowCosts } from '../domain/compare'
 import type { ScenarioDraft } from '../domain/draft'
+import type { PriceBook } from '../domain/priceBook'
+import { decisionScenario } from '../domain/draft'
+import { monthOf, projectYear } from '../domain/projection'
 import { resultFor } from './hooks'
+import { usePriceBook } from './priceBook'
 import { useWorksheet } from './worksheet'
 
 export interface ComparedSet {
@@ -27,9 +31,16 @@ function comparedSet(
   excluded: string[],
   baselineId: string | null,
   show: ShowCosts,
+  book: PriceBook,
 ): ComparedSet {
   const drafts = comparedDrafts(scenarios, excluded)
-  const outcomes = drafts.map((d) => ({ name: d.name, result: resultFor(d) }))
+  // Read once a change: a page left open into a new month projects from there on the next edit.
+  const thisMonth = monthOf(new Date())
+  const outcomes = drafts.map((d): ScenarioOutcome => {
+    const result = resultFor(d)
+    const year = result.ok ? projectYear(decisionScenario(d), book, thisMonth) : null
+    return { name: d.name, result, yearTotalUsd: year?.ok ? year.totalUsd : null }
+  })
   const baseline = Math.max(
     0,
     drafts.findIndex((d) => d.id === baselineId),
@@ -49,9 +60,10 @@ export function useComparedSet(): ComparedSet {
   const excluded = useWorksheet((s) => s.compareExcluded)
   const baselineId = useWorksheet((s) => s.baselineId)
   const show = useWorksheet((s) => s.showCosts)
+  const book = usePriceBook()
   return useMemo(
-    () => comparedSet(scenarios, excluded, baselineId, show),
-    [scenarios, excluded, baselineId, show],
+    () => comparedSet(scenarios, excluded, baselineId, show, book),
+    [scenarios, excluded, baselineId, show, book],
   )
 }
 
@@ -64,9 +76,10 @@ export function useDeferredComparedSet(): ComparedSet {
   const excluded = useDeferredValue(useWorksheet((s) => s.compareExcluded))
   const baselineId = useDeferredValue(useWorksheet((s) => s.baselineId))
   const show = useDeferredValue(useWorksheet((s) => s.showCosts))
+  const book = usePriceBook()
   return useMemo(
-    () => comparedSet(scenarios, excluded, baselineId, show),
-    [scenarios, excluded, baselineId, show],
+    () => comparedSet(scenarios, excluded, baselineId, show, book),
+    [scenarios, excluded, baselineId, show, book],
   )
 }
 
