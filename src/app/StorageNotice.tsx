@@ -11,6 +11,10 @@ function message(notice: Notice): string {
   if (notice.kind === 'saveFailed') {
     return 'This browser refused to save the worksheet (storage full or disabled). Your edits stay until you close the page.'
   }
+  if (notice.kind === 'renamed') {
+    const list = notice.renamed.map((r) => `"${r.from}" is now "${r.to}"`).join('; ')
+    return `Some saved scenarios shared a name, so they were renamed to keep them apart (nothing was merged): ${list}.`
+  }
   const opening = `Your saved worksheet could not be opened. ${notice.reason}`
   return notice.keptAs === null
     ? `${opening} This browser also refused to store a copy of it (storage full), so it is left untouched under "${STORAGE_KEY}" and the example worksheet was loaded instead. Your edits are kept in memory only, not saved, until you download the unreadable data or choose to replace it.`

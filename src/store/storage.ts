@@ -63,7 +63,10 @@ export function restoreWorksheet(storage: Storage | null, key: string, now: Date
   }
   if (raw === null) return { saved: null, notice: null }
   const read = readPersisted(raw)
-  if (read.ok) return { saved: read.state, notice: null }
+  if (read.ok) {
+    const { renamed } = read
+    return { saved: read.state, notice: renamed.length > 0 ? { kind: 'renamed', renamed } : null }
+  }
   const keptAs = keepAside(storage, key, raw, now)
   return {
     saved: null,

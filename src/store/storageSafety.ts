@@ -31,6 +31,11 @@ export type StorageNotice =
       /** The browser refuses to store the worksheet (full, or disabled as in some private windows). */
       kind: 'saveFailed'
     }
+  | {
+      /** Saved scenarios that shared a name, renumbered on load (io/persisted.ts). */
+      kind: 'renamed'
+      renamed: { from: string; to: string }[]
+    }
 
 /**
  * Keeping the saved worksheet safe: whether saving works, and what to tell

@@ -1,5 +1,6 @@
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import { findModel } from '../../domain/priceBook'
+import { scenarioNameProblem } from '../../domain/scenarioNames'
 import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { NumberField } from '../ui/NumberField'
@@ -15,6 +16,15 @@ export function ScenarioSection() {
   const modelId = useId()
   const batchId = useId()
   const model = findModel(book, draft.modelId)
+  const otherNames = useWorksheet((s) => s.scenarios)
+  // A name that is blank or taken stays in the field with its reason, and
+  // reaches the scenario only once it is unique (docs/csv-format.md).
+  const [typedName, setTypedName] = useState<{ id: string; text: string } | null>(null)
+  const others = () => new Set(otherNames.filter((d) => d.id !== draft.id).map((d) => d.name))
+  const pending = typedName?.id === draft.id ? typedName.text : null
+  const nameProblem = pending === null ? null : scenarioNameProblem(pending, others())
+  // Once nothing stands in its way (the other scenario renamed, say), the field shows the name again.
+  const typed = nameProblem === null ? null : pending
 
   return (
     <section className="card" aria-labelledby={`${nameId}-h`}>
@@ -25,16 +35,29 @@ export function ScenarioSection() {
         Name the event (a signup, a new listing, a campaign) and how often it happens in a month.
       </p>
       <div className="grid">
-        <div className="field wide">
+        <div className={nameProblem ? 'field wide invalid' : 'field wide'}>
           <label htmlFor={nameId}>Scenario name</label>
           <input
             id={nameId}
             type="text"
-            value={draft.name}
+            value={typed ?? draft.name}
+            aria-invalid={nameProblem ? true : undefined}
+            aria-describedby={nameProblem ? `${nameId}-error` : undefined}
             onChange={(e) => {
-              editScenario({ name: e.target.value }, 'name')
+              const text = e.target.value
+              if (scenarioNameProblem(text, others()) === null) {
+                setTypedName(null)
+                editScenario({ name: text }, 'name')
+              } else {
+                setTypedName({ id: draft.id, text })
+              }
             }}
           />
+          {nameProblem && (
+            <p id={`${nameId}-error`} className="error-text">
+              {nameProblem}
+            </p>
+          )}
         </div>
         <div className={errors.has('modelId') ? 'field invalid' : 'field'}>
           <label htmlFor={modelId}>Model</label>
