@@ -71,13 +71,14 @@ export function typeIntoScenario(
   field: ScenarioTextField,
   text: string,
 ): ScenarioDraft {
-  const typed = withTyped(d, field, text, false)
+  const typed = withTyped(d, field, text, field === 'monthlyGrowth')
   const next = setText(d, typed.text)
   if (field.startsWith('prices.')) {
     const meter = field.slice('prices.'.length) as Meter
     next.prices = { ...d.prices, [meter]: typed.value }
   } else {
-    next[field as 'jobsPerMonth' | 'usersPerMonth' | 'maxImagesPerUser'] = typed.value
+    next[field as 'jobsPerMonth' | 'usersPerMonth' | 'maxImagesPerUser' | 'monthlyGrowth'] =
+      typed.value
   }
   return next
 }

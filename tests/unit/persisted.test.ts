@@ -170,3 +170,56 @@ describe('stored worksheet with scenarios that share a name', () => {
     expect(read.ok && read.renamed).toEqual([])
   })
 })
+
+describe('reading a big saved worksheet', () => {
+  // A saved worksheet as the app writes it: a v2 envelope around the frozen v1 scenarios.
+  function saved(copies: number) {
+    const v1 = JSON.parse(fixture('v1.json')) as { state: { scenarios: { id: string }[] } }
+    const scenarios = Array.from({ length: copies }, (_, i) =>
+      v1.state.scenarios.map((s) => ({ ...s, id: `${s.id}-${String(i)}` })),
+    ).flat()
+    return {
+      scenarios,
+      activeId: 's2-0',
+      staleAfterDays: 30,
+      compareExcluded: ['s1-0'],
+      baselineId: 's2-1',
+      showCosts: 'perJob',
+      preparedBy: 'Ops',
+    }
+  }
+
+  it('reads it the same whether or not a key the schema strips sends it through zod', () => {
+    const state = saved(3)
+    const direct = migratePersisted(state, 2)
+    // An unknown key is stripped by the schema: this one is checked by zod, not the quick check.
+    const throughZod = migratePersisted({ ...state, addedByALaterVersion: true }, 2)
+    expect(direct.ok).toBe(true)
+    expect(throughZod).toEqual(direct)
+    const stageExtra = structuredClone(state)
+    ;(
+      stageExtra.scenarios[0] as unknown as { stages: Record<string, unknown>[] }
+    ).stages[0]!.extra = 1
+    expect(migratePersisted(stageExtra, 2)).toEqual(direct)
+  })
+
+  it('still refuses, with zod words, what the quick check does not accept', () => {
+    const state = saved(2)
+    ;(state.scenarios[3] as Record<string, unknown>).batch = 'yes'
+    const read = migratePersisted(state, 2)
+    expect(read.ok).toBe(false)
+    if (!read.ok) expect(read.reason).toMatch(/^It is damaged: .*batch/s)
+    const meter = saved(1)
+    ;(meter.scenarios[0] as Record<string, unknown>).prices = { constructor: 3 }
+    expect(migratePersisted(meter, 2).ok).toBe(false)
+  })
+
+  it('reads 3,000 saved scenarios', () => {
+    const state = saved(1_500)
+    const read = migratePersisted(state, 2)
+    if (!read.ok) throw new Error(read.reason)
+    expect(read.state.scenarios).toHaveLength(3_000)
+    expect(read.state.scenarios[2_999]?.id).toBe('s2-1499')
+    expect(read.state.compareExcluded).toEqual(['s1-0'])
+  })
+})

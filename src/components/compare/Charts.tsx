@@ -1,4 +1,4 @@
-import { cloneElement, createContext, use, useEffect, useId, useState } from 'react'
+import { cloneElement, createContext, memo, use, useEffect, useId, useState } from 'react'
 import type { ReactElement, ReactNode } from 'react'
 import { flushSync } from 'react-dom'
 import {
@@ -399,23 +399,50 @@ function DraftFinal({ outcomes, scales, unit }: { outcomes: ScenarioOutcome[] } 
   )
 }
 
-/** Loaded lazily: recharts is most of the JavaScript, and the worksheet should paint without it. */
-export default function Charts({
-  outcomes,
-  scenarios,
-  scales,
-  unit,
-}: {
+/** Time between one chart's redraw and the next's. */
+const STAGGER_MS = 40
+
+/**
+ * `value`, reaching this chart `step` turns after the first. Redrawing all three charts for
+ * twelve new scenarios was one task of a third of a second and more on a busy machine;
+ * one chart at a time, each is a task of its own and the page answers in between.
+ */
+function useStaggered<T>(value: T, step: number): T {
+  const [shown, setShown] = useState(value)
+  useEffect(() => {
+    if (step === 0) return
+    const timer = setTimeout(() => {
+      setShown(() => value)
+    }, step * STAGGER_MS)
+    return () => {
+      clearTimeout(timer)
+    }
+  }, [value, step])
+  return step === 0 ? value : shown
+}
+
+// Memoised, so a chart whose turn has not come is not redrawn with the data it already shows.
+const StackedCostChart = memo(StackedCost)
+const CostByVolumeChart = memo(CostByVolume)
+const DraftFinalChart = memo(DraftFinal)
+
+type ChartsProps = {
   outcomes: ScenarioOutcome[]
   scenarios: Scenario[]
-} & ViewProps) {
+} & ViewProps
+
+/** Loaded lazily: recharts is most of the JavaScript, and the worksheet should paint without it. */
+export default function Charts(props: ChartsProps) {
   const paper = usePrinting()
+  const first = useStaggered(props, 0)
+  const second = useStaggered(props, 1)
+  const third = useStaggered(props, 2)
   return (
     <Paper value={paper}>
       <div className={paper ? 'charts paper' : 'charts'}>
-        <StackedCost outcomes={outcomes} scales={scales} unit={unit} />
-        <CostByVolume scenarios={scenarios} />
-        <DraftFinal outcomes={outcomes} scales={scales} unit={unit} />
+        <StackedCostChart outcomes={first.outcomes} scales={first.scales} unit={first.unit} />
+        <CostByVolumeChart scenarios={second.scenarios} />
+        <DraftFinalChart outcomes={third.outcomes} scales={third.scales} unit={third.unit} />
       </div>
     </Paper>
   )

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useDeferredValue, useId, useMemo, useState } from 'react'
+import { lazy, memo, Suspense, useId, useMemo, useState } from 'react'
 import {
   assumptionRows,
   comparedIds,
@@ -9,12 +9,14 @@ import {
 } from '../../domain/compare'
 import { toScenario } from '../../domain/draft'
 import { PREPARED_BY_MAX } from '../../io/persisted'
-import { useComparedSet } from '../../store/compare'
+import { useDeferredComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { CompareTable } from './CompareTable'
 import { PrintMemo } from './PrintMemo'
 import { LongName } from '../ui/LongName'
 import { scenarioTitle, shortName } from '../ui/names'
+import { ScenarioFinder } from '../scenarios/ScenarioFinder'
+import { useScenarioPage } from '../scenarios/useScenarioPage'
 import { useSettledValue } from '../ui/useSettledValue'
 import './compare.css'
 
@@ -22,6 +24,8 @@ import './compare.css'
 const Charts = memo(lazy(() => import('./Charts')))
 const CHART_SETTLE_MS = 250
 const MemoTable = memo(CompareTable)
+// The memo is on paper only, and formats a date and every figure: not again on each keystroke.
+const MemoPrint = memo(PrintMemo)
 
 export function CompareSection() {
   const scenarios = useWorksheet((s) => s.scenarios)
@@ -34,8 +38,9 @@ export function CompareSection() {
   const preparedBy = useWorksheet((s) => s.preparedBy)
   const setPreparedBy = useWorksheet((s) => s.setPreparedBy)
   const authorId = useId()
-  // The table trails a keystroke by a frame: the worksheet's own total paints first.
-  const compared = useDeferredValue(useComparedSet())
+  // The table trails a keystroke by a frame, and is derived then: the worksheet's own total
+  // paints first.
+  const compared = useDeferredComparedSet()
   // Charts follow once typing pauses, so a keystroke never waits for them.
   const deferred = useSettledValue(compared, CHART_SETTLE_MS)
   const chartScenarios = useMemo(() => deferred.drafts.map(toScenario), [deferred.drafts])
@@ -59,6 +64,8 @@ export function CompareSection() {
   const showId = useId()
   const limitId = useId()
   const baseline = compared.drafts[compared.table.baselineIndex]
+  // Thousands of checkboxes redrawn on every keystroke cost seconds: a long list is paged.
+  const pager = useScenarioPage(scenarios)
 
   return (
     <section className="compare" aria-labelledby="compare-h" id="compare">
@@ -77,8 +84,13 @@ export function CompareSection() {
         <fieldset className="plain">
           <legend>Scenarios in the comparison</legend>
           <p className="muted small">At most {MAX_COMPARED} are compared at once.</p>
+          <ScenarioFinder
+            pager={pager}
+            label="Find a scenario to compare"
+            noun="scenarios to compare"
+          />
           <div className="checks">
-            {scenarios.map((d) => (
+            {pager.items.map((d) => (
               <span key={d.id} className="check-wrap">
                 <label className="check">
                   <input
@@ -161,7 +173,7 @@ export function CompareSection() {
         <p className="card empty">Tick at least one scenario to compare.</p>
       ) : (
         <>
-          <PrintMemo drafts={compared.drafts} outcomes={compared.outcomes} />
+          <MemoPrint drafts={compared.drafts} outcomes={compared.outcomes} />
           <div className="card">
             <MemoTable table={compared.table} assumptions={assumptions} unit={compared.view.unit} />
           </div>

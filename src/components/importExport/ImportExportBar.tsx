@@ -3,16 +3,16 @@ import { toScenario } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
 import type { CsvImportResult } from '../../io/csv/format'
 import { importCsvFile } from '../../io/csv/importFile'
-import type { ImportPhase } from '../../io/csv/importFile'
+import type { ImportPhase, ImportProgress } from '../../io/csv/importFile'
 import { usePriceBook } from '../../store/priceBook'
-import { useComparedSet } from '../../store/compare'
+import { useComparedDrafts } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { fileNameFor } from './download'
 import { downloadText } from '../ui/download'
 import { FileButton } from '../ui/FileButton'
 import { ImportPreview } from './ImportPreview'
 import { ShareButton } from '../share/ShareButton'
-import { formatCountOf } from '../../format/number'
+import { formatCountOf, formatPercent } from '../../format/number'
 import './importExport.css'
 
 interface Pending {
@@ -72,10 +72,11 @@ function useShareLinkPreview(open: (p: Pending) => void) {
 export function ImportExportBar() {
   const scenarios = useWorksheet((s) => s.scenarios)
   const importScenarios = useWorksheet((s) => s.importScenarios)
-  const compared = useComparedSet()
+  // Drafts only: the comparison's table is the compare section's work, not this bar's.
+  const comparedDrafts = useComparedDrafts()
   const book = usePriceBook()
-  const shared = useMemo(() => compared.drafts.map(toScenario), [compared.drafts])
-  const [phase, setPhase] = useState<ImportPhase | null>(null)
+  const shared = useMemo(() => comparedDrafts.map(toScenario), [comparedDrafts])
+  const [progress, setProgress] = useState<ImportProgress | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
   const [status, setStatus] = useState('')
   const [dragging, setDragging] = useState(false)
@@ -90,11 +91,17 @@ export function ImportExportBar() {
     const controller = new AbortController()
     running.current = controller
     setStatus('')
-    setPhase('reading')
-    const result = await importCsvFile(file, setPhase, controller.signal)
+    setProgress({ phase: 'reading', share: null })
+    const result = await importCsvFile(
+      file,
+      (p) => {
+        if (!controller.signal.aborted) setProgress(p)
+      },
+      controller.signal,
+    )
     if (result === null || controller.signal.aborted) return
     running.current = null
-    setPhase(null)
+    setProgress(null)
     setPending({ source: file.name, result })
   }, [])
 
@@ -160,21 +167,32 @@ export function ImportExportBar() {
       </button>
       <button
         type="button"
-        disabled={compared.drafts.length === 0}
+        disabled={comparedDrafts.length === 0}
         onClick={() => {
-          void exportCsv(compared.drafts.map(toScenario))
+          void exportCsv(comparedDrafts.map(toScenario))
         }}
       >
         Export compared (CSV)
       </button>
       <ShareButton scenarios={shared} />
       <p role="status" className="io-status">
-        {phase && (
+        {progress && (
           <>
-            <progress aria-label="Import progress" /> {PHASE_TEXT[phase]}
+            {/* Determinate once the worker reports how much of a large file it has checked. */}
+            {progress.share === null ? (
+              <progress aria-label="Import progress" />
+            ) : (
+              <progress
+                aria-label="Import progress"
+                max={100}
+                value={Math.round(progress.share * 100)}
+              />
+            )}{' '}
+            {PHASE_TEXT[progress.phase]}
+            {progress.share !== null && ` ${formatPercent(Math.floor(progress.share * 100) / 100)}`}
           </>
         )}
-        {!phase && status}
+        {!progress && status}
       </p>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

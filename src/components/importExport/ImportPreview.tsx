@@ -7,6 +7,12 @@ import './importExport.css'
 import { usePriceBook } from '../../store/priceBook'
 import { LongName } from '../ui/LongName'
 
+/**
+ * Scenarios listed in the preview. A file of thousands drew and priced every one before
+ * the dialog could open; the count above the table and the buttons cover the rest.
+ */
+export const PREVIEW_ROWS = 100
+
 interface Props {
   /** Where the scenarios came from, e.g. 'budget.csv' or 'a share link'. */
   source: string
@@ -68,10 +74,11 @@ export function ImportPreview({ source, result, onImport, onCancel }: Props) {
             </tr>
           </thead>
           <tbody>
-            {result.scenarios.map((s) => {
+            {result.scenarios.slice(0, PREVIEW_ROWS).map((s) => {
               const r = s.errors.length === 0 ? computeScenario(s.scenario, book) : null
               return (
-                <tr key={`${s.name}-${s.firstRow}`}>
+                // A scenario's first row is unique in its file; a name may be megabytes.
+                <tr key={s.firstRow}>
                   <th scope="row">
                     <LongName text={s.name} />
                   </th>
@@ -89,6 +96,13 @@ export function ImportPreview({ source, result, onImport, onCancel }: Props) {
             })}
           </tbody>
         </table>
+      )}
+      {result.scenarios.length > PREVIEW_ROWS && (
+        <p className="hint">
+          The first {formatCount(PREVIEW_ROWS)} scenarios are listed; all{' '}
+          {formatCount(result.scenarios.length)} are checked, and the buttons below act on every
+          valid one.
+        </p>
       )}
       {(errors.length > 0 || notices.length > 0) && (
         <div className="problems">

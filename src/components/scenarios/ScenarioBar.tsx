@@ -5,9 +5,14 @@ import { useActiveDraft } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { LongName } from '../ui/LongName'
 import { scenarioTitle } from '../ui/names'
+import { ScenarioFinder } from './ScenarioFinder'
+import { useScenarioPage } from './useScenarioPage'
 import './scenarios.css'
 
-/** The scenarios kept in this browser: pick one to edit, add, copy, reorder or delete. */
+/**
+ * The scenarios kept in this browser: pick one to edit, add, copy, reorder or
+ * delete. A long list is searched and paged rather than drawn whole.
+ */
 export function ScenarioBar() {
   const scenarios = useWorksheet((s) => s.scenarios)
   const active = useActiveDraft()
@@ -18,12 +23,14 @@ export function ScenarioBar() {
   const move = useWorksheet((s) => s.moveScenario)
   const addId = useId()
   const index = scenarios.indexOf(active)
-  const label = active.name.trim() || 'this scenario'
+  const label = active.name.trim() === '' ? 'this scenario' : scenarioTitle(active.name)
+  const pager = useScenarioPage(scenarios, active.id)
 
   return (
     <nav className="scenario-bar" aria-label="Scenarios">
+      <ScenarioFinder pager={pager} label="Find a scenario" noun="scenarios" onPick={select} />
       <ul className="scenario-list">
-        {scenarios.map((d) => (
+        {pager.items.map((d) => (
           <li key={d.id}>
             <button
               type="button"

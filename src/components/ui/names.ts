@@ -1,6 +1,6 @@
-/** What a scenario is called on screen: its name, or "Untitled scenario" when it has none. */
+/** What a scenario is called on screen: its name (shortened), or "Untitled scenario" when it has none. */
 export function scenarioTitle(name: string): string {
-  return name.trim() || 'Untitled scenario'
+  return shortName(name.trim()) || 'Untitled scenario'
 }
 
 /** What a stage is called on screen: its name, or its position ("Stage 2") when it has none. */

@@ -7,6 +7,8 @@ import { importScenariosCsv } from './import'
 
 export type CsvWorkerMessage =
   | { kind: 'phase'; phase: 'reading' | 'checking' }
+  /** The share (0 to 1) of the file's text read and checked so far. */
+  | { kind: 'progress'; share: number }
   | { kind: 'done'; result: CsvImportResult }
   /** The check threw: a bug, reported so the page never waits on "Checking every row…". */
   | { kind: 'failed'; message: string }
@@ -20,7 +22,9 @@ self.onmessage = async (e: MessageEvent<File>) => {
     self.postMessage({ kind: 'phase', phase: 'checking' } satisfies CsvWorkerMessage)
     self.postMessage({
       kind: 'done',
-      result: importScenariosCsv(text, PRICE_BOOK),
+      result: importScenariosCsv(text, PRICE_BOOK, (share) => {
+        self.postMessage({ kind: 'progress', share } satisfies CsvWorkerMessage)
+      }),
     } satisfies CsvWorkerMessage)
   } catch (error) {
     self.postMessage({

@@ -43,6 +43,9 @@ const QUOTE_MESSAGES: Partial<Record<ParseError['code'], string>> = {
 const BYTES_PER_ROW = 128
 const MAX_FIRST_ROWS = 1 << 16
 
+/** Characters read between two progress reports: a few dozen reports for a large file. */
+const PROGRESS_STEP = 64 * 1024
+
 const rowSpan = (from: number, to: number): string =>
   from === to ? `row ${String(from)}` : `rows ${String(from)} to ${String(to)}`
 
@@ -214,7 +217,11 @@ class Importer {
  * spreadsheet shows them.
  * @example importScenariosCsv(exportScenariosCsv([s], book), book).scenarios[0]?.scenario // equal to s
  */
-export function importScenariosCsv(text: string, book: PriceBook): CsvImportResult {
+export function importScenariosCsv(
+  text: string,
+  book: PriceBook,
+  onProgress?: (share: number) => void,
+): CsvImportResult {
   const body = withoutBom(text)
   const rejected = (problem: CsvProblem): CsvImportResult => ({
     scenarios: [],
@@ -232,6 +239,8 @@ export function importScenariosCsv(text: string, book: PriceBook): CsvImportResu
 
   const { delimiter, newline } = sniffHeaderLine(body)
   const importer = new Importer(delimiter === ';', body.length)
+  // Reported each time another PROGRESS_STEP of the text is read and checked, not per row.
+  let reportAt = PROGRESS_STEP
   try {
     // step: each record becomes garbage once read, instead of every row's
     // array of strings living until the parse ends; for 10,000 rows that made
@@ -246,6 +255,10 @@ export function importScenariosCsv(text: string, book: PriceBook): CsvImportResu
       step: (results, parser) => {
         importer.onRecord(results.data, results.errors)
         if (importer.fatal) parser.abort()
+        if (onProgress && results.meta.cursor >= reportAt) {
+          reportAt = results.meta.cursor + PROGRESS_STEP
+          onProgress(results.meta.cursor / body.length)
+        }
       },
     })
   } catch (error) {

@@ -5,6 +5,12 @@ import type { CsvWorkerMessage } from './csvWorker'
 
 export type ImportPhase = 'reading' | 'checking'
 
+/** How far an import is: its phase, and while checking the share (0 to 1) of the file checked. */
+export interface ImportProgress {
+  phase: ImportPhase
+  share: number | null
+}
+
 /** A file refused before reading, shaped like any other import so one preview shows it. */
 function refused(message: string): CsvImportResult {
   return {
@@ -25,12 +31,12 @@ export function checkFailed(reason: string): CsvImportResult {
 /** Reads and checks on the calling thread: tests, and browsers that refuse the worker. */
 async function importHere(
   file: File,
-  onPhase: (phase: ImportPhase) => void,
+  onProgress: (progress: ImportProgress) => void,
 ): Promise<CsvImportResult> {
   try {
-    onPhase('reading')
+    onProgress({ phase: 'reading', share: null })
     const text = await file.text()
-    onPhase('checking')
+    onProgress({ phase: 'checking', share: null })
     const { importScenariosCsv } = await import('./import')
     return importScenariosCsv(text, PRICE_BOOK)
   } catch (error) {
@@ -47,13 +53,13 @@ async function importHere(
  */
 export async function importCsvFile(
   file: File,
-  onPhase: (phase: ImportPhase) => void = () => undefined,
+  onProgress: (progress: ImportProgress) => void = () => undefined,
   signal?: AbortSignal,
 ): Promise<CsvImportResult | null> {
   const tooBig = checkCsvSize(file.size)
   if (tooBig) return { ...refused(tooBig.message), problems: [tooBig] }
   if (typeof Worker === 'undefined') {
-    const result = await importHere(file, onPhase)
+    const result = await importHere(file, onProgress)
     return signal?.aborted ? null : result
   }
   let worker: Worker
@@ -61,7 +67,7 @@ export async function importCsvFile(
     worker = new Worker(new URL('./csvWorker.ts', import.meta.url), { type: 'module' })
   } catch {
     // A worker refused (a content policy, an old browser): check here instead.
-    const result = await importHere(file, onPhase)
+    const result = await importHere(file, onProgress)
     return signal?.aborted ? null : result
   }
   return new Promise((resolve) => {
@@ -74,7 +80,11 @@ export async function importCsvFile(
     })
     worker.onmessage = (e: MessageEvent<CsvWorkerMessage>) => {
       if (e.data.kind === 'phase') {
-        onPhase(e.data.phase)
+        onProgress({ phase: e.data.phase, share: null })
+        return
+      }
+      if (e.data.kind === 'progress') {
+        onProgress({ phase: 'checking', share: e.data.share })
         return
       }
       settle(e.data.kind === 'done' ? e.data.result : checkFailed(e.data.message))
