@@ -94,8 +94,9 @@ describe('a long scenario list', () => {
     useWorksheet.getState().importScenarios([{ ...defaultScenario(), name }], 'replace')
     render(<ScenarioBar />)
     const [tab] = tabs()
-    expect(tab).toHaveLength(120)
-    expect(tab).toBe(`${'x'.repeat(119)}…`)
+    // 80 characters drawn (NAME_SHOWN_MAX): 79 of the name and the ellipsis.
+    expect(tab).toHaveLength(80)
+    expect(tab).toBe(`${'x'.repeat(79)}…`)
     expect(useWorksheet.getState().scenarios[0]!.name).toBe(name)
   })
 
