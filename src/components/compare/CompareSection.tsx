@@ -14,7 +14,7 @@ import { useWorksheet } from '../../store/worksheet'
 import { CompareTable } from './CompareTable'
 import { PrintMemo } from './PrintMemo'
 import { LongName } from '../ui/LongName'
-import { scenarioTitle, shortName } from '../ui/names'
+import { scenarioFullTitle, scenarioTitle, shortName } from '../ui/names'
 import { ScenarioFinder } from '../scenarios/ScenarioFinder'
 import { useScenarioPage } from '../scenarios/useScenarioPage'
 import { useSettledValue } from '../ui/useSettledValue'
@@ -102,7 +102,7 @@ export function CompareSection() {
                       setRefused(ok ? null : d.id)
                     }}
                   />
-                  <LongName text={scenarioTitle(d.name)} />
+                  <LongName text={scenarioFullTitle(d.name)} />
                 </label>
                 {refused === d.id && (
                   <span id={limitId} className="hint warn" role="alert">

@@ -14,7 +14,7 @@ import {
   formatUsd,
 } from '../../format/number'
 import { LongName } from '../ui/LongName'
-import { scenarioTitle } from '../ui/names'
+import { scenarioFullTitle } from '../ui/names'
 import { TableScroll } from '../ui/TableScroll'
 import './compare.css'
 
@@ -110,7 +110,7 @@ export function CompareTable({
               <th scope="col">Per month unless noted</th>
               {table.columns.map((c, i) => (
                 <th key={i} scope="col">
-                  <LongName text={scenarioTitle(c.name)} />
+                  <LongName text={scenarioFullTitle(c.name)} />
                   {c.isBaseline && <span className="tag">baseline</span>}
                   {!c.complete && (
                     <span className="tag bad">{formatCount(c.errorCount)} to fix</span>

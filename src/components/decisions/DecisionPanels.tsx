@@ -14,7 +14,7 @@ import { SensitivityPanel } from './SensitivityPanel'
 import { UncertaintyPanel } from './UncertaintyPanel'
 import { LongName } from '../ui/LongName'
 import { YearPanel } from './YearPanel'
-import { scenarioTitle } from '../ui/names'
+import { scenarioFullTitle } from '../ui/names'
 import './decisions.css'
 
 const SETTLE_MS = 250
@@ -44,7 +44,7 @@ export default function DecisionPanels() {
       <p className="muted decisions-for">
         For the scenario being edited:{' '}
         <strong>
-          <LongName text={scenarioTitle(draft.name)} />
+          <LongName text={scenarioFullTitle(draft.name)} />
         </strong>
       </p>
       {!result.ok ? (

@@ -4,7 +4,7 @@ import { USE_CASE_PRESETS, isUseCasePresetId, presetScenario } from '../../prese
 import { useActiveDraft } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { LongName } from '../ui/LongName'
-import { scenarioTitle } from '../ui/names'
+import { scenarioFullTitle, scenarioTitle } from '../ui/names'
 import { ScenarioFinder } from './ScenarioFinder'
 import { useScenarioPage } from './useScenarioPage'
 import './scenarios.css'
@@ -40,7 +40,7 @@ export function ScenarioBar() {
                 select(d.id)
               }}
             >
-              <LongName text={scenarioTitle(d.name)} />
+              <LongName text={scenarioFullTitle(d.name)} />
             </button>
           </li>
         ))}

@@ -1,6 +1,14 @@
 /** What a scenario is called on screen: its name (shortened), or "Untitled scenario" when it has none. */
 export function scenarioTitle(name: string): string {
-  return shortName(name.trim()) || 'Untitled scenario'
+  return shortName(scenarioFullTitle(name))
+}
+
+/**
+ * A scenario's whole name, or "Untitled scenario": for LongName, which
+ * shortens it itself and keeps the whole name in its title.
+ */
+export function scenarioFullTitle(name: string): string {
+  return name.trim() || 'Untitled scenario'
 }
 
 /** What a stage is called on screen: its name, or its position ("Stage 2") when it has none. */
