@@ -13,7 +13,7 @@ import { useComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { CompareTable } from './CompareTable'
 import { PrintMemo } from './PrintMemo'
-import { scenarioTitle } from '../ui/names'
+import { scenarioTitle, shortened } from '../ui/names'
 import { ScenarioFinder } from '../scenarios/ScenarioFinder'
 import { useScenarioPage } from '../scenarios/useScenarioPage'
 import { useSettledValue } from '../ui/useSettledValue'
@@ -39,7 +39,15 @@ export function CompareSection() {
   const compared = useDeferredValue(useComparedSet())
   // Charts follow once typing pauses, so a keystroke never waits for them.
   const deferred = useSettledValue(compared, CHART_SETTLE_MS)
-  const chartScenarios = useMemo(() => deferred.drafts.map(toScenario), [deferred.drafts])
+  // Charts measure every label they draw: a name of megabytes took them seconds. Shortened here.
+  const chartScenarios = useMemo(
+    () => deferred.drafts.map((d) => ({ ...toScenario(d), name: shortened(d.name) })),
+    [deferred.drafts],
+  )
+  const chartOutcomes = useMemo(
+    () => deferred.outcomes.map((o) => ({ ...o, name: shortened(o.name) })),
+    [deferred.outcomes],
+  )
   const assumptions = useMemo(
     () => assumptionRows(compared.drafts.map(toScenario)),
     [compared.drafts],
@@ -175,7 +183,7 @@ export function CompareSection() {
           </div>
           <Suspense fallback={<p className="card muted">Loading charts…</p>}>
             <Charts
-              outcomes={deferred.outcomes}
+              outcomes={chartOutcomes}
               scenarios={chartScenarios}
               scales={deferred.view.scales}
               unit={deferred.view.unit}

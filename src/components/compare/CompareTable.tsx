@@ -100,7 +100,7 @@ export function CompareTable({
     <>
       <p id={captionId} className="compare-caption">
         Scenarios side by side; differences are against the baseline,{' '}
-        {table.columns[table.baselineIndex]?.name}.
+        {scenarioTitle(table.columns[table.baselineIndex]?.name ?? '')}.
       </p>
       <TableScroll labelledBy={captionId} fitsCaption={false}>
         <table className="compare-table" aria-labelledby={captionId}>

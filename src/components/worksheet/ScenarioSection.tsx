@@ -4,6 +4,14 @@ import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { NumberField } from '../ui/NumberField'
 import { usePriceBook } from '../../store/priceBook'
+import { formatCount } from '../../format/number'
+import { shortened } from '../ui/names'
+
+/**
+ * Longest name the name field holds. A text field lays out its whole value: a name of
+ * 10 MB from a file froze the page for seconds each time the field was drawn.
+ */
+const NAME_FIELD_MAX = 10_000
 
 export function ScenarioSection() {
   const draft = useActiveDraft()
@@ -15,6 +23,7 @@ export function ScenarioSection() {
   const modelId = useId()
   const batchId = useId()
   const model = findModel(book, draft.modelId)
+  const longName = draft.name.length > NAME_FIELD_MAX
 
   return (
     <section className="card" aria-labelledby={`${nameId}-h`}>
@@ -30,11 +39,19 @@ export function ScenarioSection() {
           <input
             id={nameId}
             type="text"
-            value={draft.name}
+            value={longName ? shortened(draft.name, NAME_FIELD_MAX) : draft.name}
+            aria-describedby={longName ? `${nameId}-long` : undefined}
             onChange={(e) => {
               editScenario({ name: e.target.value }, 'name')
             }}
           />
+          {longName && (
+            <p id={`${nameId}-long`} className="hint">
+              This name is {formatCount(draft.name.length)} characters long: the field shows its
+              first {formatCount(NAME_FIELD_MAX)}, and the scenario keeps it whole. Typing here
+              replaces it with what the field shows (Undo brings it back).
+            </p>
+          )}
         </div>
         <div className={errors.has('modelId') ? 'field invalid' : 'field'}>
           <label htmlFor={modelId}>Model</label>
