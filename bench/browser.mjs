@@ -537,7 +537,9 @@ async function launchFreshChromium() {
 }
 
 async function lighthouseRuns() {
-  const RUNS = 3
+  // BENCH_LH_RUNS and BENCH_LH_PRESETS=mobile|desktop, for quick comparisons while working.
+  const RUNS = Number(process.env.BENCH_LH_RUNS ?? 3)
+  const wanted = process.env.BENCH_LH_PRESETS?.split(',')
   const { default: lighthouse } = await import('lighthouse')
   const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js')
   const reports = join(BENCH_OUT, 'lighthouse')
@@ -557,6 +559,7 @@ async function lighthouseRuns() {
     },
   ]
   for (const preset of presets) {
+    if (wanted && !wanted.includes(preset.name)) continue
     const lhrs = []
     for (let run = 0; run < RUNS; run++) {
       const chrome = await launchFreshChromium()

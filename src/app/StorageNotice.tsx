@@ -11,13 +11,48 @@ function message(notice: Notice): string {
   if (notice.kind === 'saveFailed') {
     return 'This browser refused to save the worksheet (storage full or disabled). Your edits stay until you close the page.'
   }
+  if (notice.kind === 'renamed') {
+    const list = notice.renamed.map((r) => `"${r.from}" is now "${r.to}"`).join('; ')
+    return `Some saved scenarios shared a name, so they were renamed to keep them apart (nothing was merged): ${list}.`
+  }
   const opening = `Your saved worksheet could not be opened. ${notice.reason}`
   return notice.keptAs === null
     ? `${opening} This browser also refused to store a copy of it (storage full), so it is left untouched under "${STORAGE_KEY}" and the example worksheet was loaded instead. Your edits are kept in memory only, not saved, until you download the unreadable data or choose to replace it.`
     : `${opening} It was kept unchanged in this browser's storage under "${notice.keptAs}", and the example worksheet was loaded instead.`
 }
 
+/** Another tab saved the worksheet while this one had unsaved edits: the person picks. */
+function OtherTabNotice() {
+  const waiting = useWorksheet((s) => s.otherTab !== null)
+  const loadOtherTab = useWorksheet((s) => s.loadOtherTab)
+  const keepMine = useWorksheet((s) => s.keepMine)
+  if (!waiting) return null
+  return (
+    <div className="banner" role="alert">
+      <p>
+        This worksheet was changed in another tab while you had unsaved edits here. Nothing from
+        this tab is saved until you choose; the version you do not pick stays one Undo away.
+      </p>
+      <button type="button" onClick={loadOtherTab}>
+        Load their version
+      </button>
+      <button type="button" onClick={keepMine}>
+        Keep mine
+      </button>
+    </div>
+  )
+}
+
 export function StorageNotice() {
+  return (
+    <>
+      <OtherTabNotice />
+      <SavedDataNotice />
+    </>
+  )
+}
+
+function SavedDataNotice() {
   const notice = useWorksheet((s) => s.storageNotice)
   const dismiss = useWorksheet((s) => s.dismissStorageNotice)
   const saveOverUnreadable = useWorksheet((s) => s.saveOverUnreadable)

@@ -7,6 +7,11 @@ import type { Usd } from './units'
 export interface ScenarioOutcome {
   name: string
   result: ScenarioResult
+  /**
+   * The 12-month projection's total (growth compounded), when the caller projected one;
+   * null when the growth or starting month cannot be used.
+   */
+  yearTotalUsd?: Usd | null
 }
 
 /**
@@ -388,6 +393,14 @@ export function compareScenarios(
   const rows: CompareRow[] = [
     usdRow('monthly', 'Monthly cost', 'total', (r) => cellOf(r.monthlyCostUsd)),
     usdRow('annual', 'Annual cost', 'total', (r) => cellOf(r.annualCostUsd)),
+    ...(outcomes.some((o) => o.yearTotalUsd !== undefined)
+      ? [
+          usdRow('year', '12-month total', 'total', (_r, i) => {
+            const total = outcomes[i]?.yearTotalUsd
+            return total === null || total === undefined ? { status: 'incomplete' } : cellOf(total)
+          }),
+        ]
+      : []),
     usdRow('perJob', 'Cost per job', 'total', (r) => cellOf(r.costPerJobUsd)),
     usdRow('perDeliveredImage', 'Cost per delivered image', 'total', (r) =>
       cellOf(deliveredImageCost(r)),

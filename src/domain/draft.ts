@@ -13,7 +13,7 @@ export interface StageDraft extends Stage {
 }
 
 export type ScenarioTextField =
-  'jobsPerMonth' | 'usersPerMonth' | 'maxImagesPerUser' | `prices.${Meter}`
+  'jobsPerMonth' | 'usersPerMonth' | 'maxImagesPerUser' | 'monthlyGrowth' | `prices.${Meter}`
 
 export interface ScenarioDraft extends Omit<Scenario, 'stages'> {
   id: string
@@ -30,4 +30,29 @@ export function toScenario(draft: ScenarioDraft): Scenario {
     ...rest,
     stages: stages.map(({ id: _sid, text: _stext, ...stage }) => stage),
   }
+}
+
+/** A box emptied by hand: stored as NaN with no text kept beside it. */
+function cleared(value: number, text: string | undefined): boolean {
+  return Number.isNaN(value) && (text ?? '').trim() === ''
+}
+
+/**
+ * The scenario the decision tools reason about. A cleared optional field (a quota, the
+ * growth) is stored as NaN (typeScenarioNumber keeps what was typed, and '' reads as no
+ * number); for an optional field an empty box means "unset", so it is dropped here. NaN with typed text ("abc") stays, so the tools name the field.
+ */
+export function decisionScenario(draft: ScenarioDraft): Scenario {
+  const { usersPerMonth, maxImagesPerUser, monthlyGrowth, ...rest } = toScenario(draft)
+  const scenario: Scenario = rest
+  if (usersPerMonth !== undefined && !cleared(usersPerMonth, draft.text?.usersPerMonth)) {
+    scenario.usersPerMonth = usersPerMonth
+  }
+  if (maxImagesPerUser !== undefined && !cleared(maxImagesPerUser, draft.text?.maxImagesPerUser)) {
+    scenario.maxImagesPerUser = maxImagesPerUser
+  }
+  if (monthlyGrowth !== undefined && !cleared(monthlyGrowth, draft.text?.monthlyGrowth)) {
+    scenario.monthlyGrowth = monthlyGrowth
+  }
+  return scenario
 }

@@ -97,6 +97,13 @@ export interface Scenario {
   usersPerMonth?: number
   /** Most images one user may generate in a month; unset means no quota. */
   maxImagesPerUser?: number
+  /**
+   * Growth of jobs per month, month on month, as a fraction (0.1 is 10%): the 12-month
+   * projection compounds it. Unset: no growth.
+   */
+  monthlyGrowth?: number
+  /** The projection's first month, "YYYY-MM". Unset: the current month. */
+  startMonth?: string
   stages: Stage[]
 }
 

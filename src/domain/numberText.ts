@@ -7,8 +7,15 @@
  * width) are written as they are.
  */
 
-/** Grouped, up to three decimals: 8294400 -> "8,294,400", 0.125 -> "0.125". */
+/**
+ * Grouped, up to three decimals: 8294400 -> "8,294,400", 0.125 -> "0.125".
+ * From a quadrillion up, scientific (1e300 -> "1E300"): a number typed that
+ * large would otherwise make a field's error hundreds of digits wide.
+ */
 export function groupedNumber(n: number): string {
+  if (Math.abs(n) >= 1e15) {
+    return n.toLocaleString('en-US', { notation: 'scientific', maximumSignificantDigits: 3 })
+  }
   return n.toLocaleString('en-US')
 }
 

@@ -25,11 +25,70 @@ const unshowable = (value: number | null): value is null =>
   value === null || !Number.isFinite(value)
 
 /**
+ * From a billion up, amounts and counts read in short form ("$92.6B"), and
+ * from a quadrillion up in scientific notation ("$1.5E300"): no real image
+ * budget gets there, and spelled out such a number is wider than a phone's
+ * table column, or, typed as 1e300, three hundred digits wide.
+ */
+export const COMPACT_FROM = 1e9
+export const SCIENTIFIC_FROM = 1e15
+
+/**
+ * Amounts below a millionth of a dollar (but not zero) read in scientific
+ * notation too: a real per-image price is a few thousandths of a dollar, and
+ * Jobs per month of 1e-320 would otherwise print about 320 digits. Scientific
+ * rather than "<$0.000001", so a tiny amount still says how tiny.
+ */
+export const SCIENTIFIC_BELOW_USD = 1e-6
+
+/** Three significant digits in scientific notation, for figures too large or small to spell out. */
+function scientific(
+  value: number,
+  locale: string | undefined,
+  key: string,
+  options: Intl.NumberFormatOptions,
+): string {
+  return formatter(locale, `${key}-scientific`, {
+    ...options,
+    notation: 'scientific',
+    maximumSignificantDigits: 3,
+  }).format(value)
+}
+
+/** A figure past COMPACT_FROM in short or scientific form; null for one that reads as usual. */
+function large(
+  value: number,
+  locale: string | undefined,
+  key: string,
+  options: Intl.NumberFormatOptions,
+): string | null {
+  const size = Math.abs(value)
+  if (size >= SCIENTIFIC_FROM) return scientific(value, locale, key, options)
+  if (size < COMPACT_FROM) return null
+  return formatter(locale, `${key}-compact`, {
+    ...options,
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+  }).format(value)
+}
+
+/** Percentages have no short form: past COMPACT_FROM percent they read scientific. */
+const hugePercent = (fraction: number) => Math.abs(fraction * 100) >= COMPACT_FROM
+
+/**
  * US dollars with as many digits as the amount needs: cents at a dollar and
  * above, three significant digits below, so a $0.0053 image never reads $0.01.
+ * Absurd amounts read compactly: see COMPACT_FROM and SCIENTIFIC_BELOW_USD.
+ * @example formatUsd(9.2583e10) // "$92.6B"; formatUsd(4.94e-322) // "$4.94E-322"
  */
 export function formatUsd(value: number | null, locale?: string): string {
   if (unshowable(value)) return NOT_A_NUMBER
+  const currency: Intl.NumberFormatOptions = { style: 'currency', currency: 'USD' }
+  if (value !== 0 && Math.abs(value) < SCIENTIFIC_BELOW_USD) {
+    return scientific(value, locale, 'usd', currency)
+  }
+  const short = large(value, locale, 'usd', currency)
+  if (short !== null) return short
   if (Math.abs(value) >= 1 || value === 0) {
     return formatter(locale, 'usd', {
       style: 'currency',
@@ -57,7 +116,13 @@ function signed(text: string, value: number): string {
  * @example formatUnitUsd(92.583 / 250) // "$0.370"
  */
 export function formatUnitUsd(value: number | null, locale?: string): string {
-  if (value === null || !Number.isFinite(value) || Math.abs(value) >= 1 || value === 0)
+  if (
+    value === null ||
+    !Number.isFinite(value) ||
+    Math.abs(value) >= 1 ||
+    value === 0 ||
+    Math.abs(value) < SCIENTIFIC_BELOW_USD
+  )
     return formatUsd(value, locale)
   return formatter(locale, 'usd-unit', {
     style: 'currency',
@@ -80,12 +145,15 @@ export function formatSignedCount(value: number, locale?: string): string {
 /** A count (jobs, images, tokens): whole numbers grouped, fractions to two places. */
 export function formatCount(value: number, locale?: string): string {
   if (!Number.isFinite(value)) return NOT_A_NUMBER
+  const short = large(value, locale, 'count', {})
+  if (short !== null) return short
   return formatter(locale, 'count', { maximumFractionDigits: 2 }).format(value)
 }
 
 /** A 0..1 fraction as a percentage. */
 export function formatPercent(fraction: number, locale?: string): string {
   if (!Number.isFinite(fraction)) return NOT_A_NUMBER
+  if (hugePercent(fraction)) return scientific(fraction, locale, 'percent', { style: 'percent' })
   return formatter(locale, 'percent', { style: 'percent', maximumFractionDigits: 2 }).format(
     fraction,
   )
@@ -94,6 +162,8 @@ export function formatPercent(fraction: number, locale?: string): string {
 /** A measured ratio or average to three decimals, the precision Apply writes (1.452, not 1.45). */
 export function formatMeasured(value: number | null, locale?: string): string {
   if (unshowable(value)) return NOT_A_NUMBER
+  const short = large(value, locale, 'measured', {})
+  if (short !== null) return short
   return formatter(locale, 'measured', { maximumFractionDigits: 3 }).format(value)
 }
 
@@ -104,6 +174,12 @@ export function formatMeasured(value: number | null, locale?: string): string {
  */
 export function formatSignedPercent(fraction: number, maxDigits = 2, locale?: string): string {
   if (!Number.isFinite(fraction)) return NOT_A_NUMBER
+  if (hugePercent(fraction)) {
+    return scientific(fraction, locale, 'percent-signed', {
+      style: 'percent',
+      signDisplay: 'exceptZero',
+    })
+  }
   return formatter(locale, `percent-signed-${String(maxDigits)}`, {
     style: 'percent',
     maximumFractionDigits: maxDigits,
@@ -117,6 +193,7 @@ export function formatSignedPercent(fraction: number, maxDigits = 2, locale?: st
  */
 export function formatWholePercent(fraction: number, locale?: string): string {
   if (!Number.isFinite(fraction)) return NOT_A_NUMBER
+  if (hugePercent(fraction)) return formatPercent(fraction, locale)
   const whole = formatter(locale, 'percent-whole', { style: 'percent', maximumFractionDigits: 0 })
   return fraction > 0 && fraction < 0.005 ? `<${whole.format(0.01)}` : whole.format(fraction)
 }

@@ -4,6 +4,7 @@ import type { ShowCosts } from '../domain/compare'
 import type { ScenarioDraft, StageDraft } from '../domain/draft'
 import { withExplicitFinals } from '../domain/finals'
 import { BILLED_QUALITIES, METERS, QUALITIES } from '../domain/model'
+import { uniqueScenarioNames } from '../domain/scenarioNames'
 import { PERCENT_STAGE_FIELDS, STAGE_NUMBER_FIELDS } from '../domain/validate'
 import { parseTypedNumber } from './numberInput'
 
@@ -67,6 +68,9 @@ const scenarioSchema = z.object({
   pricesCheckedOn: z.optional(z.string()),
   usersPerMonth: z.optional(num),
   maxImagesPerUser: z.optional(num),
+  // Optional, so every earlier save reads as it did: no growth, starting this month.
+  monthlyGrowth: z.optional(num),
+  startMonth: z.optional(z.string()),
   stages: z.array(stageSchema),
   text,
 })
@@ -209,7 +213,7 @@ function reviveStage(raw: Record<string, unknown>): StageDraft {
 
 function reviveScenario(raw: z.infer<typeof scenarioSchema>): ScenarioDraft {
   const typed = raw.text
-  const { prices, usersPerMonth, maxImagesPerUser, text: _t, ...rest } = raw
+  const { prices, usersPerMonth, maxImagesPerUser, monthlyGrowth, text: _t, ...rest } = raw
   const draft = {
     ...rest,
     jobsPerMonth: revive(raw.jobsPerMonth, typed?.jobsPerMonth, false),
@@ -226,11 +230,27 @@ function reviveScenario(raw: z.infer<typeof scenarioSchema>): ScenarioDraft {
   if (maxImagesPerUser !== undefined) {
     draft.maxImagesPerUser = revive(maxImagesPerUser, typed?.maxImagesPerUser, false)
   }
+  if (monthlyGrowth !== undefined) {
+    draft.monthlyGrowth = revive(monthlyGrowth, typed?.monthlyGrowth, true)
+  }
   if (typed) draft.text = typed
   return draft
 }
 
-export type MigrateResult = { ok: true; state: PersistedState } | { ok: false; reason: string }
+/** A scenario renamed on load because an earlier one had its name. */
+export interface Renamed {
+  from: string
+  to: string
+}
+
+export type MigrateResult =
+  | {
+      ok: true
+      state: PersistedState
+      /** Scenarios renamed so that names are unique; the person is told. */
+      renamed: Renamed[]
+    }
+  | { ok: false; reason: string }
 
 /**
  * Brings a stored state of any known version up to the current shape. Pure:
@@ -265,6 +285,21 @@ export function migratePersisted(state: unknown, version: number): MigrateResult
     scenarios = scenarios.map((d) => ({ ...d, stages: withExplicitFinals(d.stages) }))
   }
   if (scenarios.length === 0) return { ok: false, reason: 'It holds no scenario.' }
+  // Worksheets saved before names were kept unique may hold two scenarios of one
+  // name, which a CSV file would merge into one: the later ones are numbered,
+  // never merged, and the caller tells the person. No version bump: the shape
+  // is unchanged, and the repair is saved with the next edit.
+  const names = uniqueScenarioNames(
+    scenarios.map((d) => d.name),
+    new Set(),
+  )
+  const renamed: Renamed[] = []
+  scenarios = scenarios.map((d, i) => {
+    const name = names[i] ?? d.name
+    if (name === d.name) return d
+    renamed.push({ from: d.name, to: name })
+    return { ...d, name }
+  })
   const activeId = scenarios.some((s) => s.id === data.activeId)
     ? data.activeId
     : (scenarios[0] as ScenarioDraft).id
@@ -281,6 +316,7 @@ export function migratePersisted(state: unknown, version: number): MigrateResult
       showCosts: isShowCosts(data.showCosts) ? data.showCosts : 'perMonth',
       preparedBy: data.preparedBy,
     },
+    renamed,
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Share links: the scenarios themselves, carried in the address after `#s=`.
- * The payload is the CSV text people share as files (format version 1),
+ * The payload is the CSV text people share as files (format version 2),
  * deflated with the browser's own CompressionStream and base64url-encoded,
  * so a link is checked exactly like an imported file and nothing is ever
  * sent to a server (a fragment never leaves the browser).
@@ -9,7 +9,9 @@
  * and says in a sentence what is wrong with a damaged link.
  */
 import type { Scenario } from '../domain/model'
+import { uniqueScenarioNames } from '../domain/scenarioNames'
 import { PRICE_BOOK } from '../presets/priceBook'
+import { withoutBom } from './cells'
 import { exportScenariosCsv } from './csv/export'
 import type { CsvImportResult } from './csv/format'
 import { importScenariosCsv } from './csv/import'
@@ -103,16 +105,15 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
  * already work are kept exactly.
  */
 function shareable(scenarios: readonly Scenario[]): Scenario[] {
-  const taken = new Set<string>()
-  return scenarios.map((s) => {
-    const base = s.name.trim() === '' ? 'Untitled scenario' : s.name
-    let name = base
-    for (let n = 2; taken.has(name); n++) name = `${base} (${String(n)})`
-    taken.add(name)
-    const stages = s.stages.map((st, i) =>
-      st.name.trim() === '' ? { ...st, name: `Stage ${String(i + 1)}` } : st,
+  const names = uniqueScenarioNames(
+    scenarios.map((s) => s.name),
+    new Set(),
+  )
+  return scenarios.map((s, i) => {
+    const stages = s.stages.map((st, k) =>
+      st.name.trim() === '' ? { ...st, name: `Stage ${String(k + 1)}` } : st,
     )
-    return { ...s, name, stages }
+    return { ...s, name: names[i] ?? s.name, stages }
   })
 }
 
@@ -127,7 +128,8 @@ export async function encodeShareLink(
   scenarios: readonly Scenario[],
   baseUrl: string,
 ): Promise<string> {
-  const csv = exportScenariosCsv(shareable(scenarios), PRICE_BOOK)
+  // Without the byte-order mark: it is there for spreadsheets, and a link has no use for it.
+  const csv = withoutBom(exportScenariosCsv(shareable(scenarios), PRICE_BOOK))
   const packed = await transform(
     new TextEncoder().encode(csv),
     new CompressionStream(COMPRESSION),

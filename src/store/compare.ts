@@ -1,8 +1,12 @@
-import { useMemo } from 'react'
+import { useDeferredValue, useMemo } from 'react'
 import { compareScenarios, comparedIds, costView } from '../domain/compare'
-import type { CompareTable, CostView, ScenarioOutcome } from '../domain/compare'
+import type { CompareTable, CostView, ScenarioOutcome, ShowCosts } from '../domain/compare'
 import type { ScenarioDraft } from '../domain/draft'
+import type { PriceBook } from '../domain/priceBook'
+import { decisionScenario } from '../domain/draft'
+import { monthOf, projectYear } from '../domain/projection'
 import { resultFor } from './hooks'
+import { usePriceBook } from './priceBook'
 import { useWorksheet } from './worksheet'
 
 export interface ComparedSet {
@@ -12,31 +16,76 @@ export interface ComparedSet {
   view: CostView
 }
 
+function comparedDrafts(scenarios: ScenarioDraft[], excluded: string[]): ScenarioDraft[] {
+  const ids = new Set(
+    comparedIds(
+      scenarios.map((d) => d.id),
+      excluded,
+    ),
+  )
+  return scenarios.filter((d) => ids.has(d.id))
+}
+
+function comparedSet(
+  scenarios: ScenarioDraft[],
+  excluded: string[],
+  baselineId: string | null,
+  show: ShowCosts,
+  book: PriceBook,
+): ComparedSet {
+  const drafts = comparedDrafts(scenarios, excluded)
+  // Read once a change: a page left open into a new month projects from there on the next edit.
+  const thisMonth = monthOf(new Date())
+  const outcomes = drafts.map((d): ScenarioOutcome => {
+    const result = resultFor(d)
+    const year = result.ok ? projectYear(decisionScenario(d), book, thisMonth) : null
+    return { name: d.name, result, yearTotalUsd: year?.ok ? year.totalUsd : null }
+  })
+  const baseline = Math.max(
+    0,
+    drafts.findIndex((d) => d.id === baselineId),
+  )
+  const view = costView(
+    outcomes,
+    drafts.map((d) => d.jobsPerMonth),
+    show,
+    baseline,
+  )
+  return { drafts, outcomes, view, table: compareScenarios(outcomes, baseline, view) }
+}
+
 /** The scenarios in the comparison with their results, derived (never stored) on each change. */
 export function useComparedSet(): ComparedSet {
   const scenarios = useWorksheet((s) => s.scenarios)
   const excluded = useWorksheet((s) => s.compareExcluded)
   const baselineId = useWorksheet((s) => s.baselineId)
   const show = useWorksheet((s) => s.showCosts)
-  return useMemo(() => {
-    const ids = new Set(
-      comparedIds(
-        scenarios.map((d) => d.id),
-        excluded,
-      ),
-    )
-    const drafts = scenarios.filter((d) => ids.has(d.id))
-    const outcomes = drafts.map((d) => ({ name: d.name, result: resultFor(d) }))
-    const baseline = Math.max(
-      0,
-      drafts.findIndex((d) => d.id === baselineId),
-    )
-    const view = costView(
-      outcomes,
-      drafts.map((d) => d.jobsPerMonth),
-      show,
-      baseline,
-    )
-    return { drafts, outcomes, view, table: compareScenarios(outcomes, baseline, view) }
-  }, [scenarios, excluded, baselineId, show])
+  const book = usePriceBook()
+  return useMemo(
+    () => comparedSet(scenarios, excluded, baselineId, show, book),
+    [scenarios, excluded, baselineId, show, book],
+  )
+}
+
+/**
+ * The same set, a render behind the worksheet: it is derived in React's deferred pass, after
+ * the keystroke's own render has painted, so the table built from it is no cost to typing.
+ */
+export function useDeferredComparedSet(): ComparedSet {
+  const scenarios = useDeferredValue(useWorksheet((s) => s.scenarios))
+  const excluded = useDeferredValue(useWorksheet((s) => s.compareExcluded))
+  const baselineId = useDeferredValue(useWorksheet((s) => s.baselineId))
+  const show = useDeferredValue(useWorksheet((s) => s.showCosts))
+  const book = usePriceBook()
+  return useMemo(
+    () => comparedSet(scenarios, excluded, baselineId, show, book),
+    [scenarios, excluded, baselineId, show, book],
+  )
+}
+
+/** Only the compared drafts, for what acts on them when clicked (exports, share link): no table. */
+export function useComparedDrafts(): ScenarioDraft[] {
+  const scenarios = useWorksheet((s) => s.scenarios)
+  const excluded = useWorksheet((s) => s.compareExcluded)
+  return useMemo(() => comparedDrafts(scenarios, excluded), [scenarios, excluded])
 }

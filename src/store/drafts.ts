@@ -32,15 +32,6 @@ export function exampleSnapshot(): Snapshot {
   return { scenarios: [first], activeId: first.id }
 }
 
-/** "Thumbnails (copy)", then "(copy 2)" and so on, so names stay tellable apart. */
-export function copyName(name: string, taken: readonly string[]): string {
-  const base = `${name} (copy)`
-  if (!taken.includes(base)) return base
-  let n = 2
-  while (taken.includes(`${name} (copy ${n})`)) n++
-  return `${name} (copy ${n})`
-}
-
 /** A copy of a record without some keys (delete on a shared object would mutate history). */
 export function without<V>(
   record: Partial<Record<string, V>> | undefined,
@@ -80,13 +71,14 @@ export function typeIntoScenario(
   field: ScenarioTextField,
   text: string,
 ): ScenarioDraft {
-  const typed = withTyped(d, field, text, false)
+  const typed = withTyped(d, field, text, field === 'monthlyGrowth')
   const next = setText(d, typed.text)
   if (field.startsWith('prices.')) {
     const meter = field.slice('prices.'.length) as Meter
     next.prices = { ...d.prices, [meter]: typed.value }
   } else {
-    next[field as 'jobsPerMonth' | 'usersPerMonth' | 'maxImagesPerUser'] = typed.value
+    next[field as 'jobsPerMonth' | 'usersPerMonth' | 'maxImagesPerUser' | 'monthlyGrowth'] =
+      typed.value
   }
   return next
 }

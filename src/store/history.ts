@@ -22,6 +22,11 @@ export interface HistorySlice {
   endEditGroup: () => void
 }
 
+/** `past` with `step` added as the latest undo step, the oldest dropped past the limit. */
+export function withStep(past: readonly Snapshot[], step: Snapshot): Snapshot[] {
+  return [...past, step].slice(-HISTORY_LIMIT)
+}
+
 /** One recorded edit: the scenario list just before and right after it, for callers that report on it. */
 export interface EditStep {
   before: readonly ScenarioDraft[]
@@ -50,7 +55,7 @@ export function recordEdits(set: SetState, get: GetState): RecordEdit {
     const joins = group !== null && group === state.lastEditKey
     set({
       ...after,
-      past: joins ? state.past : [...state.past, before].slice(-HISTORY_LIMIT),
+      past: joins ? state.past : withStep(state.past, before),
       future: [],
       lastEditKey: group,
     })

@@ -26,7 +26,7 @@ import type { Slice } from './state'
 export interface ScenarioEditsSlice {
   /** `key` names the control typed into: edits with the same key join one undo step. */
   editScenario: (
-    patch: Partial<Pick<Scenario, 'name' | 'modelId' | 'batch' | 'pricesCheckedOn'>>,
+    patch: Partial<Pick<Scenario, 'name' | 'modelId' | 'batch' | 'pricesCheckedOn' | 'startMonth'>>,
     key?: string,
   ) => void
   typeScenarioNumber: (field: ScenarioTextField, text: string) => void
@@ -94,6 +94,7 @@ export const createScenarioEditsSlice: Slice<ScenarioEditsSlice> = (set, get) =>
         const next = { ...d, ...patch }
         // A cleared date field means "not checked", not an empty date.
         if (next.pricesCheckedOn === '') delete next.pricesCheckedOn
+        if (next.startMonth === '') delete next.startMonth
         return next
       }, key ?? null)
     },

@@ -2,7 +2,8 @@ import { comparedIds, MAX_COMPARED } from '../domain/compare'
 import type { ShowCosts } from '../domain/compare'
 import type { ScenarioDraft } from '../domain/draft'
 import type { Scenario } from '../domain/model'
-import { copyName, draftFromScenario, exampleSnapshot, newId, swapped } from './drafts'
+import { uniqueScenarioName, uniqueScenarioNames } from '../domain/scenarioNames'
+import { draftFromScenario, exampleSnapshot, newId, swapped } from './drafts'
 import type { Snapshot } from './drafts'
 import { recordEdits } from './history'
 import type { Slice } from './state'
@@ -11,7 +12,9 @@ import { COMPARE_DEFAULTS, PREPARED_BY_MAX } from '../io/persisted'
 
 /**
  * The scenarios of the worksheet, which one is being edited, which are
- * compared and against which. Adding, removing and reordering scenarios is
+ * compared and against which. Names stay unique (domain/scenarioNames.ts):
+ * a scenario added, duplicated or imported under a name in use is numbered
+ * "Name (2)" and so on. Adding, removing and reordering scenarios is
  * undoable; choosing one to edit and what to compare is not (it changes the
  * view, not the work), but choosing one does close the open edit group.
  */
@@ -54,6 +57,9 @@ export interface ScenarioListSlice extends Snapshot {
   setStaleAfterDays: (days: number) => void
 }
 
+const namesOf = (drafts: readonly ScenarioDraft[]): Set<string> =>
+  new Set(drafts.map((d) => d.name))
+
 export const createScenarioListSlice: Slice<ScenarioListSlice> = (set, get) => {
   const record = recordEdits(set, get)
 
@@ -70,8 +76,11 @@ export const createScenarioListSlice: Slice<ScenarioListSlice> = (set, get) => {
     },
 
     addScenario: (scenario, presetId) => {
-      const draft = draftFromScenario(scenario, presetId)
-      record((s) => ({ scenarios: [...s.scenarios, draft], activeId: draft.id }))
+      record((s) => {
+        const name = uniqueScenarioName(scenario.name, namesOf(s.scenarios))
+        const draft = draftFromScenario({ ...scenario, name }, presetId)
+        return { scenarios: [...s.scenarios, draft], activeId: draft.id }
+      })
     },
 
     duplicateScenario: (id) => {
@@ -81,10 +90,7 @@ export const createScenarioListSlice: Slice<ScenarioListSlice> = (set, get) => {
         const { id: _id, stages, ...rest } = source
         const copy: ScenarioDraft = {
           ...rest,
-          name: copyName(
-            source.name,
-            s.scenarios.map((d) => d.name),
-          ),
+          name: uniqueScenarioName(source.name, namesOf(s.scenarios)),
           id: newId(),
           stages: stages.map((st) => ({ ...st, id: newId() })),
         }
@@ -119,11 +125,17 @@ export const createScenarioListSlice: Slice<ScenarioListSlice> = (set, get) => {
 
     importScenarios: (scenarios, mode) => {
       if (scenarios.length === 0) return
-      const drafts = scenarios.map((sc) => draftFromScenario(sc))
-      record((s) => ({
-        scenarios: mode === 'replace' ? drafts : [...s.scenarios, ...drafts],
-        activeId: (drafts[0] as ScenarioDraft).id,
-      }))
+      record((s) => {
+        const kept = mode === 'replace' ? [] : s.scenarios
+        const names = uniqueScenarioNames(
+          scenarios.map((sc) => sc.name),
+          namesOf(kept),
+        )
+        const drafts = scenarios.map((sc, i) =>
+          draftFromScenario({ ...sc, name: names[i] ?? sc.name }),
+        )
+        return { scenarios: [...kept, ...drafts], activeId: (drafts[0] as ScenarioDraft).id }
+      })
     },
 
     setCompared: (id, compared) => {
@@ -148,8 +160,19 @@ export const createScenarioListSlice: Slice<ScenarioListSlice> = (set, get) => {
     compareAllPresets: () => {
       const have = new Set(get().scenarios.map((d) => d.presetId))
       const missing = USE_CASE_PRESET_IDS.filter((p) => !have.has(p))
-      const added = missing.map((p) => draftFromScenario(presetScenario(p), p))
-      if (added.length > 0) record((s) => ({ ...s, scenarios: [...s.scenarios, ...added] }))
+      if (missing.length > 0) {
+        record((s) => {
+          const presets = missing.map((p) => presetScenario(p))
+          const names = uniqueScenarioNames(
+            presets.map((sc) => sc.name),
+            namesOf(s.scenarios),
+          )
+          const added = presets.map((sc, i) =>
+            draftFromScenario({ ...sc, name: names[i] ?? sc.name }, missing[i]),
+          )
+          return { ...s, scenarios: [...s.scenarios, ...added] }
+        })
+      }
       const { scenarios } = get()
       const presetIds = new Set<string>()
       for (const p of USE_CASE_PRESET_IDS) {

@@ -63,7 +63,10 @@ export function restoreWorksheet(storage: Storage | null, key: string, now: Date
   }
   if (raw === null) return { saved: null, notice: null }
   const read = readPersisted(raw)
-  if (read.ok) return { saved: read.state, notice: null }
+  if (read.ok) {
+    const { renamed } = read
+    return { saved: read.state, notice: renamed.length > 0 ? { kind: 'renamed', renamed } : null }
+  }
   const keptAs = keepAside(storage, key, raw, now)
   return {
     saved: null,
@@ -102,6 +105,10 @@ export interface WorksheetWriter {
   flush: () => void
   /** Drops what is pending and writes nothing more, for good (the crash screen's fresh start). */
   stop: () => void
+  /** True while a change waits to be written: this tab has edits no other tab has seen. */
+  hasPending: () => boolean
+  /** Runs `change` without saving what it sets: adopting another tab's save must not echo it back. */
+  quietly: (change: () => void) => void
 }
 
 /**
@@ -126,6 +133,7 @@ export function worksheetWriter(
   let pending: { name: string; value: StorageValue<PersistedState> } | null = null
   let timer: ReturnType<typeof setTimeout> | null = null
   let stopped = false
+  let quiet = false
 
   const flush = () => {
     if (timer !== null) clearTimeout(timer)
@@ -148,9 +156,19 @@ export function worksheetWriter(
       stopped = true
       pending = null
     },
+    hasPending: () => pending !== null,
+    quietly: (change) => {
+      quiet = true
+      try {
+        change()
+      } finally {
+        quiet = false
+      }
+    },
     storage: {
       getItem: () => null,
       setItem: (name, value) => {
+        if (quiet) return
         pending = { name, value }
         if (timer !== null) clearTimeout(timer)
         timer = setTimeout(flush, delayMs)

@@ -1,4 +1,7 @@
-import type { Slice } from './state'
+import type { PersistedState } from '../io/persisted'
+import type { Snapshot } from './drafts'
+import { withStep } from './history'
+import type { Slice, WorksheetState } from './state'
 
 /**
  * What the person must be told about the copy of their worksheet in this
@@ -28,6 +31,11 @@ export type StorageNotice =
       /** The browser refuses to store the worksheet (full, or disabled as in some private windows). */
       kind: 'saveFailed'
     }
+  | {
+      /** Saved scenarios that shared a name, renumbered on load (io/persisted.ts). */
+      kind: 'renamed'
+      renamed: { from: string; to: string }[]
+    }
 
 /**
  * Keeping the saved worksheet safe: whether saving works, and what to tell
@@ -43,6 +51,21 @@ export interface StorageSafetySlice {
    * under the worksheet's key: edits stay in memory so they never overwrite it.
    */
   savesHeld: boolean
+  /**
+   * The worksheet another tab saved while this one had unsaved edits: this
+   * tab's saves wait until the person picks one (nothing is lost unseen).
+   */
+  otherTab: PersistedState | null
+  /**
+   * Takes a worksheet another tab saved, when this tab has nothing unsaved.
+   * One undo step, like every change to what is shown: Undo brings back what
+   * this tab showed before (and saves it, so it reaches the other tab too).
+   */
+  adoptOtherTab: (theirs: PersistedState) => void
+  /** Takes the other tab's worksheet; this tab's unsaved edits stay one Undo away. */
+  loadOtherTab: () => void
+  /** Keeps this tab's worksheet and saves it now, over the other tab's, which stays one Undo away. */
+  keepMine: () => void
   dismissStorageNotice: () => void
   /** Called by the storage when a save is refused; the worksheet keeps working in memory. */
   reportSaveFailed: () => void
@@ -54,6 +77,32 @@ export const createStorageSafetySlice: Slice<StorageSafetySlice> = (set, get) =>
   storageNotice: null,
   saveRefused: false,
   savesHeld: false,
+  otherTab: null,
+
+  adoptOtherTab: (theirs) => {
+    set(adopting(get(), theirs))
+  },
+
+  loadOtherTab: () => {
+    const theirs = get().otherTab
+    if (theirs === null) return
+    set({ ...adopting(get(), theirs), otherTab: null })
+  },
+
+  keepMine: () => {
+    const state = get()
+    const theirs = state.otherTab
+    if (theirs === null) return
+    // Their worksheet becomes the step before mine, so Undo shows it again.
+    // Setting this saves the worksheet (persist writes after every set); the
+    // store flushes it at once (see createWorksheetStore).
+    set({
+      otherTab: null,
+      past: withStep(state.past, { scenarios: theirs.scenarios, activeId: theirs.activeId }),
+      future: [],
+      lastEditKey: null,
+    })
+  },
 
   dismissStorageNotice: () => {
     set({ storageNotice: null })
@@ -72,3 +121,23 @@ export const createStorageSafetySlice: Slice<StorageSafetySlice> = (set, get) =>
     set({ savesHeld: false, storageNotice: null })
   },
 })
+
+/**
+ * The state that shows another tab's saved worksheet here, recorded as one
+ * undo step so nothing this tab showed is lost. This tab keeps editing the
+ * scenario it was on when the other tab still has it: two tabs may look at
+ * different scenarios of one worksheet.
+ */
+function adopting(mine: WorksheetState, theirs: PersistedState): Partial<WorksheetState> {
+  const before: Snapshot = { scenarios: mine.scenarios, activeId: mine.activeId }
+  const activeId = theirs.scenarios.some((s) => s.id === mine.activeId)
+    ? mine.activeId
+    : theirs.activeId
+  return {
+    ...theirs,
+    activeId,
+    past: withStep(mine.past, before),
+    future: [],
+    lastEditKey: null,
+  }
+}

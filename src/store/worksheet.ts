@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { STORAGE_VERSION } from '../io/persisted'
+import { readPersisted, STORAGE_VERSION } from '../io/persisted'
 import type { PersistedState } from '../io/persisted'
 import { createHistorySlice } from './history'
 import { createScenarioEditsSlice } from './scenarioEdits'
@@ -29,7 +29,7 @@ export function createWorksheetStore(storage: Storage | null, now: Date = new Da
     () => {
       store.getState().reportSaveFailed()
     },
-    () => store.getState().savesHeld,
+    () => store.getState().savesHeld || store.getState().otherTab !== null,
   )
   const store = create<WorksheetState>()(
     persist(
@@ -62,7 +62,38 @@ export function createWorksheetStore(storage: Storage | null, now: Date = new Da
     ),
   )
   flushWhenPageHides(writer.flush)
+  // Saves wait while another tab's worksheet is offered; keeping mine writes at once.
+  store.subscribe((s, prev) => {
+    if (prev.otherTab !== null && s.otherTab === null) writer.flush()
+  })
+  followOtherTabs(storage, store, writer)
   return Object.assign(store, { flushSaves: writer.flush, stopSaving: writer.stop })
+}
+
+/**
+ * Another tab saved the worksheet. With no unsaved edits here, this tab takes
+ * it as it is (quietly: not saved back, or two tabs would echo forever); with
+ * unsaved edits, the person is asked (otherTab), so neither tab's work is
+ * lost unseen. Data this version cannot read is left to the tab that wrote it.
+ */
+function followOtherTabs(
+  storage: Storage | null,
+  store: { getState: () => WorksheetState; setState: (s: Partial<WorksheetState>) => void },
+  writer: { hasPending: () => boolean; quietly: (change: () => void) => void },
+) {
+  if (typeof window === 'undefined' || storage === null) return
+  window.addEventListener('storage', (e) => {
+    if (e.storageArea !== storage || e.key !== STORAGE_KEY || e.newValue === null) return
+    const read = readPersisted(e.newValue)
+    if (!read.ok) return
+    if (writer.hasPending() || store.getState().otherTab !== null) {
+      store.setState({ otherTab: read.state })
+      return
+    }
+    writer.quietly(() => {
+      store.getState().adoptOtherTab(read.state)
+    })
+  })
 }
 
 export const useWorksheet = createWorksheetStore(browserStorage())

@@ -90,7 +90,7 @@ describe('scenarios and the compare view', () => {
     render(<Compare />)
     await addPreset(user, 'Growth campaign creative')
     await user.click(screen.getByRole('button', { name: 'Duplicate' }))
-    expect(screen.getByLabelText('Scenario name')).toHaveValue('Growth campaign creative (copy)')
+    expect(screen.getByLabelText('Scenario name')).toHaveValue('Growth campaign creative (2)')
     await user.click(screen.getByRole('checkbox', { name: 'Draft + final (example)' }))
 
     // Every draft at high: 360 x 7,024 x $30/M = $75.8592 instead of $2.1168 (+$73.7424)

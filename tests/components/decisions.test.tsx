@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DecisionTools } from '../../src/components/decisions/DecisionTools'
@@ -525,4 +525,67 @@ it('asks for a complete worksheet instead of showing numbers it cannot compute',
       'Jobs per month must be a number from 0 to 1,000,000,000,000.',
     ),
   ).resolves.toBeInTheDocument()
+})
+
+describe('12-month projection', () => {
+  // The example ($92.583 a month) growing 10% a month from May 2026 (today is pinned):
+  //   92.583 x (1.1^12 - 1) / 0.1 = 92.583 x 21.384284 = $1,979.82
+  //   month k costs 92.583 x 1.1^(k-1): Oct 2026 $149.11, Nov 2026 $164.02
+  it('compounds the growth typed, and names the first month over the budget cap', async () => {
+    const user = await renderTools()
+    const year = panel('12-month projection')
+    // No growth: twelve equal months, 12 x $92.583 = $1,111.00
+    expect(figure(year, '12-month total')).toHaveTextContent('$1,111.00')
+    await user.type(within(year).getByLabelText('Monthly growth'), '10')
+    await waitFor(() => {
+      expect(figure(year, '12-month total')).toHaveTextContent('$1,979.82')
+    })
+    expect(active().monthlyGrowth).toBe(0.1)
+
+    await user.type(within(panel('Budget cap')).getByLabelText('Monthly budget (USD)'), '150')
+    await waitFor(() => {
+      expect(figure(year, 'First month over budget')).toHaveTextContent('Nov 2026')
+    })
+    const rows = within(year).getAllByRole('row')
+    expect(rows[1]).toHaveTextContent('May 2026')
+    expect(rows[6]).toHaveTextContent('Oct 2026')
+    expect(rows[6]).toHaveTextContent('$149.11')
+    expect(rows[7]).toHaveTextContent('$164.02')
+  })
+
+  it('starts at the month chosen, and explains growth it cannot use at the field', async () => {
+    const user = await renderTools()
+    const year = panel('12-month projection')
+    const start = within(year).getByLabelText('Starting month')
+    expect(start).toHaveValue('2026-05')
+    // jsdom drops each partial keystroke of a month input; a picker sets the whole value.
+    fireEvent.change(start, { target: { value: '2027-01' } })
+    await waitFor(() => {
+      expect(within(year).getAllByRole('row')[1]).toHaveTextContent('Jan 2027')
+    })
+    expect(active().startMonth).toBe('2027-01')
+
+    const growth = within(year).getByLabelText('Monthly growth')
+    await user.type(growth, '-100')
+    await waitFor(() => {
+      expect(growth).toHaveAccessibleDescription(
+        expect.stringContaining(
+          'Monthly growth must be above -100%: at -100% every job is gone after the first month.',
+        ),
+      )
+    })
+    expect(within(year).queryByRole('status', { name: '12-month total' })).toBeNull()
+    await user.clear(growth)
+    await user.type(growth, 'abc')
+    await waitFor(() => {
+      expect(growth).toHaveAccessibleDescription(
+        expect.stringContaining('Monthly growth must be a number from -100% to 1,000%.'),
+      )
+    })
+    await user.clear(growth)
+    // Emptied: no growth, twelve equal months of the example.
+    await waitFor(() => {
+      expect(figure(year, '12-month total')).toHaveTextContent('$1,111.00')
+    })
+  })
 })

@@ -67,7 +67,7 @@ test('duplicate a preset, change its quality per stage and read the difference',
   const ws = new WorksheetPage(page)
   await page.getByRole('button', { name: 'Growth campaign creative', exact: true }).click()
   await page.getByRole('button', { name: 'Duplicate' }).click()
-  await expect(ws.field('Scenario name')).toHaveValue('Growth campaign creative (copy)')
+  await expect(ws.field('Scenario name')).toHaveValue('Growth campaign creative (2)')
   await ws.stageField('Concept drafts', 'Quality').selectOption('medium')
   await page.getByRole('combobox', { name: 'Baseline' }).selectOption('Growth campaign creative')
   // Concepts at medium: 360 x 1,756 x $30/M = $18.9648 instead of $2.1168: +$16.848 (+37.46%)

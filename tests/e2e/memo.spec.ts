@@ -31,6 +31,31 @@ test('the memo has a title, the date, "Prepared by" and each scenario\'s headlin
   )
 })
 
+test('chart axis text prints at 9 pt or more: the charts are drawn for paper, not scaled down', async ({
+  page,
+}) => {
+  const ticks = page.locator('.charts .recharts-cartesian-axis-tick-value')
+  // Three charts, each with two axes of ticks.
+  await expect.poll(() => ticks.count()).toBeGreaterThan(12)
+  const sizes = await ticks.evaluateAll((els) =>
+    els.map((el) => {
+      // CSS px as they reach paper: the font size times every zoom above it.
+      let zoom = 1
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        zoom *= Number(getComputedStyle(e).zoom) || 1
+      }
+      return {
+        px: parseFloat(getComputedStyle(el).fontSize) * zoom,
+        height: el.getBoundingClientRect().height,
+      }
+    }),
+  )
+  // 9 pt is 12 CSS px (96 px to the inch, 72 pt).
+  expect(Math.min(...sizes.map((s) => s.px))).toBeGreaterThanOrEqual(12)
+  // And drawn that large: a 12 px line of text is at least 12 px tall.
+  expect(Math.min(...sizes.map((s) => s.height))).toBeGreaterThanOrEqual(12)
+})
+
 test("the memo prints on one A4 landscape page under the page's own @page rule", async ({
   page,
 }) => {

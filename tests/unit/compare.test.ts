@@ -10,6 +10,7 @@ import {
 import type { CompareRow, CompareTable, ScenarioOutcome } from '../../src/domain/compare'
 import { computeScenario } from '../../src/domain/engine'
 import type { Scenario } from '../../src/domain/model'
+import type { Usd } from '../../src/domain/units'
 import { defaultScenario } from '../../src/presets/defaultScenario'
 import { blankStage } from '../../src/domain/model'
 import { presetScenario } from '../../src/presets/useCases'
@@ -95,6 +96,26 @@ describe('compareScenarios', () => {
       deltaFromBaseline: null,
       deltaFraction: null,
     })
+  })
+
+  it('adds a 12-month total row when the outcomes carry their projections', () => {
+    // The example flat: 12 x $92.583 = $1,110.996; SaaS at 10% a month:
+    // $35.1468 x (1.1^12 - 1) / 0.1 = $35.1468 x 21.384284 = $751.59; Broken has none.
+    const withYear = compareScenarios(
+      [
+        { ...defaults, yearTotalUsd: 1110.996 as Usd },
+        { ...saas, yearTotalUsd: 751.5898 as Usd },
+        { ...broken, yearTotalUsd: null },
+      ],
+      0,
+    )
+    const year = row(withYear, 'year')
+    expect(year.label).toBe('12-month total')
+    expect(year.cells[1]?.value).toBeCloseTo(751.5898, 9)
+    expect(year.cells[1]?.deltaFromBaseline).toBeCloseTo(751.5898 - 1110.996, 9)
+    expect(year.cells[2]?.status).toBe('incomplete')
+    // Without projections the row is left out, not shown empty.
+    expect(table.rows.some((r) => r.id === 'year')).toBe(false)
   })
 
   it('gives annual, per-job, per-kept-image and billable-image figures', () => {

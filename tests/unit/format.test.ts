@@ -12,6 +12,7 @@ import {
   formatUsd,
   formatWholePercent,
 } from '../../src/format/number'
+import { groupedNumber } from '../../src/domain/numberText'
 
 describe('formatUsd', () => {
   it.each([
@@ -143,5 +144,67 @@ describe('formatUnitUsd', () => {
     [0, '$0.00'],
   ])('%d -> %s', (value, text) => {
     expect(formatUnitUsd(value, 'en-US')).toBe(text)
+  })
+})
+
+describe('absurd amounts read compactly, never hundreds of digits', () => {
+  it.each([
+    [4.94e-322, '$4.94E-322'],
+    [1.234e-7, '$1.23E-7'],
+    [-2e-10, '-$2E-10'],
+    // Still spelled out: a millionth of a dollar and real sub-cent prices.
+    [0.000001, '$0.0000010'],
+    [0.0000123, '$0.0000123'],
+    [999_999_999.99, '$999,999,999.99'],
+    [92_583_000_000, '$92.6B'],
+    [1_110_996_000_000, '$1.11T'],
+    [1e15, '$1E15'],
+    [1.5e300, '$1.5E300'],
+    [Number.MAX_VALUE, '$1.8E308'],
+  ])('formatUsd(%f) reads %s', (value, text) => {
+    expect(formatUsd(value, 'en-US')).toBe(text)
+  })
+
+  it('keeps per-unit prices and differences compact too', () => {
+    expect(formatUnitUsd(4.94e-322, 'en-US')).toBe('$4.94E-322')
+    expect(formatUnitUsd(0.00588, 'en-US')).toBe('$0.00588')
+    expect(formatSignedUsd(2.5e15, 'en-US')).toBe('+$2.5E15')
+    expect(formatSignedUsd(-3e9, 'en-US')).toBe('-$3B')
+  })
+
+  it.each([
+    [1e300, '1E300'],
+    [123_456_789_012_345, '123T'],
+    [325_000_000_000, '325B'],
+    [999_999_999, '999,999,999'],
+    [1e-320, '0'],
+  ])('formatCount(%f) reads %s', (value, text) => {
+    expect(formatCount(value, 'en-US')).toBe(text)
+  })
+
+  it('keeps percentages and measured values compact', () => {
+    expect(formatPercent(1e300, 'en-US')).toBe('1E302%')
+    expect(formatPercent(2e7, 'en-US')).toBe('2E9%')
+    expect(formatPercent(9e6, 'en-US')).toBe('900,000,000%')
+    expect(formatSignedPercent(1e300, 2, 'en-US')).toBe('+1E302%')
+    expect(formatWholePercent(1e300, 'en-US')).toBe('1E302%')
+    expect(formatMeasured(1e20, 'en-US')).toBe('1E20')
+  })
+
+  it('is never longer than twenty characters, whatever the magnitude', () => {
+    for (let e = -323; e <= 308; e++) {
+      const v = Number(`1.23456e${String(e)}`)
+      expect(formatUsd(v, 'en-US').length, `1.23456e${String(e)}`).toBeLessThanOrEqual(20)
+      expect(formatCount(v, 'en-US').length).toBeLessThanOrEqual(20)
+    }
+  })
+})
+
+describe('numbers inside domain messages', () => {
+  it('spell out up to the largest limit and go scientific beyond', () => {
+    expect(groupedNumber(1e12)).toBe('1,000,000,000,000')
+    expect(groupedNumber(1e300)).toBe('1E300')
+    expect(groupedNumber(-2.5e20)).toBe('-2.5E20')
+    expect(groupedNumber(0.125)).toBe('0.125')
   })
 })

@@ -146,6 +146,31 @@ describe('stored worksheet, version 2', () => {
   })
 })
 
+describe('stored worksheet with scenarios that share a name', () => {
+  it('numbers the later ones on load, never merges them, and lists what was renamed', () => {
+    const read = readPersisted(fixture('v2-same-names.json'))
+    if (!read.ok) throw new Error(read.reason)
+    expect(read.state.scenarios.map((d) => [d.id, d.name, d.jobsPerMonth])).toEqual([
+      ['a', 'Draft + final (example)', 1000],
+      // "(2)" is the fourth scenario's own name, so the second becomes "(3)".
+      ['b', 'Draft + final (example) (3)', 2000],
+      ['c', 'Untitled scenario', 1],
+      ['d', 'Draft + final (example) (2)', 3],
+    ])
+    expect(read.renamed).toEqual([
+      { from: 'Draft + final (example)', to: 'Draft + final (example) (3)' },
+      { from: '', to: 'Untitled scenario' },
+    ])
+    // Ids are untouched, so the choices made about each scenario still hold.
+    expect(read.state).toMatchObject({ activeId: 'b', compareExcluded: ['c'], baselineId: 'b' })
+  })
+
+  it('renames nothing in a worksheet whose names are unique', () => {
+    const read = readPersisted(fixture('v1.json'))
+    expect(read.ok && read.renamed).toEqual([])
+  })
+})
+
 describe('reading a big saved worksheet', () => {
   // A saved worksheet as the app writes it: a v2 envelope around the frozen v1 scenarios.
   function saved(copies: number) {

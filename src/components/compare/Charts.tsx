@@ -1,5 +1,6 @@
-import { memo, useEffect, useId, useState } from 'react'
-import type { ReactNode } from 'react'
+import { cloneElement, createContext, memo, use, useEffect, useId, useState } from 'react'
+import type { ReactElement, ReactNode } from 'react'
+import { flushSync } from 'react-dom'
 import {
   Bar,
   BarChart,
@@ -33,6 +34,11 @@ import { ChartBox, DataTableDetails } from '../ui/ChartParts'
 import './compare.css'
 import { usePriceBook } from '../../store/priceBook'
 import { PALETTE } from '../charts/palette'
+import { LongName } from '../ui/LongName'
+import { shortName } from '../ui/names'
+
+/** A legend entry sits on one line beside the others: a long name is cut shorter there than in tables. */
+const LEGEND_NAME_MAX = 32
 
 const colour = (i: number) => PALETTE[i % PALETTE.length] ?? '#000'
 
@@ -93,7 +99,7 @@ function SeriesTable<R>({
           <th scope="col">{firstHeader}</th>
           {series.map((s) => (
             <th key={s.key} scope="col">
-              {s.label}
+              <LongName text={s.label} />
             </th>
           ))}
         </tr>
@@ -101,7 +107,9 @@ function SeriesTable<R>({
       <tbody>
         {rows.map((r, i) => (
           <tr key={i}>
-            <th scope="row">{rowLabel(r)}</th>
+            <th scope="row">
+              <LongName text={rowLabel(r)} />
+            </th>
             {series.map((s) => {
               const v = value(r, s.key)
               return <td key={s.key}>{v === null || v === undefined ? '—' : formatUsd(v)}</td>
@@ -114,14 +122,94 @@ function SeriesTable<R>({
 }
 
 const CHART_HEIGHT = 300
-const container = (child: ReactNode) => (
-  <ResponsiveContainer
-    width="100%"
-    height={CHART_HEIGHT}
-    initialDimension={{ width: 640, height: CHART_HEIGHT }}
-  >
-    {child as React.ReactElement}
-  </ResponsiveContainer>
+
+/**
+ * Charts on paper are drawn at the size they print, three across a landscape
+ * A4 or US Letter page (about 316 CSS px each after margins and padding), with
+ * 12 px (9 pt) text. Scaling the screen drawing down instead shrank its text
+ * to 4 pt, and no script runs to redraw a chart while the page is printed.
+ */
+const PAPER = {
+  width: 300,
+  height: 230,
+  fontSize: 12,
+  categoryWidth: 124,
+  // Keys, not axis text: a dozen stage names at 12 px would leave the bars no room.
+  legendFontSize: 10,
+} as const
+/** True while the charts are drawn for paper. */
+const Paper = createContext(false)
+/**
+ * Tick and legend text on paper, given to recharts (which measures it to lay
+ * ticks out); on screen they keep the page's size. Axis titles are 12 px
+ * everywhere (charts/axes.ts).
+ */
+/**
+ * A scenario name on one line of a paper chart: wrapped to three lines, six
+ * names overlapped in the bars' short height. The memo's headline table
+ * above lists the full names in the same order.
+ */
+const PAPER_NAME_CHARS = 14
+const paperName = (name: unknown): string => {
+  const text = String(name)
+  return text.length > PAPER_NAME_CHARS ? `${text.slice(0, PAPER_NAME_CHARS - 1).trimEnd()}…` : text
+}
+
+const paperTick = (paper: boolean) => (paper ? { tick: { fontSize: PAPER.fontSize } } : {})
+const paperLegend = (paper: boolean) =>
+  paper ? { wrapperStyle: { fontSize: PAPER.legendFontSize }, iconSize: 8 } : {}
+
+/**
+ * Whether the page is being printed: print media (a print preview, or
+ * emulated print in a test) or between beforeprint and afterprint. Rendered
+ * synchronously, so the printed layout already holds the paper-sized charts.
+ */
+function usePrinting(): boolean {
+  const query = typeof window.matchMedia === 'function' ? window.matchMedia('print') : null
+  const [printing, setPrinting] = useState(() => query?.matches ?? false)
+  useEffect(() => {
+    const media = typeof window.matchMedia === 'function' ? window.matchMedia('print') : null
+    const set = (value: boolean) => {
+      flushSync(() => {
+        setPrinting(value)
+      })
+    }
+    const before = () => {
+      set(true)
+    }
+    const after = () => {
+      set(media?.matches ?? false)
+    }
+    window.addEventListener('beforeprint', before)
+    window.addEventListener('afterprint', after)
+    media?.addEventListener('change', after)
+    return () => {
+      window.removeEventListener('beforeprint', before)
+      window.removeEventListener('afterprint', after)
+      media?.removeEventListener('change', after)
+    }
+  }, [])
+  return printing
+}
+
+function ChartContainer({
+  children,
+}: {
+  children: ReactElement<{ width?: number; height?: number }>
+}) {
+  if (use(Paper)) return cloneElement(children, { width: PAPER.width, height: PAPER.height })
+  return (
+    <ResponsiveContainer
+      width="100%"
+      height={CHART_HEIGHT}
+      initialDimension={{ width: 640, height: CHART_HEIGHT }}
+    >
+      {children}
+    </ResponsiveContainer>
+  )
+}
+const container = (child: ReactElement<{ width?: number; height?: number }>) => (
+  <ChartContainer>{child}</ChartContainer>
 )
 
 /** One horizontal bar (or stack of bars) per scenario, in USD per month. */
@@ -138,24 +226,31 @@ function ScenarioBars({
   /** What the figures are in, e.g. "USD per job". */
   unit: string
 }) {
+  const paper = use(Paper)
   return container(
     <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-      <XAxis type="number" tickFormatter={usdTick} label={{ ...USD_AXIS_LABEL, value: unit }} />
+      <XAxis
+        type="number"
+        tickFormatter={usdTick}
+        {...paperTick(paper)}
+        label={{ ...USD_AXIS_LABEL, value: unit }}
+      />
       <YAxis
         type="category"
         dataKey="scenarioName"
-        width={150}
-        tick={{ fontSize: 12 }}
+        width={paper ? PAPER.categoryWidth : 150}
+        tick={{ fontSize: PAPER.fontSize }}
         interval={0}
+        {...(paper ? { tickFormatter: paperName } : {})}
       />
       <Tooltip formatter={usdTooltip} />
-      <Legend position="top" />
+      <Legend position="top" {...paperLegend(paper)} />
       {series.map((s, i) => (
         <Bar
           key={s.key}
           dataKey={s.key}
-          name={s.label}
+          name={shortName(s.label, LEGEND_NAME_MAX)}
           {...(stacked ? { stackId: 'cost', stroke: '#fff' } : {})}
           fill={colour(i)}
           isAnimationActive={false}
@@ -221,6 +316,7 @@ function StackedCost({ outcomes, scales, unit }: { outcomes: ScenarioOutcome[] }
 }
 
 function CostByVolume({ scenarios }: { scenarios: Scenario[] }) {
+  const paper = use(Paper)
   const chart = monthlyCostByVolume(scenarios, usePriceBook())
   const rows = chart.rows as unknown as Record<string, number | null>[]
   return (
@@ -242,18 +338,28 @@ function CostByVolume({ scenarios }: { scenarios: Scenario[] }) {
       {container(
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="jobsPerMonth" tickFormatter={countTick} label={JOBS_AXIS_LABEL} />
-          <YAxis tickFormatter={usdTick} width={88} label={USD_MONTH_AXIS_LABEL} />
+          <XAxis
+            dataKey="jobsPerMonth"
+            tickFormatter={countTick}
+            {...paperTick(paper)}
+            label={JOBS_AXIS_LABEL}
+          />
+          <YAxis
+            tickFormatter={usdTick}
+            width={paper ? 64 : 88}
+            {...paperTick(paper)}
+            label={USD_MONTH_AXIS_LABEL}
+          />
           <Tooltip
             formatter={usdTooltip}
             labelFormatter={(v) => `${formatCount(Number(v))} jobs per month`}
           />
-          <Legend position="top" />
+          <Legend position="top" {...paperLegend(paper)} />
           {chart.series.map((s) => (
             <Line
               key={s.key}
               dataKey={s.key}
-              name={s.label}
+              name={shortName(s.label, LEGEND_NAME_MAX)}
               stroke={colour(s.scenarioIndex)}
               strokeWidth={2}
               dot={{ r: 3 }}
@@ -327,14 +433,17 @@ type ChartsProps = {
 
 /** Loaded lazily: recharts is most of the JavaScript, and the worksheet should paint without it. */
 export default function Charts(props: ChartsProps) {
+  const paper = usePrinting()
   const first = useStaggered(props, 0)
   const second = useStaggered(props, 1)
   const third = useStaggered(props, 2)
   return (
-    <div className="charts">
-      <StackedCostChart outcomes={first.outcomes} scales={first.scales} unit={first.unit} />
-      <CostByVolumeChart scenarios={second.scenarios} />
-      <DraftFinalChart outcomes={third.outcomes} scales={third.scales} unit={third.unit} />
-    </div>
+    <Paper value={paper}>
+      <div className={paper ? 'charts paper' : 'charts'}>
+        <StackedCostChart outcomes={first.outcomes} scales={first.scales} unit={first.unit} />
+        <CostByVolumeChart scenarios={second.scenarios} />
+        <DraftFinalChart outcomes={third.outcomes} scales={third.scales} unit={third.unit} />
+      </div>
+    </Paper>
   )
 }

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useDeferredValue, useId, useMemo, useState } from 'react'
+import { lazy, memo, Suspense, useId, useMemo, useState } from 'react'
 import {
   assumptionRows,
   comparedIds,
@@ -9,11 +9,12 @@ import {
 } from '../../domain/compare'
 import { toScenario } from '../../domain/draft'
 import { PREPARED_BY_MAX } from '../../io/persisted'
-import { useComparedSet } from '../../store/compare'
+import { useDeferredComparedSet } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { CompareTable } from './CompareTable'
 import { PrintMemo } from './PrintMemo'
-import { scenarioTitle, shortened } from '../ui/names'
+import { LongName } from '../ui/LongName'
+import { scenarioTitle, shortName } from '../ui/names'
 import { ScenarioFinder } from '../scenarios/ScenarioFinder'
 import { useScenarioPage } from '../scenarios/useScenarioPage'
 import { useSettledValue } from '../ui/useSettledValue'
@@ -23,6 +24,8 @@ import './compare.css'
 const Charts = memo(lazy(() => import('./Charts')))
 const CHART_SETTLE_MS = 250
 const MemoTable = memo(CompareTable)
+// The memo is on paper only, and formats a date and every figure: not again on each keystroke.
+const MemoPrint = memo(PrintMemo)
 
 export function CompareSection() {
   const scenarios = useWorksheet((s) => s.scenarios)
@@ -35,17 +38,18 @@ export function CompareSection() {
   const preparedBy = useWorksheet((s) => s.preparedBy)
   const setPreparedBy = useWorksheet((s) => s.setPreparedBy)
   const authorId = useId()
-  // The table trails a keystroke by a frame: the worksheet's own total paints first.
-  const compared = useDeferredValue(useComparedSet())
+  // The table trails a keystroke by a frame, and is derived then: the worksheet's own total
+  // paints first.
+  const compared = useDeferredComparedSet()
   // Charts follow once typing pauses, so a keystroke never waits for them.
   const deferred = useSettledValue(compared, CHART_SETTLE_MS)
   // Charts measure every label they draw: a name of megabytes took them seconds. Shortened here.
   const chartScenarios = useMemo(
-    () => deferred.drafts.map((d) => ({ ...toScenario(d), name: shortened(d.name) })),
+    () => deferred.drafts.map((d) => ({ ...toScenario(d), name: shortName(d.name) })),
     [deferred.drafts],
   )
   const chartOutcomes = useMemo(
-    () => deferred.outcomes.map((o) => ({ ...o, name: shortened(o.name) })),
+    () => deferred.outcomes.map((o) => ({ ...o, name: shortName(o.name) })),
     [deferred.outcomes],
   )
   const assumptions = useMemo(
@@ -106,7 +110,7 @@ export function CompareSection() {
                       setRefused(ok ? null : d.id)
                     }}
                   />
-                  {scenarioTitle(d.name)}
+                  <LongName text={scenarioTitle(d.name)} />
                 </label>
                 {refused === d.id && (
                   <span id={limitId} className="hint warn" role="alert">
@@ -138,7 +142,7 @@ export function CompareSection() {
           >
             {compared.drafts.map((d) => (
               <option key={d.id} value={d.id}>
-                {scenarioTitle(d.name)}
+                {shortName(scenarioTitle(d.name))}
               </option>
             ))}
           </select>
@@ -177,7 +181,7 @@ export function CompareSection() {
         <p className="card empty">Tick at least one scenario to compare.</p>
       ) : (
         <>
-          <PrintMemo drafts={compared.drafts} outcomes={compared.outcomes} />
+          <MemoPrint drafts={compared.drafts} outcomes={compared.outcomes} />
           <div className="card">
             <MemoTable table={compared.table} assumptions={assumptions} unit={compared.view.unit} />
           </div>

@@ -13,6 +13,7 @@ import {
   formatSignedUsd,
   formatUsd,
 } from '../../format/number'
+import { LongName } from '../ui/LongName'
 import { scenarioTitle } from '../ui/names'
 import { TableScroll } from '../ui/TableScroll'
 import './compare.css'
@@ -100,7 +101,7 @@ export function CompareTable({
     <>
       <p id={captionId} className="compare-caption">
         Scenarios side by side; differences are against the baseline,{' '}
-        {scenarioTitle(table.columns[table.baselineIndex]?.name ?? '')}.
+        <LongName text={table.columns[table.baselineIndex]?.name ?? ''} />.
       </p>
       <TableScroll labelledBy={captionId} fitsCaption={false}>
         <table className="compare-table" aria-labelledby={captionId}>
@@ -109,7 +110,7 @@ export function CompareTable({
               <th scope="col">Per month unless noted</th>
               {table.columns.map((c, i) => (
                 <th key={i} scope="col">
-                  {scenarioTitle(c.name)}
+                  <LongName text={scenarioTitle(c.name)} />
                   {c.isBaseline && <span className="tag">baseline</span>}
                   {!c.complete && (
                     <span className="tag bad">{formatCount(c.errorCount)} to fix</span>

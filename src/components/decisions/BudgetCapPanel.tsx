@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef, useState } from 'react'
+import { memo, useMemo, useRef } from 'react'
 import { budgetCap } from '../../domain/decisions/budgetCap'
 import type { ScenarioDraft } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
@@ -15,12 +15,15 @@ import { usePriceBook } from '../../store/priceBook'
 export const BudgetCapPanel = memo(function BudgetCapPanel({
   scenario,
   draft,
+  budgetText,
+  onBudgetText,
 }: {
   scenario: Scenario
   draft: ScenarioDraft
+  /** Held by the decision tools: the 12-month projection draws the same budget. */
+  budgetText: string
+  onBudgetText: (text: string) => void
 }) {
-  // Not part of the worksheet: a budget is a question asked of a scenario, not one of its inputs.
-  const [budgetText, setBudgetText] = useState('')
   const budget = parseTypedNumber(budgetText)
   const blank = budgetText.trim() === ''
   const book = usePriceBook()
@@ -47,7 +50,7 @@ export const BudgetCapPanel = memo(function BudgetCapPanel({
           unit="USD"
           error={budgetError}
           hint="Kept while this page is open; not saved with the worksheet."
-          onType={setBudgetText}
+          onType={onBudgetText}
         />
       </div>
       {result === null ? (

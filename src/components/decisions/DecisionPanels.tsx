@@ -1,4 +1,6 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
+import { isUsableBudget } from '../../domain/decisions/budgetCap'
+import { parseTypedNumber } from '../../io/numberInput'
 import { resultFor, useActiveDraft } from '../../store/hooks'
 import { useSettledValue } from '../ui/useSettledValue'
 import { BudgetCapPanel } from './BudgetCapPanel'
@@ -6,9 +8,12 @@ import { BudgetChecksPanel } from './BudgetChecksPanel'
 import { FailureList } from '../ui/FailureList'
 import { ModelComparisonPanel } from './ModelComparisonPanel'
 import { QuotaPanel } from './QuotaPanel'
-import { decisionScenario, localIsoDate } from './scenario'
+import { decisionScenario } from '../../domain/draft'
+import { localIsoDate } from './scenario'
 import { SensitivityPanel } from './SensitivityPanel'
 import { UncertaintyPanel } from './UncertaintyPanel'
+import { LongName } from '../ui/LongName'
+import { YearPanel } from './YearPanel'
 import { scenarioTitle } from '../ui/names'
 import './decisions.css'
 
@@ -26,11 +31,21 @@ export default function DecisionPanels() {
   const result = resultFor(draft)
   // Read once a render: a page left open past midnight picks up the new date on the next edit.
   const today = localIsoDate(new Date())
+  // Not part of the worksheet: a budget is a question asked of a scenario, not one of its
+  // inputs. The budget cap reads it and the 12-month projection draws it.
+  const [budgetText, setBudgetText] = useState('')
+  const budgetUsd = useMemo(() => {
+    const value = parseTypedNumber(budgetText)
+    return budgetText.trim() !== '' && isUsableBudget(value) ? value : null
+  }, [budgetText])
 
   return (
     <>
       <p className="muted decisions-for">
-        For the scenario being edited: <strong>{scenarioTitle(draft.name)}</strong>
+        For the scenario being edited:{' '}
+        <strong>
+          <LongName text={scenarioTitle(draft.name)} />
+        </strong>
       </p>
       {!result.ok ? (
         <div className="card">
@@ -42,7 +57,13 @@ export default function DecisionPanels() {
             <BudgetChecksPanel scenario={scenario} draft={draft} today={today} />
             <QuotaPanel scenario={scenario} />
           </div>
-          <BudgetCapPanel scenario={scenario} draft={draft} />
+          <BudgetCapPanel
+            scenario={scenario}
+            draft={draft}
+            budgetText={budgetText}
+            onBudgetText={setBudgetText}
+          />
+          <YearPanel scenario={scenario} budgetUsd={budgetUsd} />
           <ModelComparisonPanel scenario={scenario} />
           <SensitivityPanel scenario={scenario} />
           <UncertaintyPanel scenario={scenario} draft={draft} />

@@ -5,7 +5,7 @@ import type { CsvImportResult } from '../../io/csv/format'
 import { importCsvFile } from '../../io/csv/importFile'
 import type { ImportPhase, ImportProgress } from '../../io/csv/importFile'
 import { usePriceBook } from '../../store/priceBook'
-import { useComparedSet } from '../../store/compare'
+import { useComparedDrafts } from '../../store/compare'
 import { useWorksheet } from '../../store/worksheet'
 import { fileNameFor } from './download'
 import { downloadText } from '../ui/download'
@@ -72,9 +72,10 @@ function useShareLinkPreview(open: (p: Pending) => void) {
 export function ImportExportBar() {
   const scenarios = useWorksheet((s) => s.scenarios)
   const importScenarios = useWorksheet((s) => s.importScenarios)
-  const compared = useComparedSet()
+  // Drafts only: the comparison's table is the compare section's work, not this bar's.
+  const comparedDrafts = useComparedDrafts()
   const book = usePriceBook()
-  const shared = useMemo(() => compared.drafts.map(toScenario), [compared.drafts])
+  const shared = useMemo(() => comparedDrafts.map(toScenario), [comparedDrafts])
   const [progress, setProgress] = useState<ImportProgress | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
   const [status, setStatus] = useState('')
@@ -166,9 +167,9 @@ export function ImportExportBar() {
       </button>
       <button
         type="button"
-        disabled={compared.drafts.length === 0}
+        disabled={comparedDrafts.length === 0}
         onClick={() => {
-          void exportCsv(compared.drafts.map(toScenario))
+          void exportCsv(comparedDrafts.map(toScenario))
         }}
       >
         Export compared (CSV)

@@ -5,7 +5,7 @@ import { formatCount, formatCountOf, formatUsd } from '../../format/number'
 import { computeScenario } from '../../domain/engine'
 import './importExport.css'
 import { usePriceBook } from '../../store/priceBook'
-import { shortened } from '../ui/names'
+import { LongName } from '../ui/LongName'
 
 /**
  * Scenarios listed in the preview. A file of thousands drew and priced every one before
@@ -79,7 +79,9 @@ export function ImportPreview({ source, result, onImport, onCancel }: Props) {
               return (
                 // A scenario's first row is unique in its file; a name may be megabytes.
                 <tr key={s.firstRow}>
-                  <th scope="row">{shortened(s.name)}</th>
+                  <th scope="row">
+                    <LongName text={s.name} />
+                  </th>
                   <td>
                     {s.firstRow === s.lastRow
                       ? formatCount(s.firstRow)

@@ -3,6 +3,7 @@ import { defaultScenario } from '../../presets/defaultScenario'
 import { USE_CASE_PRESETS, isUseCasePresetId, presetScenario } from '../../presets/useCases'
 import { useActiveDraft } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
+import { LongName } from '../ui/LongName'
 import { scenarioTitle } from '../ui/names'
 import { ScenarioFinder } from './ScenarioFinder'
 import { useScenarioPage } from './useScenarioPage'
@@ -39,7 +40,7 @@ export function ScenarioBar() {
                 select(d.id)
               }}
             >
-              {scenarioTitle(d.name)}
+              <LongName text={scenarioTitle(d.name)} />
             </button>
           </li>
         ))}

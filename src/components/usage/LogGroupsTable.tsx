@@ -185,19 +185,30 @@ function TemplateTotalsTable({ summary }: { summary: UsageSummary }) {
           ))}
         </tbody>
       </table>
-      <MoreRows shown={shown} total={totals.length} what="templates" onMore={setShown} />
+      <MoreRows
+        shown={shown}
+        listed={totals.length}
+        total={summary.templateCount}
+        what="templates"
+        onMore={setShown}
+      />
     </TableScroll>
   )
 }
 
-/** "Showing 50 of 50,000, costliest first" and a button for the next page. */
+/**
+ * "Showing 50 of 50,000, costliest first" and a button for the next page,
+ * up to the `listed` costliest the worker sent of the log's `total`.
+ */
 function MoreRows({
   shown,
+  listed,
   total,
   what,
   onMore,
 }: {
   shown: number
+  listed: number
   total: number
   what: string
   onMore: (shown: number) => void
@@ -205,16 +216,20 @@ function MoreRows({
   if (total <= PAGE) return null
   return (
     <p className="hint">
-      Showing {formatCount(Math.min(shown, total))} of {formatCount(total)} {what}, costliest first.{' '}
-      {shown < total && (
+      Showing {formatCount(Math.min(shown, listed))} of {formatCount(total)} {what}, costliest
+      first.{' '}
+      {shown < listed ? (
         <button
           type="button"
           onClick={() => {
             onMore(shown + PAGE)
           }}
         >
-          Show {formatCount(Math.min(PAGE, total - shown))} more {what}
+          Show {formatCount(Math.min(PAGE, listed - shown))} more {what}
         </button>
+      ) : (
+        listed < total &&
+        `The costliest ${formatCount(listed)} are listed; the all-rows line counts every one.`
       )}
     </p>
   )
@@ -269,7 +284,7 @@ export const LogGroupsTable = memo(function LogGroupsTable({ summary }: { summar
             </tr>
           </thead>
           <tbody>
-            {groups.slice(0, shown).map((g) => (
+            {groups.slice(0, Math.min(shown, summary.costliestGroups)).map((g) => (
               <Row key={`${g.template ?? ''}\u0000${g.stage ?? ''}`} g={g} />
             ))}
           </tbody>
@@ -277,7 +292,13 @@ export const LogGroupsTable = memo(function LogGroupsTable({ summary }: { summar
             <Row g={summary.total} total />
           </tfoot>
         </table>
-        <MoreRows shown={shown} total={groups.length} what="groups" onMore={setShown} />
+        <MoreRows
+          shown={shown}
+          listed={summary.costliestGroups}
+          total={summary.groupCount}
+          what="groups"
+          onMore={setShown}
+        />
       </TableScroll>
       <p className="hint">
         Kept images are the ones accepted or edited; the retry multiplier is billed images per kept

@@ -16,10 +16,8 @@ const MAX_PICKABLE = 200
 
 /** A scenario built from one template's log: every stage measured, sized to the log's volume. */
 export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {
-  const templates = useMemo(
-    () => [...new Set(summary.groups.map((g) => g.template ?? ''))],
-    [summary],
-  )
+  // Only templates whose every stage the worker sent: a scenario needs all of them.
+  const templates = summary.templates
   const [template, setTemplate] = useState(templates[0] ?? '')
   const [status, setStatus] = useState('')
   const addScenario = useWorksheet((s) => s.addScenario)

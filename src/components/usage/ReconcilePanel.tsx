@@ -16,7 +16,7 @@ import {
 } from '../../format/number'
 import { usePriceBook } from '../../store/priceBook'
 import { useWorksheet } from '../../store/worksheet'
-import { decisionScenario } from '../decisions/scenario'
+import { decisionScenario } from '../../domain/draft'
 import { FailureList } from '../ui/FailureList'
 import { Figure } from '../ui/Figure'
 import { Panel } from '../ui/Panel'

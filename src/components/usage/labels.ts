@@ -47,9 +47,12 @@ export function shortText(text: string, max = MAX_NAME): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text
 }
 
-/** The full name for a title attribute, only when shortText cut it. */
+/** Characters of a title attribute (two clipped names and a separator fit): a megabyte header in one froze the page for seconds. */
+export const MAX_TITLE = 25_000
+
+/** The full name for a title attribute, only when shortText cut it (at most MAX_TITLE characters). */
 export const fullTitle = (text: string): string | undefined =>
-  text.length > MAX_NAME ? text : undefined
+  text.length > MAX_NAME ? shortText(text, MAX_TITLE) : undefined
 
 /** Rows of a long list drawn at once: enough to read, few enough to draw in a frame. */
 export const PAGE = 50

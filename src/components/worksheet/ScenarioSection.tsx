@@ -1,11 +1,12 @@
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import { findModel } from '../../domain/priceBook'
+import { scenarioNameProblem } from '../../domain/scenarioNames'
 import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { NumberField } from '../ui/NumberField'
 import { usePriceBook } from '../../store/priceBook'
 import { formatCount } from '../../format/number'
-import { shortened } from '../ui/names'
+import { shortName } from '../ui/names'
 
 /**
  * Longest name the name field holds. A text field lays out its whole value: a name of
@@ -24,6 +25,15 @@ export function ScenarioSection() {
   const batchId = useId()
   const model = findModel(book, draft.modelId)
   const longName = draft.name.length > NAME_FIELD_MAX
+  const otherNames = useWorksheet((s) => s.scenarios)
+  // A name that is blank or taken stays in the field with its reason, and
+  // reaches the scenario only once it is unique (docs/csv-format.md).
+  const [typedName, setTypedName] = useState<{ id: string; text: string } | null>(null)
+  const others = () => new Set(otherNames.filter((d) => d.id !== draft.id).map((d) => d.name))
+  const pending = typedName?.id === draft.id ? typedName.text : null
+  const nameProblem = pending === null ? null : scenarioNameProblem(pending, others())
+  // Once nothing stands in its way (the other scenario renamed, say), the field shows the name again.
+  const typed = nameProblem === null ? null : pending
 
   return (
     <section className="card" aria-labelledby={`${nameId}-h`}>
@@ -34,18 +44,32 @@ export function ScenarioSection() {
         Name the event (a signup, a new listing, a campaign) and how often it happens in a month.
       </p>
       <div className="grid">
-        <div className="field wide">
+        <div className={nameProblem ? 'field wide invalid' : 'field wide'}>
           <label htmlFor={nameId}>Scenario name</label>
           <input
             id={nameId}
             type="text"
-            value={longName ? shortened(draft.name, NAME_FIELD_MAX) : draft.name}
-            aria-describedby={longName ? `${nameId}-long` : undefined}
+            value={typed ?? (longName ? shortName(draft.name, NAME_FIELD_MAX) : draft.name)}
+            aria-invalid={nameProblem ? true : undefined}
+            aria-describedby={
+              nameProblem ? `${nameId}-error` : longName ? `${nameId}-long` : undefined
+            }
             onChange={(e) => {
-              editScenario({ name: e.target.value }, 'name')
+              const text = e.target.value
+              if (scenarioNameProblem(text, others()) === null) {
+                setTypedName(null)
+                editScenario({ name: text }, 'name')
+              } else {
+                setTypedName({ id: draft.id, text })
+              }
             }}
           />
-          {longName && (
+          {nameProblem && (
+            <p id={`${nameId}-error`} className="error-text">
+              {nameProblem}
+            </p>
+          )}
+          {longName && !nameProblem && (
             <p id={`${nameId}-long`} className="hint">
               This name is {formatCount(draft.name.length)} characters long: the field shows its
               first {formatCount(NAME_FIELD_MAX)}, and the scenario keeps it whole. Typing here

@@ -19,6 +19,11 @@ import { tenthsPercent } from '../numberText'
 /** Budgets above this are typos: a trillion dollars a month is no image plan. */
 export const MAX_BUDGET_USD = 1e12
 
+/** Whether a typed budget can be planned with: what budgetCap accepts. */
+export function isUsableBudget(budgetUsd: number): boolean {
+  return isFiniteNumber(budgetUsd) && budgetUsd >= 0 && budgetUsd <= MAX_BUDGET_USD
+}
+
 /** Smallest step a suggested retry multiplier moves in (people type 1.25, not 1.2371). */
 export const RETRY_STEP = 0.01
 /** Smallest step a suggested reach share moves in: 0.1 percentage point. */

@@ -97,9 +97,21 @@ export interface UsageGroup {
 }
 
 export interface UsageSummary {
-  /** One per template and stage, in order of first appearance. */
+  /**
+   * One per template and stage, in order of first appearance; after
+   * boundSummary, only the costliest of them and every stage of the
+   * costliest templates.
+   */
   groups: UsageGroup[]
   total: UsageGroup
+  /** Template and stage groups in the whole log, listed or not. */
+  groupCount: number
+  /** The first this many of `groups` by cost are the log's costliest: a table can page through them in that order. */
+  costliestGroups: number
+  /** Templates in the whole log, listed or not. */
+  templateCount: number
+  /** Templates whose every stage is in `groups`, in order of first appearance: per-template figures use only these. */
+  templates: string[]
   /**
    * Per template whose rows carry job ids, its stages in the order jobs go
    * through them (see stageOrderByJob); templateTotals orders stages by it.
@@ -330,6 +342,10 @@ export function summariseUsage(
   return {
     groups: order.map((g) => finish(g.acc, g.template, g.stage, defaultModelId)),
     total: finish(all, null, null, defaultModelId),
+    groupCount: order.length,
+    costliestGroups: order.length,
+    templateCount: byTemplate.size,
+    templates: [...byTemplate.keys()],
     jobStageOrders: jobs.orders(),
   }
 }

@@ -96,7 +96,8 @@ function order(
  * stage. The whole log's kept images would count a draft pick and the final
  * made from it as two kept images, halving the cost per deliverable. Which
  * stage is last follows the order `rule` names (StageOrderRule): the order
- * rows happen to appear in a file says nothing about a workflow.
+ * rows happen to appear in a file says nothing about a workflow. It covers
+ * the templates in `summary.templates`, whose every stage is listed.
  * @example templateTotals(summary)[0]?.costPerFinalImageUsd // e.g. 0.29
  */
 export function templateTotals(
@@ -104,8 +105,11 @@ export function templateTotals(
   options: StageOrderOptions = {},
 ): TemplateTotal[] {
   const byTemplate = new Map<string, UsageGroup[]>()
+  // A bounded summary lists some templates' groups only in part: their totals would be wrong.
+  const whole = new Set(summary.templates)
   for (const g of summary.groups) {
     const key = g.template ?? ''
+    if (!whole.has(key)) continue
     const list = byTemplate.get(key)
     if (list) list.push(g)
     else byTemplate.set(key, [g])

@@ -1,12 +1,14 @@
 /**
- * CSV export of scenarios, format version 1 (docs/csv-format.md). Files are
+ * CSV export of scenarios, format version 2 (docs/csv-format.md). Files are
  * untrusted both ways: every text cell a spreadsheet would run as a formula
  * is escaped.
  */
 import Papa from 'papaparse'
 import { computeScenario } from '../../domain/engine'
-import type { Scenario } from '../../domain/model'
+import { deliversFinalFlags } from '../../domain/finals'
+import type { Meter, Scenario } from '../../domain/model'
 import type { PriceBook } from '../../domain/priceBook'
+import { findModel } from '../../domain/priceBook'
 import { CSV_COLUMNS, CSV_FORMAT_VERSION, FORMULA_START } from './format'
 
 type Cell = string | number | boolean
@@ -19,20 +21,27 @@ const num = (n: number): Cell => (Number.isFinite(n) ? n : String(n))
 const optionalNum = (n: number | null | undefined): Cell => (n == null ? '' : num(n))
 
 /**
- * The scenarios as CSV format version 1: one row per stage, CRLF line
+ * The scenarios as CSV format version 2: a UTF-8 byte-order mark (so Excel
+ * on Windows reads accented names as UTF-8), one row per stage, CRLF line
  * endings (after the last row too), every number at full precision
- * (`String(n)`), computed results in the last five columns (blank when a
- * scenario does not compute). Text cells that start like a formula
- * (= + - @ tab CR) get a leading ' so a spreadsheet shows them as text.
- * Give scenarios distinct names: rows of same-named scenarios merge on
- * import. A scenario without stages has no rows.
+ * (`String(n)`). Every row carries the five prices it is computed with and
+ * every stage its delivers_final, so the file computes the same totals in
+ * any app whatever its defaults. Computed results fill the last six columns
+ * (blank when a scenario does not compute). Text cells that start like a
+ * formula get a leading ' so a spreadsheet shows them as text (see
+ * FORMULA_START). Give scenarios distinct names (the worksheet keeps them
+ * so): rows of same-named scenarios merge on import. A scenario without
+ * stages has no rows.
  * @example exportScenariosCsv([defaultScenario()], book).split('\r\n').length // 4: header, 2 stages, ''
  */
 export function exportScenariosCsv(scenarios: readonly Scenario[], book: PriceBook): string {
   const data: Cell[][] = []
   for (const s of scenarios) {
     const result = computeScenario(s, book)
-    const p = s.prices
+    const spec = findModel(book, s.modelId)
+    // The override, else the model's list price; blank only for a model this book lacks.
+    const price = (m: Meter): Cell => optionalNum(s.prices?.[m] ?? spec?.meters[m].usdPerMillion)
+    const finals = deliversFinalFlags(s.stages)
     s.stages.forEach((st, i) => {
       const r = result.ok ? result.stages[i] : undefined
       data.push([
@@ -41,11 +50,11 @@ export function exportScenariosCsv(scenarios: readonly Scenario[], book: PriceBo
         s.modelId,
         num(s.jobsPerMonth),
         s.batch,
-        optionalNum(p?.textInput),
-        optionalNum(p?.cachedTextInput),
-        optionalNum(p?.imageInput),
-        optionalNum(p?.cachedImageInput),
-        optionalNum(p?.imageOutput),
+        price('textInput'),
+        price('cachedTextInput'),
+        price('imageInput'),
+        price('cachedImageInput'),
+        price('imageOutput'),
         s.pricesCheckedOn ?? '',
         optionalNum(s.usersPerMonth),
         optionalNum(s.maxImagesPerUser),
@@ -62,11 +71,13 @@ export function exportScenariosCsv(scenarios: readonly Scenario[], book: PriceBo
         num(st.referenceImageTokens),
         num(st.cachedInputShare),
         num(st.partialImages),
+        finals[i] ?? false,
         optionalNum(r?.outputTokensPerImage),
         optionalNum(r?.costUsd),
         optionalNum(result.monthlyCostUsd),
         optionalNum(result.ok ? result.costPerJobUsd : null),
         optionalNum(result.ok ? result.costPerKeptImageUsd : null),
+        optionalNum(result.ok ? result.costPerDeliveredImageUsd : null),
       ])
     })
   }
@@ -75,5 +86,5 @@ export function exportScenariosCsv(scenarios: readonly Scenario[], book: PriceBo
     { fields: [...CSV_COLUMNS], data },
     { newline: '\r\n', escapeFormulae: FORMULA_START },
   )
-  return `${csv}\r\n`
+  return `\ufeff${csv}\r\n`
 }

@@ -1,11 +1,13 @@
 /**
- * The contract of CSV format version 1 (docs/csv-format.md): column names,
+ * The contract of CSV format version 2 (docs/csv-format.md): column names,
  * what import reports, and the limits. Kept apart from the parser so the UI
  * can name columns and show problems without loading papaparse.
  */
 import type { Meter, Scenario } from '../../domain/model'
 
-export const CSV_FORMAT_VERSION = 1
+export const CSV_FORMAT_VERSION = 2
+/** Every version import reads: version 1 files have no delivers_final column. */
+export const CSV_READABLE_VERSIONS: readonly number[] = [1, 2]
 /** Checked on the File before it is read: a larger file would stall the tab. */
 export const MAX_CSV_BYTES = 50 * 1024 * 1024
 
@@ -37,6 +39,8 @@ export const INPUT_COLUMNS = [
   'reference_image_tokens',
   'cached_input_share',
   'partial_images',
+  // Version 2. Blank: the last stage and its same-quality variants (domain/finals.ts).
+  'delivers_final',
 ] as const
 export type InputColumn = (typeof INPUT_COLUMNS)[number]
 
@@ -46,13 +50,18 @@ export const COMPUTED_COLUMNS = [
   'stage_monthly_cost_usd',
   'scenario_monthly_cost_usd',
   'cost_per_job_usd',
-  'cost_per_kept_image_usd',
+  // Named for what it divides by, so no one reads it as the cost of a delivered image.
+  'cost_per_kept_image_all_stages_usd',
+  'cost_per_delivered_image_usd',
 ] as const
 export type ComputedColumn = (typeof COMPUTED_COLUMNS)[number]
 export type CsvColumn = InputColumn | ComputedColumn
 
 /** Every column, in export order. */
 export const CSV_COLUMNS: readonly CsvColumn[] = [...INPUT_COLUMNS, ...COMPUTED_COLUMNS]
+
+/** Computed columns of version 1 that version 2 renamed: still known, still ignored. */
+export const RETIRED_COLUMNS: readonly string[] = ['cost_per_kept_image_usd']
 
 /** What each required cell holds, worded for the message shown when it is blank. */
 export const REQUIRED_VALUES: Readonly<Partial<Record<InputColumn, string>>> = {
@@ -113,19 +122,31 @@ export interface CsvImportResult {
 }
 
 /**
- * A text cell a spreadsheet would evaluate starts with = + - @ tab or CR;
- * export writes a ' before it. Leading quotes are part of the pattern so a
- * name that itself starts with ' before one of those also gets one, and
- * import's "drop one leading '" gives every name back unchanged. (papaparse's
- * own pattern, /^[=+\-@\t\r].*$/, misses "=1+1\nx": its `.*$` stops at the
- * line break.)
+ * A text cell a spreadsheet would evaluate, or might after trimming it:
+ * one starting with = + - @ (or their full-width forms ＝ ＋ － ＠, which
+ * some spreadsheets read as the ASCII ones), white space before one of
+ * those, or a tab or CR. Export writes a ' before it. Leading quotes are part
+ * of the pattern so a name that itself starts with ' before one of those
+ * also gets one, and import's "drop one leading '" gives every name back
+ * unchanged. (papaparse's own pattern, /^[=+\-@\t\r].*$/, misses
+ * "=1+1\nx": its `.*$` stops at the line break.)
  */
-export const FORMULA_START = /^'*[=+\-@\t\r]/
-const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/
+export const FORMULA_START = /^'*(?:\s*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r])/
+const ESCAPED_FORMULA = /^'+(?:\s*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r])/
+/** The other common escape (OWASP's): a tab before the formula start. */
+const TAB_ESCAPED_FORMULA = /^\t[=+\-@\uff1d\uff0b\uff0d\uff20]/
 
-/** Undoes export's formula escaping: drops one leading ' before a formula start. */
+/**
+ * Undoes formula escaping: drops one leading ' before a formula start (this
+ * app's escape), or else a tab right before = + - @ (another tool's). This
+ * app never writes a bare leading tab (it escapes it with '), so a tab that
+ * reaches the second rule was put there by someone else.
+ */
 export function unescapeFormula(text: string): string {
-  return text.charCodeAt(0) === 39 && ESCAPED_FORMULA.test(text) ? text.slice(1) : text
+  const c = text.charCodeAt(0)
+  if (c === 39) return ESCAPED_FORMULA.test(text) ? text.slice(1) : text
+  if (c === 9) return TAB_ESCAPED_FORMULA.test(text) ? text.slice(1) : text
+  return text
 }
 
 /**

@@ -5,7 +5,13 @@
 import { show } from '../cells'
 import { readHeaderLine } from '../headerLine'
 import type { CsvProblem } from './format'
-import { CSV_COLUMNS, INPUT_COLUMNS, REQUIRED_COLUMNS, REQUIRED_VALUES } from './format'
+import {
+  CSV_COLUMNS,
+  INPUT_COLUMNS,
+  REQUIRED_COLUMNS,
+  REQUIRED_VALUES,
+  RETIRED_COLUMNS,
+} from './format'
 import type { FileLayout } from './rows'
 import { COL } from './rows'
 
@@ -64,7 +70,9 @@ function columnLetter(index: number): string {
   return s
 }
 
-const KNOWN_COLUMNS = new Map<string, number>(CSV_COLUMNS.map((c, i) => [c, i]))
+const KNOWN_COLUMNS = new Map<string, number>(
+  [...CSV_COLUMNS, ...RETIRED_COLUMNS].map((c, i) => [c, i]),
+)
 
 interface Header {
   /** Null when the file cannot be read: then `problems` says why. */

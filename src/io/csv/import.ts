@@ -1,5 +1,5 @@
 /**
- * CSV import of scenarios, format version 1 (docs/csv-format.md). One row per
+ * CSV import of scenarios, format versions 1 and 2 (docs/csv-format.md). One row per
  * stage; a scenario is a run of consecutive rows with the same `scenario`
  * value. Files are untrusted: import never throws and reports every problem
  * with its spreadsheet row and column.
@@ -16,7 +16,15 @@ import type { FileLayout } from './rows'
 import { COL, RowReader } from './rows'
 import { RowTable } from './rowTable'
 import type { Group } from './scenarios'
-import { addError, buildScenario, checkAgreement, checkValues } from './scenarios'
+import {
+  addError,
+  buildScenario,
+  checkAgreement,
+  checkStageNames,
+  checkValues,
+  settleFinals,
+  settlePrices,
+} from './scenarios'
 
 const ALL_COLUMNS = 2 ** INPUT_COLUMNS.length - 1
 
@@ -179,6 +187,9 @@ class Importer {
     for (const group of this.groups) {
       const scenario = buildScenario(group, table)
       checkValues(group, scenario, book, table, rowProblems)
+      settlePrices(group, scenario, book, table, rowProblems)
+      settleFinals(scenario)
+      checkStageNames(group, scenario, table, rowProblems)
       scenarios.push({
         name: group.name,
         firstRow: table.row[group.first] as number,
@@ -199,7 +210,7 @@ class Importer {
 }
 
 /**
- * Reads scenarios from CSV text (format version 1). Never throws: every
+ * Reads scenarios from CSV text (format version 1 or 2). Never throws: every
  * problem comes back in `problems` with its spreadsheet row and column, and
  * each scenario lists its own errors. Import a scenario only when its
  * `errors` is empty. Blank rows are skipped but still counted, as a

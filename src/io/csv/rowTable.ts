@@ -24,6 +24,8 @@ export class RowTable {
   /** Index in QUALITIES of each quality and in BILLED_QUALITIES of each auto_billed_as. */
   private quality: Uint8Array
   private billedAs: Uint8Array
+  /** delivers_final of each row: 0 blank (the default rule decides), 1 false, 2 true. */
+  finals: Uint8Array
   private readonly names: string[] = []
 
   /** `capacity`: the rows expected; more only cost copying the columns. */
@@ -35,6 +37,7 @@ export class RowTable {
     this.numbers = new Float64Array(n * STAGE_NUMBERS)
     this.quality = new Uint8Array(n)
     this.billedAs = new Uint8Array(n)
+    this.finals = new Uint8Array(n)
   }
 
   /**
@@ -49,6 +52,7 @@ export class RowTable {
     this.names.push(name)
     this.quality[i] = quality
     this.billedAs[i] = billedAs
+    this.finals[i] = 0
     return i
   }
 
@@ -69,13 +73,15 @@ export class RowTable {
     this.numbers = widen(this.numbers, (n) => new Float64Array(n), STAGE_NUMBERS)
     this.quality = widen(this.quality, (n) => new Uint8Array(n))
     this.billedAs = widen(this.billedAs, (n) => new Uint8Array(n))
+    this.finals = widen(this.finals, (n) => new Uint8Array(n))
   }
 
   /** The stage of row `i`, a new object. */
   stage(i: number): Stage {
     const n = this.numbers
     const b = i * STAGE_NUMBERS
-    return {
+    const final = this.finals[i]
+    const stage: Stage = {
       name: this.names[i] as string,
       quality: QUALITIES[this.quality[i] as number] as Quality,
       autoBilledAs: BILLED_QUALITIES[this.billedAs[i] as number] as BilledQuality,
@@ -91,6 +97,8 @@ export class RowTable {
       cachedInputShare: small(n[b + 9] as number),
       partialImages: small(n[b + 10] as number),
     }
+    if (final) stage.deliversFinal = final === 2
+    return stage
   }
 }
 

@@ -7,12 +7,18 @@ import type { BilledQuality, Quality } from '../../domain/model'
 import { BILLED_QUALITIES, QUALITIES } from '../../domain/model'
 import { isBlank, readSize, show, trimmed } from '../cells'
 import type { CsvProblem, InputColumn } from './format'
-import { CSV_FORMAT_VERSION, INPUT_COLUMNS, REQUIRED_VALUES, unescapeFormula } from './format'
+import {
+  CSV_FORMAT_VERSION,
+  CSV_READABLE_VERSIONS,
+  INPUT_COLUMNS,
+  REQUIRED_VALUES,
+  unescapeFormula,
+} from './format'
 import { numberFormatHint, parseCsvNumber, usesDecimalComma } from './numbers'
 import type { RowTable } from './rowTable'
 import { STAGE_NUMBERS } from './rowTable'
 
-/** Position of each input column, also its bit in a row's `bad` mask (26 columns < 32 bits). */
+/** Position of each input column, also its bit in a row's `bad` mask (27 columns < 32 bits). */
 export const COL = Object.fromEntries(INPUT_COLUMNS.map((c, i) => [c, i])) as Record<
   InputColumn,
   number
@@ -200,12 +206,12 @@ export class RowReader {
     const col = COL.format_version
     const text = this.raw(col)
     // What export writes, checked before anything is parsed.
-    if (text === '1' || isBlank(text) || parseCsvNumber(text, false) === CSV_FORMAT_VERSION) {
-      return
-    }
+    if (text === '2' || text === '1' || isBlank(text)) return
+    const n = parseCsvNumber(text, false)
+    if (n !== null && CSV_READABLE_VERSIONS.includes(n)) return
     this.fail(
       col,
-      `format_version must be ${String(CSV_FORMAT_VERSION)}, the only CSV format version this app reads; it is ${show(text.trim())}.`,
+      `format_version must be 1 or ${String(CSV_FORMAT_VERSION)}, the CSV format versions this app reads; it is ${show(text.trim())}.`,
     )
   }
 
@@ -290,6 +296,24 @@ export class RowReader {
     return BILLED_HIGH
   }
 
+  /** delivers_final as the row table stores it: 0 blank, 1 false, 2 true. */
+  deliversFinal(): number {
+    const col = COL.delivers_final
+    const raw = this.raw(col)
+    if (raw === '') return 0
+    if (raw === 'true') return 2
+    if (raw === 'false') return 1
+    const text = raw.trim().toLowerCase()
+    if (text === '') return 0
+    if (text === 'true') return 2
+    if (text === 'false') return 1
+    this.fail(
+      col,
+      `delivers_final must be true or false (blank means the last stage and its same-quality variants); it is ${show(raw.trim())}.`,
+    )
+    return 0
+  }
+
   /** Sets width and height; zeros once reported, which the engine's checks then skip. */
   size(): void {
     const col = COL.size
@@ -364,6 +388,7 @@ export class RowReader {
     n[b + 8] = this.number(COL.reference_image_tokens, 0)
     n[b + 9] = this.number(COL.cached_input_share, 0)
     n[b + 10] = this.number(COL.partial_images, 0)
+    this.table.finals[o] = this.deliversFinal()
     if (cells.length > this.file.headerWidth) this.extraCells()
     return o
   }

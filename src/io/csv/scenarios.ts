@@ -3,10 +3,12 @@
  * every row must repeat, and the values checked against the engine once the
  * scenario is built.
  */
-import { computeScenario } from '../../domain/engine'
+import { computeScenario, METER_LABELS } from '../../domain/engine'
+import { defaultDeliversFinal, deliversFinalFlags } from '../../domain/finals'
 import type { Meter, Scenario, Stage } from '../../domain/model'
 import { METERS } from '../../domain/model'
 import type { PriceBook } from '../../domain/priceBook'
+import { findModel } from '../../domain/priceBook'
 import { surelyComputes } from '../../domain/surelyComputes'
 import type { NumberRule } from '../../domain/validate'
 import { checkNumber, QUOTA_RULE, USERS_RULE } from '../../domain/validate'
@@ -220,5 +222,99 @@ export function checkValues(
     }
     problems.push(problem)
     addError(group, problem)
+  }
+}
+
+/**
+ * Stage flags as import keeps them. Flags that say what the default rule
+ * says are dropped, so a scenario that followed the rule still does (a stage
+ * added later becomes its final); any other choice is pinned on every stage,
+ * blanks resolved by the rule, so it no longer moves.
+ */
+export function settleFinals(scenario: Scenario): void {
+  const stages = scenario.stages
+  if (!stages.some((st) => st.deliversFinal !== undefined)) return
+  const flags = deliversFinalFlags(stages)
+  const defaults = defaultDeliversFinal(stages)
+  const followsRule = flags.every((f, i) => f === defaults[i])
+  stages.forEach((st, i) => {
+    if (followsRule) delete st.deliversFinal
+    else st.deliversFinal = flags[i] ?? false
+  })
+}
+
+/**
+ * Prices as import keeps them: a price equal to this app's list price for the
+ * model is dropped (the scenario follows the price book, as one made here
+ * does); any other is kept as the scenario's own, and a notice on its first
+ * row says so, because its totals then differ from a fresh scenario's.
+ */
+export function settlePrices(
+  group: Group,
+  scenario: Scenario,
+  book: PriceBook,
+  table: RowTable,
+  problems: CsvProblem[],
+): void {
+  const prices = scenario.prices
+  const spec = prices ? findModel(book, scenario.modelId) : undefined
+  if (!prices || !spec) return
+  const kept: Partial<Record<Meter, number>> = {}
+  const differ: string[] = []
+  let column: InputColumn | null = null
+  for (const meter of METERS) {
+    const value = prices[meter]
+    if (value === undefined) continue
+    const list = spec.meters[meter].usdPerMillion
+    if (value === list) continue
+    kept[meter] = value
+    column ??= PRICE_COLUMNS[meter]
+    differ.push(`${METER_LABELS[meter].toLowerCase()} ${String(value)} (list ${String(list)})`)
+  }
+  if (differ.length === 0) {
+    delete scenario.prices
+    return
+  }
+  scenario.prices = kept
+  // A scenario that cannot import needs no word about its prices.
+  if (group.errors) return
+  problems.push({
+    row: table.row[group.first] as number,
+    column,
+    message: `Scenario ${show(group.name)} is priced differently from this app's list prices for ${scenario.modelId}, in USD per 1M tokens: ${differ.join(', ')}. The file's prices are kept as the scenario's own, so its totals are the file's.`,
+    severity: 'notice',
+  })
+}
+
+/**
+ * Two stages of one scenario with the same name most often mean two
+ * scenarios that shared a name and merged into one on the way: said in the
+ * preview, once per scenario, at the row that repeats it.
+ */
+export function checkStageNames(
+  group: Group,
+  scenario: Scenario,
+  table: RowTable,
+  problems: CsvProblem[],
+): void {
+  const stages = scenario.stages
+  if (stages.length < 2) return
+  const seen = new Map<string, number>()
+  for (let i = 0; i < stages.length; i++) {
+    const name = (stages[i] as Stage).name
+    const before = seen.get(name)
+    if (before === undefined) {
+      seen.set(name, i)
+      continue
+    }
+    const rows = group.last - group.first + 1 === group.count ? null : groupRows(group, table)
+    const rowOf = (k: number) => table.row[rows ? (rows[k] as number) : group.first + k] as number
+    problems.push({
+      row: rowOf(i),
+      column: 'stage',
+      message: `Scenario ${show(group.name)} has a second stage named ${show(name)} (the first is on row ${String(rowOf(before))}). If these rows are two scenarios that shared a name, they were read as one: give one of them its own name in the file and import it again.`,
+      severity: 'notice',
+    })
+    return
   }
 }

@@ -9,7 +9,7 @@ import type { ColumnMapping } from './columns'
 import { unused, USAGE_FIELDS } from './columns'
 import type { RowReader, StatusValue, Tally } from './rowReader'
 
-export type UsageLogFormat = 'csv' | 'jsonl' | 'json'
+export type UsageLogFormat = 'csv' | 'jsonl' | 'json' | 'cost export' | 'costs api'
 
 export interface SkippedRow {
   /** Spreadsheet row (header = 1) for CSV; line number for JSON Lines; element number for a JSON array. */
@@ -57,8 +57,11 @@ export type ProgressCallback = (fraction: number) => void
 /** Often enough for a smooth bar on a 200,000-row log, rare enough to cost nothing. */
 export const PROGRESS_EVERY = 8192
 
-export const NO_COLUMNS =
-  'No column of this log has a name the reader knows (such as template, stage, quality, size, status, output_tokens or cost_usd). Map the columns by hand.'
+/** The shapes of file the usage-log section reads, for the message a file of none of them gets. */
+export const KNOWN_SHAPES =
+  'The shapes recognised are: a generation log (CSV, JSON Lines or a JSON array, with columns such as template, stage, quality, size, status, output_tokens or cost_usd); the OpenAI cost export CSV (start_time, end_time, amount_value, amount_currency, line_item, project_id…); and Costs API pages (GET /v1/organization/costs: {"object":"page","data":[{"object":"bucket","results":[…]}]}).'
+
+export const NO_COLUMNS = `No column of this log has a name the reader knows (such as template, stage, quality, size, status, output_tokens or cost_usd). Map the columns by hand. ${KNOWN_SHAPES}`
 
 /** Collects rows and skips, and builds the result. */
 export class Collector {

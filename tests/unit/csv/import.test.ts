@@ -71,7 +71,16 @@ describe('importScenariosCsv: files that read cleanly', () => {
 
   it('reads every input column of a CRLF file (crlf.csv)', () => {
     const r = load('crlf.csv')
-    expect(r.problems).toEqual([])
+    // Its one price that differs from the list is kept, and the preview says so.
+    expect(r.problems).toEqual([
+      {
+        row: 2,
+        column: 'price_image_output',
+        message:
+          "Scenario \"Listings\" is priced differently from this app's list prices for gpt-image-2, in USD per 1M tokens: image output 28.5 (list 30). The file's prices are kept as the scenario's own, so its totals are the file's.",
+        severity: 'notice',
+      },
+    ])
     expect(r.scenarios.map((s) => s.scenario)).toEqual([
       {
         name: 'Listings',
@@ -276,7 +285,7 @@ describe('importScenariosCsv: one fixture per kind of error, with row, column an
       error(
         2,
         'format_version',
-        'format_version must be 1, the only CSV format version this app reads; it is "2".',
+        'format_version must be 1 or 2, the CSV format versions this app reads; it is "3".',
       ),
     ],
     [
@@ -563,5 +572,117 @@ describe('docs/csv-format.md', () => {
     expect(semicolon!.delimiter).toBe(';')
     expect(semicolon!.decimalComma).toBe(true)
     expect(semicolon!.scenarios[0]!.scenario).toEqual(comma!.scenarios[0]!.scenario)
+  })
+})
+
+describe('importScenariosCsv: format version 2', () => {
+  const HEAD =
+    'format_version,scenario,model,jobs_per_month,batch,price_text_input,price_cached_text_input,price_image_input,price_cached_image_input,price_image_output,stage,quality,size,images_per_job,retry_multiplier,delivers_final'
+  const csv = (...rows: string[]) => [HEAD, ...rows].join('\r\n')
+
+  it('drops prices equal to the list, so the scenario follows the price book', () => {
+    const r = importScenariosCsv(
+      csv('2,S,gpt-image-2,10,false,5,1.25,8,2,30,Draft,low,1024x1024,1,1,'),
+      PRICE_BOOK,
+    )
+    expect(r.problems).toEqual([])
+    expect(r.scenarios[0]!.scenario.prices).toBeUndefined()
+  })
+
+  it('keeps prices that differ from the list, and says which in one notice', () => {
+    const r = importScenariosCsv(
+      csv(
+        '2,S,gpt-image-2,10,false,4,1.25,8,1.5,30,Draft,low,1024x1024,1,1,',
+        '2,S,gpt-image-2,10,false,4,1.25,8,1.5,30,Final,high,1024x1024,1,1,',
+      ),
+      PRICE_BOOK,
+    )
+    expect(r.scenarios[0]!.scenario.prices).toEqual({ textInput: 4, cachedImageInput: 1.5 })
+    expect(r.problems).toEqual([
+      {
+        row: 2,
+        column: 'price_text_input',
+        message:
+          "Scenario \"S\" is priced differently from this app's list prices for gpt-image-2, in USD per 1M tokens: text input 4 (list 5), cached image input 1.5 (list 2). The file's prices are kept as the scenario's own, so its totals are the file's.",
+        severity: 'notice',
+      },
+    ])
+  })
+
+  it('says nothing about the prices of a scenario that cannot import', () => {
+    const r = importScenariosCsv(
+      csv('2,S,gpt-image-2,10,false,4,1.25,8,2,30,Draft,ultra,1024x1024,1,1,'),
+      PRICE_BOOK,
+    )
+    expect(r.problems.map((p) => [p.column, p.severity])).toEqual([['quality', 'error']])
+  })
+
+  it('reads delivers_final; flags that match the default rule leave the rule in charge', () => {
+    const read = (a: string, b: string) =>
+      importScenariosCsv(
+        csv(
+          `2,S,gpt-image-2,10,false,,,,,,Draft,low,1024x1024,4,1,${a}`,
+          `2,S,gpt-image-2,10,false,,,,,,Final,high,1024x1024,1,1,${b}`,
+        ),
+        PRICE_BOOK,
+      )
+    const flags = (a: string, b: string) => {
+      const r = read(a, b)
+      expect(r.problems).toEqual([])
+      return r.scenarios[0]!.scenario.stages.map((st) => st.deliversFinal)
+    }
+    // The rule: the last stage delivers, the low-quality draft before it does not.
+    expect(flags('false', 'true')).toEqual([undefined, undefined])
+    expect(flags(' FALSE ', 'True')).toEqual([undefined, undefined])
+    expect(flags('', '')).toEqual([undefined, undefined])
+    // Any other choice is pinned on every stage, a blank resolved by the rule.
+    expect(flags('true', 'true')).toEqual([true, true])
+    expect(flags('true', '')).toEqual([true, true])
+    expect(flags('', 'false')).toEqual([false, false])
+    expect(read('yes', 'true').problems).toEqual([
+      error(
+        2,
+        'delivers_final',
+        'delivers_final must be true or false (blank means the last stage and its same-quality variants); it is "yes".',
+      ),
+    ])
+  })
+
+  it('undoes a tab before = + - @ as it undoes the apostrophe, and only there', () => {
+    const r = importScenariosCsv(
+      csv(
+        '2,"\t=SUM(A1)",gpt-image-2,10,false,,,,,,"\t-draft",low,1024x1024,1,1,',
+        '2,"\t=SUM(A1)",gpt-image-2,10,false,,,,,,"\t@final",low,1024x1024,1,1,',
+        '2,"\t+1",gpt-image-2,10,false,,,,,,"\tplain",low,1024x1024,1,1,',
+        '2,"\'\t=1",gpt-image-2,10,false,,,,,,"\t\t=x",low,1024x1024,1,1,',
+      ),
+      PRICE_BOOK,
+    )
+    expect(r.problems).toEqual([])
+    expect(r.scenarios.map((s) => [s.name, s.scenario.stages.map((st) => st.name)])).toEqual([
+      ['=SUM(A1)', ['-draft', '@final']],
+      ['+1', ['\tplain']],
+      // The app's own escape of a tab: one apostrophe comes off, the tab stays.
+      ['\t=1', ['\t\t=x']],
+    ])
+  })
+
+  it('notes a scenario that repeats a stage name: two same-named scenarios read as one', () => {
+    const row = (stage: string) => `1,Blog,gpt-image-2,1000,false,,,,,,${stage},low,1024x1024,1,1,`
+    const r = importScenariosCsv(
+      csv(row('Draft'), row('Final'), row('Draft'), row('Final'), row('Draft')),
+      PRICE_BOOK,
+    )
+    expect(r.scenarios).toHaveLength(1)
+    expect(r.scenarios[0]!.errors).toEqual([])
+    expect(r.problems).toEqual([
+      {
+        row: 4,
+        column: 'stage',
+        message:
+          'Scenario "Blog" has a second stage named "Draft" (the first is on row 2). If these rows are two scenarios that shared a name, they were read as one: give one of them its own name in the file and import it again.',
+        severity: 'notice',
+      },
+    ])
   })
 })

@@ -1,0 +1,217 @@
+import { useMemo } from 'react'
+import { compareMonth } from '../../domain/usage/billing'
+import type { BillMonth, BillSummary, LineTotal } from '../../domain/usage/billing'
+import { computeScenario, METER_LABELS } from '../../domain/engine'
+import { METERS } from '../../domain/model'
+import { formatCount, formatSignedPercent, formatSignedUsd, formatUsd } from '../../format/number'
+import { usePriceBook } from '../../store/priceBook'
+import { useWorksheet } from '../../store/worksheet'
+import { decisionScenario } from '../../domain/draft'
+import { Panel } from '../ui/Panel'
+import { TableScroll } from '../ui/TableScroll'
+import { scenarioTitle } from '../ui/names'
+import { shortText } from './labels'
+
+const MONTH = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+
+/** "April 2026" for "2026-04". */
+function monthName(month: string): string {
+  const [y, m] = month.split('-').map(Number)
+  return MONTH.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)))
+}
+
+/** An amount in a currency other than USD: its code and the number, never a dollar sign. */
+const foreignAmount = (currency: string, amount: number) =>
+  `${currency.toUpperCase()} ${amount.toLocaleString('en-US', { maximumFractionDigits: 4 })}`
+
+function LineList({ title, lines }: { title: string; lines: readonly LineTotal[] }) {
+  if (lines.length === 0) return null
+  return (
+    <div className="bill-lines">
+      <p className="hint">{title}</p>
+      <ul>
+        {lines.map((l) => (
+          <li key={l.lineItem}>
+            {shortText(l.lineItem)}: {formatUsd(l.usd)} ({formatCount(l.rows)}{' '}
+            {l.rows === 1 ? 'row' : 'rows'})
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+/** Other models, unknown line items and other currencies of a month: listed, never dropped. */
+function Apart({ month }: { month: BillMonth }) {
+  return (
+    <>
+      <LineList title="Other models, left out of the image comparison:" lines={month.other} />
+      <LineList
+        title="Line items the app cannot place (not in the comparison):"
+        lines={month.unknown}
+      />
+      {month.foreign.length > 0 && (
+        <p className="hint" role="note">
+          Billed in other currencies, not added to USD:{' '}
+          {month.foreign
+            .map((f) => `${foreignAmount(f.currency, f.amount)} (${formatCount(f.rows)} rows)`)
+            .join(', ')}
+          .
+        </p>
+      )}
+    </>
+  )
+}
+
+function MonthTable({
+  month,
+  estimate,
+}: {
+  month: BillMonth
+  estimate: Parameters<typeof compareMonth>[1] | null
+}) {
+  const name = monthName(month.month)
+  const c = estimate ? compareMonth(month, estimate) : null
+  const partial = month.daysCovered < month.daysInMonth
+  const percent = (share: number | null) => (share === null ? '—' : formatSignedPercent(share, 1))
+  return (
+    <div className="bill-month">
+      <h4>{name}</h4>
+      <p className={partial ? 'warning' : 'hint'}>
+        {partial
+          ? `Partial month: the bill covers ${formatCount(month.daysCovered)} of ${formatCount(month.daysInMonth)} days (${month.firstDay} to ${month.lastDay}), so it is compared with ${formatCount(month.daysCovered)}/${formatCount(month.daysInMonth)} of the monthly estimate.`
+          : `The bill covers all ${formatCount(month.daysInMonth)} days.`}
+      </p>
+      <TableScroll label={`Billed and estimated by meter, ${name}`}>
+        <table className="panel-table">
+          <caption>Billed vs. estimate by meter, {name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Meter</th>
+              <th scope="col">Billed</th>
+              <th scope="col">Estimate</th>
+              <th scope="col">Difference</th>
+              <th scope="col">Difference %</th>
+            </tr>
+          </thead>
+          <tbody>
+            {METERS.map((meter, i) => {
+              const m = c?.meters[i]
+              return (
+                <tr key={meter}>
+                  <th scope="row">{METER_LABELS[meter]}</th>
+                  <td>{formatUsd(month.usdByMeter[meter])}</td>
+                  <td>{formatUsd(m ? m.estimateUsd : null)}</td>
+                  <td>{formatSignedUsd(m ? m.differenceUsd : null)}</td>
+                  <td>{m ? percent(m.differenceShare) : '—'}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+          <tfoot>
+            <tr className="total">
+              <th scope="row">Total</th>
+              <td>{formatUsd(month.imageUsd)}</td>
+              <td>{formatUsd(c ? c.total.estimateUsd : null)}</td>
+              <td>{formatSignedUsd(c ? c.total.differenceUsd : null)}</td>
+              <td>{c ? percent(c.total.differenceShare) : '—'}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </TableScroll>
+      {month.imageModels.length > 0 && (
+        <p className="hint">
+          Image models billed:{' '}
+          {month.imageModels.map((m) => `${shortText(m.model)} ${formatUsd(m.usd)}`).join(', ')}.
+        </p>
+      )}
+      <Apart month={month} />
+    </div>
+  )
+}
+
+/** Per project and month: what each billed, by meter, with what was kept apart. */
+function ProjectTable({ bill }: { bill: BillSummary }) {
+  if (bill.byProject.length === 0) return null
+  return (
+    <TableScroll label="Billed per project">
+      <table className="panel-table">
+        <caption>Billed per project and month</caption>
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col">Project</th>
+            <th scope="col">Days</th>
+            {METERS.map((m) => (
+              <th scope="col" key={m}>
+                {METER_LABELS[m]}
+              </th>
+            ))}
+            <th scope="col">Image total</th>
+            <th scope="col">Other models</th>
+            <th scope="col">Not placed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {bill.byProject.map((p) => (
+            <tr key={`${p.month}\u0000${p.project ?? ''}`}>
+              <td>{monthName(p.month)}</td>
+              <th scope="row">{shortText(p.project ?? '')}</th>
+              <td>
+                {formatCount(p.daysCovered)} of {formatCount(p.daysInMonth)}
+              </td>
+              {METERS.map((m) => (
+                <td key={m}>{formatUsd(p.usdByMeter[m])}</td>
+              ))}
+              <td>{formatUsd(p.imageUsd)}</td>
+              <td>{formatUsd(p.other.reduce((s, l) => s + l.usd, 0))}</td>
+              <td>{formatUsd(p.unknown.reduce((s, l) => s + l.usd, 0))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  )
+}
+
+/**
+ * What OpenAI billed, month by month (UTC), by meter beside the active
+ * scenario's estimate; other models, unknown line items and other
+ * currencies listed apart.
+ */
+export function BillPanel({ bill }: { bill: BillSummary }) {
+  const scenarios = useWorksheet((s) => s.scenarios)
+  const activeId = useWorksheet((s) => s.activeId)
+  const book = usePriceBook()
+  const draft = scenarios.find((d) => d.id === activeId) ?? scenarios[0]
+  const result = useMemo(
+    () => (draft ? computeScenario(decisionScenario(draft), book) : null),
+    [draft, book],
+  )
+  const estimate = result?.ok ? result.costByMeter : null
+  return (
+    <Panel
+      title="Billed vs. estimate"
+      className="wide"
+      lede={
+        draft ? (
+          <>
+            What OpenAI billed for image models, per calendar month (UTC), beside the monthly
+            estimate of the active scenario, “{scenarioTitle(draft.name)}”, by meter.
+          </>
+        ) : undefined
+      }
+    >
+      {!estimate && (
+        <p className="warning">
+          The active scenario cannot be priced, so there is no estimate to compare: fix the fields
+          it names in the worksheet.
+        </p>
+      )}
+      {bill.months.map((m) => (
+        <MonthTable key={m.month} month={m} estimate={estimate} />
+      ))}
+      <ProjectTable bill={bill} />
+    </Panel>
+  )
+}

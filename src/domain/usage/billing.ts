@@ -1,0 +1,306 @@
+/**
+ * What OpenAI billed, from its cost export or Costs API pages
+ * (docs/usage-log-format.md, "Billed costs"): per calendar month (UTC), the
+ * image models' cost by meter, other models' lines, line items the app
+ * cannot place and amounts in other currencies, each kept apart.
+ */
+import type { ByMeter, Meter } from '../model'
+import { METERS } from '../model'
+import type { Usd } from '../units'
+
+/** One billed amount: a day's cost of one line item in one project. */
+export interface CostLine {
+  /** Row (CSV, header = 1), or result number in the file (JSON), for messages. */
+  row: number
+  /** Start of the bucket, ms since the epoch (UTC). */
+  startMs: number
+  /** Amount in `currency`, never negative. */
+  amount: number
+  /** Lower case, as billed: usd, eur… */
+  currency: string
+  /** As billed, like "gpt-image-2 image, output"; null when the export is not grouped by line item. */
+  lineItem: string | null
+  /** Project name, else its id; null when not grouped by project. */
+  project: string | null
+}
+
+/** Where a line item goes: a meter of an image model, another model's line, or nowhere known. */
+export type LineKind =
+  | { kind: 'meter'; model: string; meter: Meter }
+  | { kind: 'other'; model: string }
+  | { kind: 'unknown' }
+
+const MODEL_LINE = /^(\S+?)(?:\s+(.*?))?,\s*(.+)$/
+
+/**
+ * Places a line item by its words: "<model> image, output" is image
+ * output, "<model> text, input" text input, "<model> image, input" image
+ * input, and "cached" makes an input the cached meter. A line of a model
+ * `isImageModel` does not know (a chat model) is `other`; anything else is
+ * `unknown`, to be listed with its total.
+ * @example classifyLineItem('gpt-image-2 image, output', (m) => m === 'gpt-image-2') // { kind: 'meter', model: 'gpt-image-2', meter: 'imageOutput' }
+ */
+export function classifyLineItem(
+  lineItem: string | null,
+  isImageModel: (model: string) => boolean,
+): LineKind {
+  if (lineItem === null) return { kind: 'unknown' }
+  const m = MODEL_LINE.exec(lineItem.trim().toLowerCase())
+  if (!m) return { kind: 'unknown' }
+  const model = m[1] ?? ''
+  const words = `${m[2] ?? ''} ${m[3] ?? ''}`.split(/[\s,]+/).filter((w) => w !== '')
+  if (!isImageModel(model)) {
+    // "<model>, input" or "<model> text, output": a model's own line, not an image model's.
+    const io = words.includes('input') || words.includes('output')
+    return io ? { kind: 'other', model } : { kind: 'unknown' }
+  }
+  const has = (w: string) => words.includes(w)
+  const cached = has('cached')
+  if (has('image') && has('output') && !cached)
+    return { kind: 'meter', model, meter: 'imageOutput' }
+  if (has('image') && has('input')) {
+    return { kind: 'meter', model, meter: cached ? 'cachedImageInput' : 'imageInput' }
+  }
+  if (has('text') && has('input')) {
+    return { kind: 'meter', model, meter: cached ? 'cachedTextInput' : 'textInput' }
+  }
+  return { kind: 'unknown' }
+}
+
+/** A line item and what it came to, in USD, within one month. */
+export interface LineTotal {
+  lineItem: string
+  usd: Usd
+  rows: number
+}
+
+/** An amount in a currency other than USD, never added to USD. */
+export interface ForeignTotal {
+  currency: string
+  amount: number
+  rows: number
+}
+
+/** What one calendar month (UTC) billed, for all projects or one. */
+export interface BillMonth {
+  /** "2026-04" */
+  month: string
+  /** null: every project together. */
+  project: string | null
+  daysInMonth: number
+  /** Distinct days (UTC) with at least one billed line. */
+  daysCovered: number
+  /** First and last day covered, "2026-04-01". */
+  firstDay: string
+  lastDay: string
+  /** Image models' cost by meter, in USD. */
+  usdByMeter: ByMeter<Usd>
+  /** Sum of usdByMeter. */
+  imageUsd: Usd
+  /** Image models billed, with their USD. */
+  imageModels: { model: string; usd: Usd }[]
+  /** Lines of other models, left out of the image comparison. */
+  other: LineTotal[]
+  /** Lines the app cannot place; `lineItem` is "(no line item)" for ungrouped rows. */
+  unknown: LineTotal[]
+  /** Amounts in other currencies, kept apart. */
+  foreign: ForeignTotal[]
+}
+
+export interface BillSummary {
+  /** Every project together, month by month (oldest first). */
+  months: BillMonth[]
+  /** Per project and month, when the file names two or more projects; else empty. */
+  byProject: BillMonth[]
+  /** Projects named, in order of first appearance. */
+  projects: string[]
+}
+
+const DAY_MS = 86_400_000
+const NO_LINE_ITEM = '(no line item)'
+
+const zero = (): ByMeter<number> => ({
+  textInput: 0,
+  cachedTextInput: 0,
+  imageInput: 0,
+  cachedImageInput: 0,
+  imageOutput: 0,
+})
+
+const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10)
+
+class MonthAcc {
+  readonly days = new Set<number>()
+  readonly meters = zero()
+  readonly models = new Map<string, number>()
+  readonly other = new Map<string, { usd: number; rows: number }>()
+  readonly unknown = new Map<string, { usd: number; rows: number }>()
+  readonly foreign = new Map<string, { amount: number; rows: number }>()
+
+  constructor(
+    readonly month: string,
+    readonly project: string | null,
+    readonly daysInMonth: number,
+  ) {}
+
+  add(line: CostLine, kind: LineKind): void {
+    this.days.add(Math.floor(line.startMs / DAY_MS))
+    if (line.currency !== 'usd') {
+      const f = this.foreign.get(line.currency) ?? { amount: 0, rows: 0 }
+      f.amount += line.amount
+      f.rows++
+      this.foreign.set(line.currency, f)
+      return
+    }
+    if (kind.kind === 'meter') {
+      this.meters[kind.meter] += line.amount
+      this.models.set(kind.model, (this.models.get(kind.model) ?? 0) + line.amount)
+      return
+    }
+    const into = kind.kind === 'other' ? this.other : this.unknown
+    const key = line.lineItem ?? NO_LINE_ITEM
+    const t = into.get(key) ?? { usd: 0, rows: 0 }
+    t.usd += line.amount
+    t.rows++
+    into.set(key, t)
+  }
+
+  finish(): BillMonth {
+    const days = [...this.days].sort((a, b) => a - b)
+    const lines = (m: Map<string, { usd: number; rows: number }>): LineTotal[] =>
+      [...m]
+        .map(([lineItem, t]) => ({ lineItem, usd: t.usd as Usd, rows: t.rows }))
+        .sort((a, b) => b.usd - a.usd)
+    let imageUsd = 0
+    for (const meter of METERS) imageUsd += this.meters[meter]
+    return {
+      month: this.month,
+      project: this.project,
+      daysInMonth: this.daysInMonth,
+      daysCovered: days.length,
+      firstDay: isoDay(days[0] ?? 0),
+      lastDay: isoDay(days[days.length - 1] ?? 0),
+      usdByMeter: this.meters as ByMeter<Usd>,
+      imageUsd: imageUsd as Usd,
+      imageModels: [...this.models]
+        .map(([model, usd]) => ({ model, usd: usd as Usd }))
+        .sort((a, b) => b.usd - a.usd),
+      other: lines(this.other),
+      unknown: lines(this.unknown),
+      foreign: [...this.foreign]
+        .map(([currency, f]) => ({ currency, amount: f.amount, rows: f.rows }))
+        .sort((a, b) => a.currency.localeCompare(b.currency)),
+    }
+  }
+}
+
+function monthOf(ms: number): { key: string; days: number } {
+  const d = new Date(ms)
+  const y = d.getUTCFullYear()
+  const m = d.getUTCMonth()
+  const days = new Date(Date.UTC(y, m + 1, 1)).getTime() - Date.UTC(y, m, 1)
+  return { key: `${String(y)}-${String(m + 1).padStart(2, '0')}`, days: days / DAY_MS }
+}
+
+/**
+ * Sums billed lines per calendar month (UTC, by each line's start time),
+ * and per project and month when two or more projects are named. Amounts in
+ * USD are split into image meters (by classifyLineItem), other models and
+ * unknown line items; other currencies are summed apart.
+ * @example summariseBill(lines, isImageModel).months[0]?.usdByMeter.imageOutput // e.g. 1.6
+ */
+export function summariseBill(
+  lines: readonly CostLine[],
+  isImageModel: (model: string) => boolean,
+): BillSummary {
+  const all = new Map<string, MonthAcc>()
+  const perProject = new Map<string, MonthAcc>()
+  const projects: string[] = []
+  const seen = new Set<string>()
+  const kinds = new Map<string | null, LineKind>()
+  for (const line of lines) {
+    let kind = kinds.get(line.lineItem)
+    if (kind === undefined) {
+      kind = classifyLineItem(line.lineItem, isImageModel)
+      kinds.set(line.lineItem, kind)
+    }
+    const { key, days } = monthOf(line.startMs)
+    let acc = all.get(key)
+    if (!acc) {
+      acc = new MonthAcc(key, null, days)
+      all.set(key, acc)
+    }
+    acc.add(line, kind)
+    if (line.project === null) continue
+    if (!seen.has(line.project)) {
+      seen.add(line.project)
+      projects.push(line.project)
+    }
+    const pk = `${key}\u0000${line.project}`
+    let p = perProject.get(pk)
+    if (!p) {
+      p = new MonthAcc(key, line.project, days)
+      perProject.set(pk, p)
+    }
+    p.add(line, kind)
+  }
+  const byMonth = (a: BillMonth, b: BillMonth) => a.month.localeCompare(b.month)
+  return {
+    months: [...all.values()].map((a) => a.finish()).sort(byMonth),
+    byProject:
+      projects.length > 1
+        ? [...perProject.values()]
+            .map((a) => a.finish())
+            .sort(
+              (a, b) =>
+                byMonth(a, b) ||
+                projects.indexOf(a.project ?? '') - projects.indexOf(b.project ?? ''),
+            )
+        : [],
+    projects,
+  }
+}
+
+/** One meter of a month: billed beside the estimate for the days the bill covers. */
+export interface MeterComparison {
+  meter: Meter
+  billedUsd: Usd
+  estimateUsd: Usd
+  differenceUsd: Usd
+  /** Difference over the estimate; null when the estimate is 0. */
+  differenceShare: number | null
+}
+
+export interface MonthComparison {
+  meters: MeterComparison[]
+  total: Omit<MeterComparison, 'meter'>
+  /** 0..1: the share of the month's estimate compared, daysCovered / daysInMonth. */
+  proRata: number
+}
+
+/**
+ * A month's billed image cost by meter beside a monthly estimate by meter.
+ * A month the bill covers in part is compared with the same share of the
+ * estimate (days covered over days in the month), so a half month does not
+ * read as half the budget.
+ * @example compareMonth(month, result.costByMeter).total.differenceUsd // e.g. -12.4
+ */
+export function compareMonth(month: BillMonth, estimate: ByMeter<Usd>): MonthComparison {
+  const proRata = month.daysInMonth > 0 ? Math.min(1, month.daysCovered / month.daysInMonth) : 0
+  const row = (billed: number, est: number) => ({
+    billedUsd: billed as Usd,
+    estimateUsd: est as Usd,
+    differenceUsd: (billed - est) as Usd,
+    differenceShare: est > 0 ? (billed - est) / est : null,
+  })
+  let billed = 0
+  let est = 0
+  const meters = METERS.map((meter) => {
+    const b = month.usdByMeter[meter]
+    const e = estimate[meter] * proRata
+    billed += b
+    est += e
+    return { meter, ...row(b, e) }
+  })
+  return { meters, total: row(billed, est), proRata }
+}
