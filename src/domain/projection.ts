@@ -23,6 +23,11 @@ export const GROWTH_RULE: NumberRule = {
 /** "2026-12": a month of a year, as an `<input type="month">` gives it. */
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
 
+/** Whether `text` is a month of a year written YYYY-MM. */
+export function isYearMonth(text: string): boolean {
+  return MONTH.test(text)
+}
+
 export interface ProjectedMonth {
   /** "2026-12". */
   month: string
@@ -67,7 +72,7 @@ export function growthFieldErrors(scenario: Scenario, out: FieldError[]): void {
     if (problem) out.push({ path: 'monthlyGrowth', field: 'monthlyGrowth', message: problem })
   }
   const start = scenario.startMonth
-  if (start !== undefined && !MONTH.test(start)) {
+  if (start !== undefined && !isYearMonth(start)) {
     out.push({
       path: 'startMonth',
       field: 'startMonth',

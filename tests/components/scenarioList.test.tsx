@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { CompareSection } from '../../src/components/compare/CompareSection'
 import { ScenarioBar } from '../../src/components/scenarios/ScenarioBar'
-import { NAME_SHOWN_MAX } from '../../src/components/ui/names'
 import { defaultScenario } from '../../src/presets/defaultScenario'
 import { useWorksheet } from '../../src/store/worksheet'
 
@@ -95,8 +94,9 @@ describe('a long scenario list', () => {
     useWorksheet.getState().importScenarios([{ ...defaultScenario(), name }], 'replace')
     render(<ScenarioBar />)
     const [tab] = tabs()
-    expect(tab).toHaveLength(NAME_SHOWN_MAX)
-    expect(tab).toBe(`${'x'.repeat(NAME_SHOWN_MAX - 1)}…`)
+    // 80 characters drawn (NAME_SHOWN_MAX): 79 of the name and the ellipsis.
+    expect(tab).toHaveLength(80)
+    expect(tab).toBe(`${'x'.repeat(79)}…`)
     expect(useWorksheet.getState().scenarios[0]!.name).toBe(name)
   })
 

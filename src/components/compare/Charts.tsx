@@ -140,21 +140,18 @@ const PAPER = {
 /** True while the charts are drawn for paper. */
 const Paper = createContext(false)
 /**
- * Tick and legend text on paper, given to recharts (which measures it to lay
- * ticks out); on screen they keep the page's size. Axis titles are 12 px
- * everywhere (charts/axes.ts).
- */
-/**
  * A scenario name on one line of a paper chart: wrapped to three lines, six
  * names overlapped in the bars' short height. The memo's headline table
  * above lists the full names in the same order.
  */
 const PAPER_NAME_CHARS = 14
-const paperName = (name: unknown): string => {
-  const text = String(name)
-  return text.length > PAPER_NAME_CHARS ? `${text.slice(0, PAPER_NAME_CHARS - 1).trimEnd()}…` : text
-}
+const paperName = (name: unknown): string => shortName(String(name), PAPER_NAME_CHARS)
 
+/**
+ * Tick and legend text on paper, given to recharts (which measures it to lay
+ * ticks out); on screen they keep the page's size. Axis titles are 12 px
+ * everywhere (charts/axes.ts).
+ */
 const paperTick = (paper: boolean) => (paper ? { tick: { fontSize: PAPER.fontSize } } : {})
 const paperLegend = (paper: boolean) =>
   paper ? { wrapperStyle: { fontSize: PAPER.legendFontSize }, iconSize: 8 } : {}

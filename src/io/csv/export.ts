@@ -58,6 +58,8 @@ export function exportScenariosCsv(scenarios: readonly Scenario[], book: PriceBo
         s.pricesCheckedOn ?? '',
         optionalNum(s.usersPerMonth),
         optionalNum(s.maxImagesPerUser),
+        optionalNum(s.monthlyGrowth),
+        s.startMonth ?? '',
         st.name,
         st.quality,
         st.autoBilledAs,

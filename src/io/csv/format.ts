@@ -26,6 +26,9 @@ export const INPUT_COLUMNS = [
   'prices_checked_on',
   'users_per_month',
   'max_images_per_user',
+  // Version 2: the 12-month projection's growth (a fraction) and first month.
+  'monthly_growth',
+  'start_month',
   'stage',
   'quality',
   'auto_billed_as',

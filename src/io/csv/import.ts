@@ -145,6 +145,8 @@ class Importer {
         pricesCheckedOn: r.pricesCheckedOn,
         usersPerMonth: r.usersPerMonth,
         maxImagesPerUser: r.maxImagesPerUser,
+        monthlyGrowth: r.monthlyGrowth,
+        startMonth: r.startMonth,
       }
       this.groups.push(created)
       this.previous = created

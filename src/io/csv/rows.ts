@@ -3,6 +3,7 @@
  * unreadable cell with its row and column. Range checks are not done here:
  * the engine's validation runs on the whole scenario afterwards.
  */
+import { isYearMonth } from '../../domain/projection'
 import type { BilledQuality, Quality } from '../../domain/model'
 import { BILLED_QUALITIES, QUALITIES } from '../../domain/model'
 import { isBlank, readSize, show, trimmed } from '../cells'
@@ -62,6 +63,8 @@ const SCENARIO_LEVEL_COLS: readonly number[] = [
   COL.prices_checked_on,
   COL.users_per_month,
   COL.max_images_per_user,
+  COL.monthly_growth,
+  COL.start_month,
 ]
 const SCENARIO_LEVEL_MASK = SCENARIO_LEVEL_COLS.reduce((m, c) => m | (1 << c), 0)
 
@@ -88,6 +91,8 @@ export class RowReader {
   pricesCheckedOn: string | undefined = undefined
   usersPerMonth: number | undefined = undefined
   maxImagesPerUser: number | undefined = undefined
+  monthlyGrowth: number | undefined = undefined
+  startMonth: string | undefined = undefined
   width = 0
   height = 0
   /** Cell index of each input column (by COL), -1 when the file has no such column. */
@@ -261,6 +266,21 @@ export class RowReader {
     return undefined
   }
 
+  /** The projection's first month, "YYYY-MM"; its range is checked with the scenario. */
+  month(): string | undefined {
+    const col = COL.start_month
+    const raw = this.raw(col)
+    if (raw === '') return undefined
+    const text = trimmed(raw)
+    if (text === '') return undefined
+    if (isYearMonth(text)) return text
+    this.fail(
+      col,
+      `start_month must be a month written YYYY-MM, like 2027-01; it is ${show(text)}.`,
+    )
+    return undefined
+  }
+
   /** The quality, as its index in QUALITIES. */
   quality(): number {
     const col = COL.quality
@@ -368,6 +388,8 @@ export class RowReader {
       this.pricesCheckedOn = this.date()
       this.usersPerMonth = this.optionalNumber(COL.users_per_month)
       this.maxImagesPerUser = this.optionalNumber(COL.max_images_per_user)
+      this.monthlyGrowth = this.optionalNumber(COL.monthly_growth)
+      this.startMonth = this.month()
       this.cleanScenarioCells = this.bad & SCENARIO_LEVEL_MASK ? null : cells
     }
     const stageName = this.readName(COL.stage)

@@ -5,10 +5,11 @@
  */
 import { computeScenario, METER_LABELS } from '../../domain/engine'
 import { defaultDeliversFinal, deliversFinalFlags } from '../../domain/finals'
-import type { Meter, Scenario, Stage } from '../../domain/model'
+import type { FieldError, Meter, Scenario, Stage } from '../../domain/model'
 import { METERS } from '../../domain/model'
 import type { PriceBook } from '../../domain/priceBook'
 import { findModel } from '../../domain/priceBook'
+import { growthFieldErrors } from '../../domain/projection'
 import { surelyComputes } from '../../domain/surelyComputes'
 import type { NumberRule } from '../../domain/validate'
 import { checkNumber, QUOTA_RULE, USERS_RULE } from '../../domain/validate'
@@ -41,6 +42,8 @@ export interface Group {
   pricesCheckedOn: string | undefined
   usersPerMonth: number | undefined
   maxImagesPerUser: number | undefined
+  monthlyGrowth: number | undefined
+  startMonth: string | undefined
 }
 
 type LevelValue = string | number | boolean | undefined
@@ -87,6 +90,12 @@ export function checkAgreement(group: Group, r: RowReader): void {
   if (r.pricesCheckedOn !== group.pricesCheckedOn) {
     disagree(group, r, 'prices_checked_on', r.pricesCheckedOn, group.pricesCheckedOn)
   }
+  if (r.monthlyGrowth !== group.monthlyGrowth) {
+    disagree(group, r, 'monthly_growth', r.monthlyGrowth, group.monthlyGrowth)
+  }
+  if (r.startMonth !== group.startMonth) {
+    disagree(group, r, 'start_month', r.startMonth, group.startMonth)
+  }
   if (r.usersPerMonth !== group.usersPerMonth) {
     disagree(group, r, 'users_per_month', r.usersPerMonth, group.usersPerMonth)
   }
@@ -129,6 +138,8 @@ export function buildScenario(group: Group, table: RowTable): Scenario {
   if (group.pricesCheckedOn !== undefined) scenario.pricesCheckedOn = group.pricesCheckedOn
   if (group.usersPerMonth !== undefined) scenario.usersPerMonth = group.usersPerMonth
   if (group.maxImagesPerUser !== undefined) scenario.maxImagesPerUser = group.maxImagesPerUser
+  if (group.monthlyGrowth !== undefined) scenario.monthlyGrowth = group.monthlyGrowth
+  if (group.startMonth !== undefined) scenario.startMonth = group.startMonth
   return scenario
 }
 
@@ -168,6 +179,7 @@ const QUOTA_RULES = {
   max_images_per_user: QUOTA_RULE,
 } as const satisfies Partial<Record<InputColumn, NumberRule>>
 
+const GROWTH_HINT = ' In the file, growth is a fraction: write 0.1 for 10% a month, -0.05 for -5%.'
 const SHARE_HINT = ' In the file, shares are fractions from 0 to 1: write 0.25 for 25%.'
 
 function checkQuota(
@@ -202,6 +214,21 @@ export function checkValues(
   }
   if (scenario.maxImagesPerUser !== undefined) {
     checkQuota(group, firstRow, 'max_images_per_user', scenario.maxImagesPerUser, problems)
+  }
+  if (scenario.monthlyGrowth !== undefined) {
+    // The projection's own check, worded for the file: shares there are fractions.
+    const errors: FieldError[] = []
+    growthFieldErrors(scenario, errors)
+    for (const e of errors) {
+      const problem: CsvProblem = {
+        row: firstRow,
+        column: 'monthly_growth',
+        message: `${e.message}${GROWTH_HINT}`,
+        severity: 'error',
+      }
+      problems.push(problem)
+      addError(group, problem)
+    }
   }
   // Most scenarios in a file are fine; only the rest need the engine's wording.
   if (surelyComputes(scenario, book)) return

@@ -10,7 +10,8 @@ import { defaultScenario } from '../../../src/presets/defaultScenario'
 const HEADER =
   'format_version,scenario,model,jobs_per_month,batch,price_text_input,price_cached_text_input,' +
   'price_image_input,price_cached_image_input,price_image_output,prices_checked_on,' +
-  'users_per_month,max_images_per_user,stage,quality,auto_billed_as,size,images_per_job,' +
+  'users_per_month,max_images_per_user,monthly_growth,start_month,stage,quality,auto_billed_as,' +
+  'size,images_per_job,' +
   'outputs_per_request,reach_share,retry_multiplier,prompt_tokens,reference_images,' +
   'reference_image_tokens,cached_input_share,partial_images,delivers_final,' +
   'output_tokens_per_image,stage_monthly_cost_usd,scenario_monthly_cost_usd,cost_per_job_usd,' +
@@ -49,16 +50,16 @@ describe('exportScenariosCsv', () => {
     //   of which the 250 finals are delivered: $92.583 / 250 = $0.370332.
     const csv = exportScenariosCsv([defaultScenario()], PRICE_BOOK)
     const [draft, final] = lines(csv).map((l) => l.split(','))
-    expect(draft!.slice(0, 27)).toEqual(
-      `2,Draft + final (example),gpt-image-2,1000,false,${LIST_PRICES},,,,Draft,low,high,1024x1024,4,1,1,1.5,120,0,1024,0,0,false`.split(
+    expect(draft!.slice(0, 29)).toEqual(
+      `2,Draft + final (example),gpt-image-2,1000,false,${LIST_PRICES},,,,,,Draft,low,high,1024x1024,4,1,1,1.5,120,0,1024,0,0,false`.split(
         ',',
       ),
     )
-    expect(final!.slice(0, 13)).toEqual(draft!.slice(0, 13))
-    expect(final!.slice(13, 27)).toEqual(
+    expect(final!.slice(0, 15)).toEqual(draft!.slice(0, 15))
+    expect(final!.slice(15, 29)).toEqual(
       'Final,high,high,1536x1024,1,1,0.25,1.3,120,0,1024,0,0,true'.split(','),
     )
-    const computed = (row: string[]) => row.slice(27).map(Number)
+    const computed = (row: string[]) => row.slice(29).map(Number)
     expect(computed(draft!)[0]).toBe(196)
     expect(computed(final!)[0]).toBe(5488)
     expect(computed(draft!)[1]).toBeCloseTo(38.88, 10)
@@ -75,9 +76,9 @@ describe('exportScenariosCsv', () => {
     const s = defaultScenario()
     s.stages = s.stages.map((st) => ({ ...st, deliversFinal: true }))
     const rows = lines(exportScenariosCsv([s], PRICE_BOOK)).map((l) => l.split(','))
-    expect(rows.map((r) => r[26])).toEqual(['true', 'true'])
+    expect(rows.map((r) => r[28])).toEqual(['true', 'true'])
     // Both stages deliver: 4000 + 250 = 4250 images, $92.583 / 4250 each.
-    expect(Number(rows[0]![32])).toBeCloseTo(92.583 / 4250, 12)
+    expect(Number(rows[0]![34])).toBeCloseTo(92.583 / 4250, 12)
   })
 
   it('leaves the prices blank only for a model this app does not price', () => {
@@ -109,14 +110,22 @@ describe('exportScenariosCsv', () => {
     ])
   })
 
+  it('writes the growth as a fraction and the starting month, and reads them back', () => {
+    const s: Scenario = { ...one('S'), monthlyGrowth: -0.05, startMonth: '2027-01' }
+    const csv = exportScenariosCsv([s], PRICE_BOOK)
+    const row = lines(csv)[0]!.split(',')
+    expect(row.slice(13, 15)).toEqual(['-0.05', '2027-01'])
+    expect(importScenariosCsv(csv, PRICE_BOOK).scenarios[0]!.scenario).toEqual(s)
+  })
+
   it('leaves computed columns blank when the scenario does not compute', () => {
     const s = one('S')
     s.stages[0]!.width = 1000 // not a multiple of 16
     const row = lines(exportScenariosCsv([s], PRICE_BOOK))[0]!.split(',')
-    expect(row.slice(27)).toEqual(['', '', '', '', '', ''])
-    expect(row[16]).toBe('1000x1024')
+    expect(row.slice(29)).toEqual(['', '', '', '', '', ''])
+    expect(row[18]).toBe('1000x1024')
     // Its only stage is the last, so it delivers, computed or not.
-    expect(row[26]).toBe('true')
+    expect(row[28]).toBe('true')
   })
 
   it('writes numbers at full precision', () => {
@@ -124,8 +133,8 @@ describe('exportScenariosCsv', () => {
     s.stages[0]!.reachShare = 0.1 + 0.2
     s.stages[0]!.cachedInputShare = 1e-7
     const row = lines(exportScenariosCsv([s], PRICE_BOOK))[0]!.split(',')
-    expect(row[19]).toBe('0.30000000000000004')
-    expect(row[24]).toBe('1e-7')
+    expect(row[21]).toBe('0.30000000000000004')
+    expect(row[26]).toBe('1e-7')
   })
 })
 
@@ -142,7 +151,7 @@ describe('exportScenariosCsv: formula escaping', () => {
     const csv = exportScenariosCsv([one(name, name)], PRICE_BOOK)
     const row = csv.slice(csv.indexOf('\r\n') + 2)
     expect(row.startsWith(`2,${cell},gpt-image-2,10,false,`)).toBe(true)
-    expect(row).toContain(`,${LIST_PRICES},,,,${cell},low,`)
+    expect(row).toContain(`,${LIST_PRICES},,,,,,${cell},low,`)
     const back = importScenariosCsv(csv, PRICE_BOOK)
     expect(back.problems).toEqual([])
     expect(back.scenarios[0]!.scenario).toEqual(one(name, name))
@@ -172,7 +181,7 @@ describe('exportScenariosCsv: formula escaping', () => {
     // Quoted, as papaparse quotes any cell with white space at either end, but not escaped.
     const row = lines(csv)[0]!.split(',')
     expect(row[1]).toBe('" plain"')
-    expect(row[13]).toBe('" a=b"')
+    expect(row[15]).toBe('" a=b"')
     expect(importScenariosCsv(csv, PRICE_BOOK).scenarios[0]!.scenario).toEqual(
       one(' plain', ' a=b'),
     )
@@ -204,8 +213,8 @@ describe('exportScenariosCsv: formula escaping', () => {
     const row = lines(exportScenariosCsv([s], PRICE_BOOK))[0]!.split(',')
     expect(row[1]).toBe("it's fine")
     expect(row[3]).toBe('-5')
-    expect(row[13]).toBe('a=b')
-    expect(row[17]).toBe('-0.5')
+    expect(row[15]).toBe('a=b')
+    expect(row[19]).toBe('-0.5')
   })
 
   it('writes a non-finite number as escaped text, so a file never holds a bare -Infinity', () => {
@@ -214,7 +223,7 @@ describe('exportScenariosCsv: formula escaping', () => {
     s.stages[0]!.imagesPerJob = Number.NaN
     const row = lines(exportScenariosCsv([s], PRICE_BOOK))[0]!.split(',')
     expect(row[3]).toBe('"\'-Infinity"')
-    expect(row[17]).toBe('NaN')
+    expect(row[19]).toBe('NaN')
   })
 })
 
@@ -278,7 +287,7 @@ describe('public/example-scenarios.csv', () => {
     //   stage $65.9736. Month $234.8316; per job /2000; kept 6000 + 400 = 6400, of which the
     //   400 hero images are delivered (the edits before them are medium, so drafts).
     // Blog: $92.583 over 250 delivered finals.
-    const rows = lines(text).map((l) => l.split(',').slice(27).map(Number))
+    const rows = lines(text).map((l) => l.split(',').slice(29).map(Number))
     const expected = [
       [196, 38.88, 92.583, 0.092583, 92.583 / 4250, 0.370332],
       [5488, 53.703, 92.583, 0.092583, 92.583 / 4250, 0.370332],

@@ -686,3 +686,49 @@ describe('importScenariosCsv: format version 2', () => {
     ])
   })
 })
+
+describe('growth and starting month', () => {
+  const header =
+    'scenario,model,jobs_per_month,monthly_growth,start_month,stage,quality,size,images_per_job,retry_multiplier'
+  const read = (growth: string, start: string, second = `${growth},${start}`) =>
+    importScenariosCsv(
+      [
+        header,
+        `S,gpt-image-2,1000,${growth},${start},Draft,low,1024x1024,1,1`,
+        `S,gpt-image-2,1000,${second},Final,high,1024x1024,1,1`,
+      ].join('\n'),
+      PRICE_BOOK,
+    )
+
+  it('reads a growth fraction, negative too, and a starting month', () => {
+    const r = read('-0.05', '2027-01')
+    expect(r.problems).toEqual([])
+    expect(r.scenarios[0]!.scenario).toMatchObject({ monthlyGrowth: -0.05, startMonth: '2027-01' })
+  })
+
+  it('explains growth at or below -100% in its row, as a fraction', () => {
+    const r = read('-1.5', '')
+    expect(r.problems).toEqual([
+      {
+        row: 2,
+        column: 'monthly_growth',
+        message:
+          'Monthly growth must be at least -100%; it is -150%. In the file, growth is a fraction: write 0.1 for 10% a month, -0.05 for -5%.',
+        severity: 'error',
+      },
+    ])
+    expect(r.scenarios[0]!.errors).toHaveLength(1)
+  })
+
+  it('explains a starting month that is not YYYY-MM, and rows that disagree', () => {
+    expect(read('0.1', '2027-13').problems[0]).toMatchObject({
+      row: 2,
+      column: 'start_month',
+      message: 'start_month must be a month written YYYY-MM, like 2027-01; it is "2027-13".',
+    })
+    expect(read('0.1', '2027-01', '0.2,2027-01').problems[0]).toMatchObject({
+      row: 3,
+      column: 'monthly_growth',
+    })
+  })
+})

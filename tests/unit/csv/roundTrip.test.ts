@@ -122,31 +122,45 @@ function plain(s: Scenario): Scenario {
 
 const scenarios = fc.uniqueArray(scenario, { selector: (s) => s.name, minLength: 1, maxLength: 5 })
 
-describe('CSV round trip', () => {
-  it('export then import gives back the same scenarios', () => {
-    fc.assert(
-      fc.property(scenarios, (list) => {
-        const result = importScenariosCsv(exportScenariosCsv(list, PRICE_BOOK), PRICE_BOOK)
-        // Prices that differ from the list are said to, and nothing else is.
-        expect(result.problems.filter((p) => !p.column?.startsWith('price_'))).toEqual([])
-        expect(result.scenarios.map((s) => s.scenario)).toEqual(list.map(plain))
-      }),
-      { numRuns: 300 },
-    )
-  })
+/**
+ * Hundreds of files written and read per property: about a second alone, but
+ * several on a machine whose two cores are shared, past vitest's 5 s default.
+ */
+const PROPERTY_TIMEOUT_MS = 30_000
 
-  it('export, import, export again gives the same bytes and the same totals', () => {
-    fc.assert(
-      fc.property(scenarios, (list) => {
-        const first = exportScenariosCsv(list, PRICE_BOOK)
-        const back = importScenariosCsv(first, PRICE_BOOK).scenarios.map((s) => s.scenario)
-        expect(exportScenariosCsv(back, PRICE_BOOK)).toBe(first)
-        const totals = (l: Scenario[]) => l.map((s) => computeScenario(s, PRICE_BOOK))
-        expect(totals(back)).toEqual(totals(list))
-      }),
-      { numRuns: 200 },
-    )
-  })
+describe('CSV round trip', () => {
+  it(
+    'export then import gives back the same scenarios',
+    () => {
+      fc.assert(
+        fc.property(scenarios, (list) => {
+          const result = importScenariosCsv(exportScenariosCsv(list, PRICE_BOOK), PRICE_BOOK)
+          // Prices that differ from the list are said to, and nothing else is.
+          expect(result.problems.filter((p) => !p.column?.startsWith('price_'))).toEqual([])
+          expect(result.scenarios.map((s) => s.scenario)).toEqual(list.map(plain))
+        }),
+        { numRuns: 300 },
+      )
+    },
+    PROPERTY_TIMEOUT_MS,
+  )
+
+  it(
+    'export, import, export again gives the same bytes and the same totals',
+    () => {
+      fc.assert(
+        fc.property(scenarios, (list) => {
+          const first = exportScenariosCsv(list, PRICE_BOOK)
+          const back = importScenariosCsv(first, PRICE_BOOK).scenarios.map((s) => s.scenario)
+          expect(exportScenariosCsv(back, PRICE_BOOK)).toBe(first)
+          const totals = (l: Scenario[]) => l.map((s) => computeScenario(s, PRICE_BOOK))
+          expect(totals(back)).toEqual(totals(list))
+        }),
+        { numRuns: 200 },
+      )
+    },
+    PROPERTY_TIMEOUT_MS,
+  )
 
   it('gives back the classic models and their table sizes', () => {
     const classic: Scenario[] = ['gpt-image-1.5', 'gpt-image-1-mini', 'gpt-image-1'].map(
