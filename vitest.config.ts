@@ -14,6 +14,10 @@ export default defineConfig({
           // Property tests run hundreds of cases; on a loaded 2-core machine a few took over
           // vitest's 5 s default while taking about 1 s on an idle one.
           testTimeout: 20_000,
+          // Pure functions over their arguments (no globals, no mocks, no store): the files can
+          // share workers and their module graph instead of starting afresh each.
+          isolate: false,
+          pool: 'threads',
           // Benchmarks run once, in node, not again in the jsdom project.
           benchmark: { include: ['bench/**/*.bench.ts'] },
         },

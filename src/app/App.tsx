@@ -1,4 +1,3 @@
-import { useEffect } from 'react'
 import { ImportExportBar } from '../components/importExport/ImportExportBar'
 import { PresetStrategy } from '../components/scenarios/PresetStrategy'
 import { ScenarioBar } from '../components/scenarios/ScenarioBar'
@@ -9,7 +8,6 @@ import { LazySection } from '../components/ui/LazySection'
 import { PricesSection } from '../components/worksheet/PricesSection'
 import { ScenarioSection } from '../components/worksheet/ScenarioSection'
 import { StagesSection } from '../components/worksheet/StagesSection'
-import { useWorksheet } from '../store/worksheet'
 import { StorageNotice } from './StorageNotice'
 import { UndoRedo } from './UndoRedo'
 import './App.css'
@@ -22,31 +20,7 @@ const loadCompare = () =>
   import('../components/compare/CompareSection').then((m) => m.CompareSection)
 const loadUsage = () => import('../components/usage/UsageLogSection').then((m) => m.UsageLogSection)
 
-/** Spreadsheet shortcuts: Ctrl+Z undoes the worksheet edit, not just the text box. */
-function useUndoShortcuts() {
-  const undo = useWorksheet((s) => s.undo)
-  const redo = useWorksheet((s) => s.redo)
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
-      const key = e.key.toLowerCase()
-      if (key === 'z' && !e.shiftKey) {
-        e.preventDefault()
-        undo()
-      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
-        e.preventDefault()
-        redo()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => {
-      window.removeEventListener('keydown', onKey)
-    }
-  }, [undo, redo])
-}
-
 export function App() {
-  useUndoShortcuts()
   return (
     <>
       <header className="topbar">

@@ -27,8 +27,9 @@ startTransition(() => {
 // Offline after the first visit, and installable. A new version waits until
 // the person chooses Reload (registerType 'prompt'): reloading on its own lost
 // open previews. In dev the plugin serves a no-op module, so nothing is cached.
-// Registered once the page has loaded: the worker's script and its precache of every chunk
-// are no part of the first screen, and would compete with it for the network and the CPU.
+// Registered once the page has loaded and the browser is idle: the worker's script and its
+// precache of every chunk are no part of the first screen, and would compete with it for the
+// network and the CPU while the first screen still renders.
 function registerServiceWorker() {
   void import('virtual:pwa-register').then(({ registerSW }) => {
     const updateSW = registerSW({
@@ -40,5 +41,11 @@ function registerServiceWorker() {
     })
   })
 }
-if (document.readyState === 'complete') registerServiceWorker()
-else window.addEventListener('load', registerServiceWorker, { once: true })
+function whenIdle() {
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback(registerServiceWorker, { timeout: 5_000 })
+  // Safari has no requestIdleCallback.
+  else window.setTimeout(registerServiceWorker, 1_000)
+}
+if (document.readyState === 'complete') whenIdle()
+else window.addEventListener('load', whenIdle, { once: true })

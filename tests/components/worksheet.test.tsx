@@ -1,7 +1,6 @@
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { App } from '../../src/app/App'
 import { UndoRedo } from '../../src/app/UndoRedo'
 import { HowComputed } from '../../src/components/results/HowComputed'
 import { ResultsPanel } from '../../src/components/results/ResultsPanel'
@@ -34,18 +33,6 @@ const stage = (name: string) => screen.getByRole('group', { name })
 async function retype(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {
   await user.clear(field)
   if (text) await user.type(field, text)
-}
-
-/**
- * The App with its sections below the worksheet mounted: jsdom has no IntersectionObserver,
- * so they load at once, and a test that ended first would tear the environment down under
- * their imports.
- */
-async function renderApp() {
-  render(<App />)
-  await waitFor(() => {
-    expect(screen.queryAllByText('Loading…')).toHaveLength(0)
-  })
 }
 
 describe('the worksheet', () => {
@@ -205,7 +192,8 @@ describe('the worksheet', () => {
 
   it('undoes a whole typed value in one step, by button and by keyboard', async () => {
     const user = userEvent.setup()
-    await renderApp()
+    // The keyboard shortcuts come with the Undo and Redo buttons, in the worksheet here.
+    render(<Worksheet />)
     const jobs = screen.getByLabelText('Jobs per month')
     await retype(user, jobs, '2000')
     expect(monthly()).toHaveTextContent('$185.17')
@@ -246,7 +234,7 @@ describe('the worksheet', () => {
 describe('the "Delivers final images" checkbox', () => {
   it('is ticked on the final by default and moves the cost per delivered image', async () => {
     const user = userEvent.setup()
-    await renderApp()
+    render(<Worksheet />)
     const delivered = () => screen.getByRole('status', { name: 'Cost per delivered image' })
     const box = (stage: string) =>
       within(screen.getByRole('group', { name: stage })).getByRole('checkbox', {

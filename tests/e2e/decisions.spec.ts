@@ -236,7 +236,7 @@ test('every decision control is reachable with Tab', async ({ page }) => {
   await ws.fill(tools.tool('Budget cap').getByLabel('Monthly budget (USD)'), '50')
   await tools.tool('Budget checks').getByRole('heading').focus()
   const reached = new Set<string>()
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab')
     reached.add(
       await page.evaluate(() => {
@@ -252,6 +252,8 @@ test('every decision control is reachable with Tab', async ({ page }) => {
     'Max images per user per month',
     'Monthly budget (USD)',
     'Apply: Use the Batch API (50% off, results within 24 hours)',
+    'Monthly growth',
+    'Starting month',
     'Model comparison table',
     'Vary numbers by (%)',
     'Data table: largest effects on the monthly cost',

@@ -110,3 +110,47 @@ test('a file of no known shape names the shapes recognised', async ({ page }) =>
   await expect(alert).toContainText('the OpenAI cost export CSV')
   await expect(alert).toContainText('Costs API pages')
 })
+
+test('the Usage API images sample: images by model, size and source; jobs per month applied and undone', async ({
+  page,
+}) => {
+  const section = await open(page)
+  await drop(page, 'public/sample-usage-images.json', 'application/json')
+  await expect(section.getByRole('status').first()).toHaveText(
+    /^sample-usage-images\.json: Usage API pages for images, 4 rows read in .*, 1 month\.$/,
+  )
+  const panel = section.getByRole('region', { name: 'Images billed', exact: true })
+  const may = panel.getByRole('table', {
+    name: 'Images billed by model, size and source, May 2026',
+  })
+  // May 1 and 2: 120 + 80 generated 1024x1024 images of gpt-image-2 in 40 + 20 requests.
+  await expect(may.getByRole('row').nth(1).getByRole('cell')).toHaveText([
+    '1024x1024',
+    'generation',
+    '200',
+    '60',
+  ])
+  await expect(may.getByRole('row', { name: /^Total/ }).getByRole('cell')).toHaveText([
+    '',
+    '240',
+    '100',
+  ])
+  await expect(panel.getByText(/the pages cover 2 of 31 days/)).toBeVisible()
+  // 240 images in 2 of 31 days: 3,720 a month; the example bills 6.325 images a job
+  // (6,325 for 1,000 jobs), so 3,720 / 6.325 = 588 jobs.
+  const apply = panel.getByRole('region', { name: 'Apply the billed image count' })
+  await expect(apply.getByRole('row', { name: /^Jobs per month/ }).getByRole('cell')).toHaveText([
+    '1,000',
+    '588',
+  ])
+  const ws = new WorksheetPage(page)
+  await apply.getByRole('button', { name: 'Apply jobs per month' }).click()
+  await expect(apply.getByRole('status')).toHaveText(
+    'Applied: jobs per month 1,000 → 588. Undo puts it back.',
+  )
+  await expect(ws.field('Jobs per month')).toHaveValue('588')
+  await apply.getByRole('button', { name: 'Undo' }).click()
+  await expect(ws.field('Jobs per month')).toHaveValue('1000')
+  await expect(apply.getByText(/^Applied:/)).toHaveCount(0)
+  await expect(apply.getByRole('button', { name: 'Undo' })).toHaveCount(0)
+})

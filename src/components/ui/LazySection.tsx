@@ -196,15 +196,7 @@ export function LazySection({ id, title, minHeight, load }: LazySectionProps) {
     if (kept) window.scrollBy(0, kept.element.getBoundingClientRect().top - kept.top)
   }, [Section])
 
-  // Once mounted, the browser skips the section's layout and paint while it is far from the
-  // viewport: a keystroke in the worksheet changes the charts and tables below it, and
-  // repainting them unseen was a third of the keystroke's frame work (bench/profile-typing.mjs).
-  if (Section)
-    return (
-      <div className="lazy-mounted" style={{ containIntrinsicSize: `auto ${minHeight}` }}>
-        <Section />
-      </div>
-    )
+  if (Section) return <Section />
   return (
     <div ref={placeholder} id={id} className="lazy-section" style={{ minHeight }}>
       <h2>{title}</h2>

@@ -1,9 +1,16 @@
-import { useMemo } from 'react'
-import { compareMonth } from '../../domain/usage/billing'
-import type { BillMonth, BillSummary, LineTotal } from '../../domain/usage/billing'
+import { useMemo, useState } from 'react'
+import { compareMonth, jobsForImages } from '../../domain/usage/billing'
+import type { BillMonth, BillSummary, ImagesMonth, LineTotal } from '../../domain/usage/billing'
+import type { ScenarioDraft } from '../../domain/draft'
 import { computeScenario, METER_LABELS } from '../../domain/engine'
 import { METERS } from '../../domain/model'
-import { formatCount, formatSignedPercent, formatSignedUsd, formatUsd } from '../../format/number'
+import {
+  formatCount,
+  formatMeasured,
+  formatSignedPercent,
+  formatSignedUsd,
+  formatUsd,
+} from '../../format/number'
 import { usePriceBook } from '../../store/priceBook'
 import { useWorksheet } from '../../store/worksheet'
 import { decisionScenario } from '../../domain/draft'
@@ -190,6 +197,29 @@ export function BillPanel({ bill }: { bill: BillSummary }) {
   )
   const estimate = result?.ok ? result.costByMeter : null
   return (
+    <>
+      {bill.months.length > 0 && <CostsPanel bill={bill} draft={draft} estimate={estimate} />}
+      {bill.images.length > 0 && draft && (
+        <ImagesPanel
+          months={bill.images}
+          draft={draft}
+          billableImages={result?.ok ? result.billableImages : null}
+        />
+      )}
+    </>
+  )
+}
+
+function CostsPanel({
+  bill,
+  draft,
+  estimate,
+}: {
+  bill: BillSummary
+  draft: ScenarioDraft | undefined
+  estimate: Parameters<typeof compareMonth>[1] | null
+}) {
+  return (
     <Panel
       title="Billed vs. estimate"
       className="wide"
@@ -212,6 +242,190 @@ export function BillPanel({ bill }: { bill: BillSummary }) {
         <MonthTable key={m.month} month={m} estimate={estimate} />
       ))}
       <ProjectTable bill={bill} />
+    </Panel>
+  )
+}
+
+const SOURCE_LABELS: Readonly<Record<string, string>> = {
+  'image.generation': 'generation',
+  'image.edit': 'edit',
+  'image.variation': 'variation',
+}
+const sourceLabel = (s: string | null) =>
+  s === null ? 'all sources' : Object.hasOwn(SOURCE_LABELS, s) ? (SOURCE_LABELS[s] ?? s) : s
+
+function ImagesTable({ month }: { month: ImagesMonth }) {
+  const name = monthName(month.month)
+  const partial = month.daysCovered < month.daysInMonth
+  return (
+    <div className="bill-month">
+      <h4>{name}</h4>
+      <p className={partial ? 'warning' : 'hint'}>
+        {partial
+          ? `Partial month: the pages cover ${formatCount(month.daysCovered)} of ${formatCount(month.daysInMonth)} days (${month.firstDay} to ${month.lastDay}).`
+          : `The pages cover all ${formatCount(month.daysInMonth)} days.`}
+      </p>
+      <TableScroll label={`Images billed, ${name}`}>
+        <table className="panel-table">
+          <caption>Images billed by model, size and source, {name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">Size</th>
+              <th scope="col">Source</th>
+              <th scope="col">Images</th>
+              <th scope="col">Requests</th>
+            </tr>
+          </thead>
+          <tbody>
+            {month.kinds.map((k) => (
+              <tr key={JSON.stringify([k.model, k.size, k.source])}>
+                <th scope="row">{k.model === null ? 'all models' : shortText(k.model)}</th>
+                <td>{k.size === null ? 'all sizes' : shortText(k.size)}</td>
+                <td>{sourceLabel(k.source)}</td>
+                <td>{formatCount(k.images)}</td>
+                <td>{formatCount(k.requests)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="total">
+              <th scope="row">Total</th>
+              <td colSpan={2} />
+              <td>{formatCount(month.images)}</td>
+              <td>{formatCount(month.requests)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </TableScroll>
+    </div>
+  )
+}
+
+/**
+ * Images billed per month from Usage API pages, and an undoable Apply that
+ * sets the active scenario's jobs per month to bill as many images.
+ */
+function ImagesPanel({
+  months,
+  draft,
+  billableImages,
+}: {
+  months: readonly ImagesMonth[]
+  draft: ScenarioDraft
+  billableImages: number | null
+}) {
+  const applyFix = useWorksheet((s) => s.applyFix)
+  const undo = useWorksheet((s) => s.undo)
+  const [picked, setPicked] = useState(months.length - 1)
+  const [applied, setApplied] = useState<{ after: readonly ScenarioDraft[]; text: string } | null>(
+    null,
+  )
+  const current = useWorksheet((s) => s.scenarios)
+  const month = months[picked] ?? months[months.length - 1]
+  const jobs =
+    month && billableImages !== null
+      ? jobsForImages(month, billableImages, draft.jobsPerMonth)
+      : null
+  const change = jobs && jobs.jobs !== draft.jobsPerMonth ? jobs : null
+  const stillApplied = applied !== null && current === applied.after
+  return (
+    <Panel
+      title="Images billed"
+      className="wide"
+      lede="Images and requests the Usage API counted, per calendar month (UTC), by model, size and source."
+    >
+      {months.map((m) => (
+        <ImagesTable key={m.month} month={m} />
+      ))}
+      <section className="usage-apply" aria-label="Apply the billed image count">
+        <h4>Apply to “{scenarioTitle(draft.name)}”</h4>
+        {months.length > 1 && (
+          <label>
+            <span>Month</span>
+            <select
+              value={picked}
+              onChange={(e) => {
+                setPicked(Number(e.target.value))
+              }}
+            >
+              {months.map((m, i) => (
+                <option key={m.month} value={i}>
+                  {monthName(m.month)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {month && jobs && (
+          <p className="hint">
+            {formatCount(month.images)} images in {formatCount(month.daysCovered)} of{' '}
+            {formatCount(month.daysInMonth)} days is {formatCount(Math.round(jobs.monthImages))} a
+            month; the scenario bills {formatMeasured((billableImages ?? 0) / draft.jobsPerMonth)}{' '}
+            images per job (retries included), so {formatCount(jobs.jobs)} jobs a month bill as
+            many.
+          </p>
+        )}
+        {change ? (
+          <table className="panel-table changes">
+            <caption className="visually-hidden">Changes to apply</caption>
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">Now</th>
+                <th scope="col">New</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">Jobs per month</th>
+                <td>{formatCount(draft.jobsPerMonth)}</td>
+                <td>{formatCount(change.jobs)}</td>
+              </tr>
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">
+            {jobs
+              ? 'The scenario already bills as many images as this month.'
+              : 'The scenario cannot be priced or bills no images, so there is nothing to set.'}
+          </p>
+        )}
+        <p className="hint">
+          These pages have no status per image, so the retry multiplier cannot be measured from
+          them: it stays as set. Only jobs per month changes.
+        </p>
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={!change}
+            onClick={() => {
+              if (!change) return
+              const step = applyFix(
+                { kind: 'setScenarioField', field: 'jobsPerMonth', value: change.jobs },
+                draft,
+              )
+              if (step) {
+                setApplied({
+                  after: step.after,
+                  text: `Applied: jobs per month ${formatCount(draft.jobsPerMonth)} → ${formatCount(change.jobs)}. Undo puts it back.`,
+                })
+              }
+            }}
+          >
+            Apply jobs per month
+          </button>
+          {stillApplied && (
+            <button type="button" onClick={undo}>
+              Undo
+            </button>
+          )}
+        </div>
+        <p role="status" className="status">
+          {stillApplied ? applied.text : ''}
+        </p>
+      </section>
     </Panel>
   )
 }

@@ -72,11 +72,12 @@ export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {
               onClick={() => {
                 addScenario(made.scenario)
                 setStatus(
-                  `Added "${made.scenario.name}" and opened it in the worksheet. Undo removes it.`,
+                  `Added "${shortText(made.scenario.name)}" and opened it in the worksheet. Undo removes it.`,
                 )
               }}
             >
-              Create scenario “{made.scenario.name}”
+              {/* A 10,000-character template name laid out in a button took a long task. */}
+              Create scenario “{shortText(made.scenario.name)}”
             </button>
           </div>
         </>

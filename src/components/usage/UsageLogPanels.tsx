@@ -38,6 +38,7 @@ function barValue({ phase, fraction }: Progress): number {
 const BILL_FORMATS: Readonly<Partial<Record<NonNullable<UsageLogReport['format']>, string>>> = {
   'cost export': 'OpenAI cost export',
   'costs api': 'Costs API pages',
+  'usage api': 'Usage API pages for images',
 }
 
 function readSummary(r: UsageLogReport): string {
@@ -45,7 +46,9 @@ function readSummary(r: UsageLogReport): string {
   const billed = r.format === null ? undefined : BILL_FORMATS[r.format]
   const parts = [
     `${billed === undefined ? '' : `${billed}, `}${formatCountOf(r.rowCount, 'row')} read in ${formatDuration(r.elapsedMs)}`,
-    r.bill ? formatCountOf(r.bill.months.length, 'month') : formatCountOf(groups, 'template stage'),
+    r.bill
+      ? formatCountOf(Math.max(r.bill.months.length, r.bill.images.length), 'month')
+      : formatCountOf(groups, 'template stage'),
   ]
   if (r.skippedCount > 0) parts.push(`${formatCountOf(r.skippedCount, 'row')} skipped`)
   return `${r.fileName}: ${parts.join(', ')}.`
@@ -153,7 +156,8 @@ export default function UsageLogPanels() {
             Try the sample log
           </button>
           <span className="muted">
-            or drop a CSV or JSON Lines file, an OpenAI cost export or Costs API pages here.
+            or drop a generation log (CSV or JSON Lines), an OpenAI cost export or Costs or Usage
+            API pages here.
           </span>
         </div>
         <p className="hint">

@@ -110,6 +110,8 @@ export interface BillMonth {
 export interface BillSummary {
   /** Every project together, month by month (oldest first). */
   months: BillMonth[]
+  /** Images billed per month, from Usage API pages for images (oldest first). */
+  images: ImagesMonth[]
   /** Per project and month, when the file names two or more projects; else empty. */
   byProject: BillMonth[]
   /** Projects named, in order of first appearance. */
@@ -212,6 +214,7 @@ function monthOf(ms: number): { key: string; days: number } {
 export function summariseBill(
   lines: readonly CostLine[],
   isImageModel: (model: string) => boolean,
+  imageLines: readonly ImageUsageLine[] = [],
 ): BillSummary {
   const all = new Map<string, MonthAcc>()
   const perProject = new Map<string, MonthAcc>()
@@ -247,6 +250,7 @@ export function summariseBill(
   const byMonth = (a: BillMonth, b: BillMonth) => a.month.localeCompare(b.month)
   return {
     months: [...all.values()].map((a) => a.finish()).sort(byMonth),
+    images: summariseImages(imageLines),
     byProject:
       projects.length > 1
         ? [...perProject.values()]
@@ -303,4 +307,110 @@ export function compareMonth(month: BillMonth, estimate: ByMeter<Usd>): MonthCom
     return { meter, ...row(b, e) }
   })
   return { meters, total: row(billed, est), proRata }
+}
+
+/** One result of Usage API pages for images: a day's images of one model, size and source. */
+export interface ImageUsageLine {
+  row: number
+  startMs: number
+  images: number
+  requests: number
+  /** null when the pages are not grouped by it. */
+  model: string | null
+  size: string | null
+  /** image.generation, image.edit or image.variation. */
+  source: string | null
+}
+
+/** Images billed in one calendar month (UTC), by model, size and source. */
+export interface ImagesMonth {
+  month: string
+  daysInMonth: number
+  daysCovered: number
+  firstDay: string
+  lastDay: string
+  images: number
+  requests: number
+  /** Most images first; a null key was not grouped by. */
+  kinds: {
+    model: string | null
+    size: string | null
+    source: string | null
+    images: number
+    requests: number
+  }[]
+}
+
+/**
+ * Sums Usage API image results per calendar month (UTC, by bucket start),
+ * by model, size and source.
+ * @example summariseImages(lines)[0]?.images // e.g. 120
+ */
+export function summariseImages(lines: readonly ImageUsageLine[]): ImagesMonth[] {
+  const months = new Map<
+    string,
+    { days: number; covered: Set<number>; kinds: Map<string, ImagesMonth['kinds'][number]> }
+  >()
+  for (const l of lines) {
+    const { key, days } = monthOf(l.startMs)
+    let m = months.get(key)
+    if (!m) {
+      m = { days, covered: new Set(), kinds: new Map() }
+      months.set(key, m)
+    }
+    m.covered.add(Math.floor(l.startMs / DAY_MS))
+    const k = JSON.stringify([l.model, l.size, l.source])
+    const kind = m.kinds.get(k) ?? {
+      model: l.model,
+      size: l.size,
+      source: l.source,
+      images: 0,
+      requests: 0,
+    }
+    kind.images += l.images
+    kind.requests += l.requests
+    m.kinds.set(k, kind)
+  }
+  return [...months]
+    .map(([month, m]) => {
+      const days = [...m.covered].sort((a, b) => a - b)
+      const kinds = [...m.kinds.values()].sort((a, b) => b.images - a.images)
+      return {
+        month,
+        daysInMonth: m.days,
+        daysCovered: days.length,
+        firstDay: isoDay(days[0] ?? 0),
+        lastDay: isoDay(days[days.length - 1] ?? 0),
+        images: kinds.reduce((s, k) => s + k.images, 0),
+        requests: kinds.reduce((s, k) => s + k.requests, 0),
+        kinds,
+      }
+    })
+    .sort((a, b) => a.month.localeCompare(b.month))
+}
+
+/**
+ * The jobs per month that make a scenario bill as many images as a month
+ * of usage did: the month's images (scaled to the whole month when it is
+ * covered in part) over the images the scenario bills per job (its billed
+ * images per month / its jobs per month, retries included). null when the
+ * scenario bills no images or the month none.
+ * @example jobsForImages(month, 6325, 1000) // e.g. { jobs: 1265, monthImages: 8000 }
+ */
+export function jobsForImages(
+  month: ImagesMonth,
+  billableImagesPerMonth: number,
+  jobsPerMonth: number,
+): { jobs: number; monthImages: number } | null {
+  if (
+    billableImagesPerMonth <= 0 ||
+    jobsPerMonth <= 0 ||
+    month.images <= 0 ||
+    month.daysCovered <= 0
+  ) {
+    return null
+  }
+  const monthImages = (month.images * month.daysInMonth) / month.daysCovered
+  const perJob = billableImagesPerMonth / jobsPerMonth
+  return { jobs: Math.max(1, Math.round(monthImages / perJob)), monthImages }
 }

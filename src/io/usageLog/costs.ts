@@ -6,17 +6,19 @@
  * listed with its number and reason, never dropped in silence.
  */
 import Papa from 'papaparse'
-import type { CostLine } from '../../domain/usage/billing'
+import type { CostLine, ImageUsageLine } from '../../domain/usage/billing'
 import { plural } from '../../domain/usage/plural'
 import { firstChar, isBlankRecord, show, trimmed } from '../cells'
 import type { SkippedRow, UsageLogNotice } from './result'
 import { MAX_LISTED_SKIPS } from './result'
 
-export type CostFormat = 'cost export' | 'costs api'
+export type CostFormat = 'cost export' | 'costs api' | 'usage api'
 
 export interface CostRead {
   format: CostFormat
   lines: CostLine[]
+  /** Results of Usage API pages for images. */
+  images: ImageUsageLine[]
   /** Billed rows (CSV) or results (API) seen, skipped ones included. */
   rowsRead: number
   skippedCount: number
@@ -39,6 +41,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 
 class Lines {
   readonly lines: CostLine[] = []
+  readonly images: ImageUsageLine[] = []
   readonly skipped: SkippedRow[] = []
   readonly currencies = new Map<string, { rows: number; first: number }>()
   skippedCount = 0
@@ -72,8 +75,13 @@ class Lines {
       })
     }
     return {
-      format,
+      // Pages of image usage alone are the Usage API's, not the Costs API's.
+      format:
+        format === 'costs api' && this.lines.length === 0 && this.images.length > 0
+          ? 'usage api'
+          : format,
       lines: this.lines,
+      images: this.images,
       rowsRead: this.rowsRead,
       skippedCount: this.skippedCount,
       skipped: this.skipped,
@@ -272,6 +280,10 @@ function readPage(page: unknown, where: string, out: Lines, counter: { n: number
         out.skip(row, `${here} is not an object, so it is left out.`)
         return
       }
+      if (field(result, 'object') === IMAGES_RESULT) {
+        readImagesResult(result, row, here, startMs, out)
+        return
+      }
       const a = field(result, 'amount')
       if (!isObject(a)) {
         out.skip(row, `${here} has no amount object ({"value":0.06,"currency":"usd"}).`)
@@ -304,10 +316,69 @@ function readPage(page: unknown, where: string, out: Lines, counter: { n: number
   })
 }
 
-/** Whether JSON text holds Costs API pages: a page's own marker near its start. */
+const IMAGES_RESULT = 'organization.usage.images.result'
+const MAX_IMAGES = 1e9
+const SOURCES = new Set(['image.generation', 'image.edit', 'image.variation'])
+
+/** A whole count from 0 to MAX_IMAGES, or null. */
+function countOf(v: unknown): number | null {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_IMAGES ? v : null
+}
+
+/** A grouped-by text (model, size, source): null when not grouped; false when not text. */
+function keyOf(v: unknown): string | null | false {
+  if (v === null || v === undefined) return null
+  if (typeof v !== 'string' || v.length > MAX_LINE_ITEM) return false
+  const t = trimmed(v)
+  return t === '' ? null : t
+}
+
+function readImagesResult(
+  result: Json,
+  row: number,
+  here: string,
+  startMs: number,
+  out: Lines,
+): void {
+  const images = countOf(field(result, 'images'))
+  if (images === null) {
+    out.skip(row, `${here}: images must be a whole number from 0 to 1,000,000,000.`)
+    return
+  }
+  const requests = countOf(field(result, 'num_model_requests') ?? 0)
+  if (requests === null) {
+    out.skip(row, `${here}: num_model_requests must be a whole number from 0 to 1,000,000,000.`)
+    return
+  }
+  const model = keyOf(field(result, 'model'))
+  const size = keyOf(field(result, 'size'))
+  const source = keyOf(field(result, 'source'))
+  if (model === false || size === false || source === false) {
+    out.skip(row, `${here}: model, size and source must each be text or null.`)
+    return
+  }
+  if (source !== null && !SOURCES.has(source)) {
+    out.skip(
+      row,
+      `${here}: source must be image.generation, image.edit or image.variation; it is ${show(source)}.`,
+    )
+    return
+  }
+  out.images.push({
+    row,
+    startMs,
+    images,
+    requests,
+    model: model?.toLowerCase() ?? null,
+    size,
+    source,
+  })
+}
+
+/** Whether JSON text holds Costs or Usage API pages: a page's own marker near its start. */
 const looksLikeCostsPages = (body: string): boolean =>
   /"object"\s*:\s*"page"/.test(body.slice(0, 4096)) &&
-  /"organization\.costs\.result"|"amount"\s*:/.test(body.slice(0, 65_536))
+  /"organization\.(costs|usage\.images)\.result"|"amount"\s*:/.test(body.slice(0, 65_536))
 
 function parseCostsPages(body: string): CostRead {
   const out = new Lines()

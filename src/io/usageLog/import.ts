@@ -81,13 +81,16 @@ export async function readUsageLog(
       mapping: emptyMapping(),
       unusedHeaders: [],
       rowsRead: costs.rowsRead,
-      rowCount: costs.lines.length,
+      rowCount: costs.lines.length + costs.images.length,
       skippedCount: costs.skippedCount,
       skipped: costs.skipped,
       notices: costs.notices,
       statusValues: [],
       summary: null,
-      bill: costs.lines.length > 0 ? summariseBill(costs.lines, isImageModel) : null,
+      bill:
+        costs.lines.length + costs.images.length > 0
+          ? summariseBill(costs.lines, isImageModel, costs.images)
+          : null,
       error: costs.error,
       elapsedMs: now() - start,
     }

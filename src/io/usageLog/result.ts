@@ -9,7 +9,7 @@ import type { ColumnMapping } from './columns'
 import { unused, USAGE_FIELDS } from './columns'
 import type { RowReader, StatusValue, Tally } from './rowReader'
 
-export type UsageLogFormat = 'csv' | 'jsonl' | 'json' | 'cost export' | 'costs api'
+export type UsageLogFormat = 'csv' | 'jsonl' | 'json' | 'cost export' | 'costs api' | 'usage api'
 
 export interface SkippedRow {
   /** Spreadsheet row (header = 1) for CSV; line number for JSON Lines; element number for a JSON array. */

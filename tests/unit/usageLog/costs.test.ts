@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { findModel } from '../../../src/domain/priceBook'
-import { classifyLineItem, compareMonth, summariseBill } from '../../../src/domain/usage/billing'
+import {
+  classifyLineItem,
+  compareMonth,
+  jobsForImages,
+  summariseBill,
+} from '../../../src/domain/usage/billing'
 import type { BillMonth } from '../../../src/domain/usage/billing'
 import type { Usd } from '../../../src/domain/units'
 import { readCostFile } from '../../../src/io/usageLog/costs'
@@ -14,7 +19,7 @@ const sample = (name: string) =>
 const billOf = (text: string) => {
   const read = readCostFile(text)
   if (!read) throw new Error('not recognised')
-  return { read, bill: summariseBill(read.lines, isImageModel) }
+  return { read, bill: summariseBill(read.lines, isImageModel, read.images) }
 }
 const HEADER =
   'start_time,end_time,amount_value,amount_currency,line_item,project_id,organization_id,project_name,organization_name'
@@ -249,5 +254,63 @@ describe('compareMonth', () => {
     expect(c.total.differenceUsd).toBeCloseTo(0.77, 12)
     // Cached text: $0.01 billed against a $0 estimate has no percent.
     expect(c.meters.find((m) => m.meter === 'cachedTextInput')?.differenceShare).toBeNull()
+  })
+})
+
+describe('Usage API pages for images', () => {
+  it('reads the sample: May 1 and 2, by model, size and source', () => {
+    const { read, bill } = billOf(sample('sample-usage-images.json'))
+    expect(read.format).toBe('usage api')
+    expect(read.skipped).toEqual([])
+    expect(bill.months).toEqual([])
+    const [may] = bill.images
+    // 120 + 30 + 80 + 10 = 240 images in 40 + 30 + 20 + 10 = 100 requests.
+    expect(may).toMatchObject({ month: '2026-05', daysCovered: 2, daysInMonth: 31 })
+    expect([may?.images, may?.requests]).toEqual([240, 100])
+    expect(may?.kinds).toEqual([
+      {
+        model: 'gpt-image-2',
+        size: '1024x1024',
+        source: 'image.generation',
+        images: 200,
+        requests: 60,
+      },
+      { model: 'gpt-image-2', size: '1536x1024', source: 'image.edit', images: 30, requests: 30 },
+      {
+        model: 'gpt-image-1',
+        size: '1024x1024',
+        source: 'image.generation',
+        images: 10,
+        requests: 10,
+      },
+    ])
+    // 240 images in 2 of 31 days: 3,720 a month. The example scenario bills 6,325 images
+    // for 1,000 jobs (6.325 a job): 3,720 / 6.325 = 588.1 -> 588 jobs.
+    expect(may && jobsForImages(may, 6325, 1000)).toEqual({ jobs: 588, monthImages: 3720 })
+  })
+
+  it('lists a result with a bad count or source', () => {
+    const page = (results: string) =>
+      `{"object":"page","data":[{"object":"bucket","start_time":${String(APR1)},"end_time":${String(APR2)},"results":[${results}]}]}`
+    const r = (images: string, source: string) =>
+      `{"object":"organization.usage.images.result","images":${images},"num_model_requests":1,"size":null,"source":${source},"model":null}`
+    const { read, bill } = billOf(
+      page([r('2.5', 'null'), r('3', '"image.magic"'), r('4', 'null')].join(',')),
+    )
+    expect(read.skipped).toEqual([
+      {
+        row: 1,
+        reason:
+          'The page, bucket 1, result 1: images must be a whole number from 0 to 1,000,000,000.',
+      },
+      {
+        row: 2,
+        reason:
+          'The page, bucket 1, result 2: source must be image.generation, image.edit or image.variation; it is "image.magic".',
+      },
+    ])
+    expect(bill.images[0]?.kinds).toEqual([
+      { model: null, size: null, source: null, images: 4, requests: 1 },
+    ])
   })
 })
