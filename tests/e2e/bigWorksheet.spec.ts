@@ -143,13 +143,12 @@ test('3,000 scenarios: adding, reloading, switching and typing never block the p
   await expect(dialog).toBeVisible({ timeout: 30_000 })
   await settle(page)
   longest.preview = await longestSince(page, since)
-  // While the worker checked the rows, the bar said how far it had got.
+  // What the bar showed while the worker checked the rows. Reported, not asserted: on a quick
+  // machine the check can end before the page draws a report (tests/unit/csv/importProgress).
   const shown = await page.evaluate(
     () => (window as unknown as { __importProgress: number[] }).__importProgress,
   )
-  expect(shown.length).toBeGreaterThan(0)
   expect(shown.every((v) => v >= 0 && v <= 100)).toBe(true)
-  expect(shown.some((v) => v > 0 && v < 100)).toBe(true)
 
   since = await now(page)
   await dialog.getByRole('button', { name: 'Add 3,000 scenarios' }).click()
@@ -187,9 +186,60 @@ test('3,000 scenarios: adding, reloading, switching and typing never block the p
     Object.entries(times)
       .map(([phase, ms]) => `${phase} ${ms.toFixed(0)} ms`)
       .join(', ')
-  const report = `${list(longest)}; mounting the sections below (not a goal here): ${list(mounted)}`
+  const report = `${list(longest)}; mounting the sections below (not a goal here): ${list(mounted)}; import progress shown: ${shown.join(', ') || 'none'}%`
   testInfo.annotations.push({ type: 'longest main-thread task', description: report })
   console.log(`Longest main-thread task per phase (goal ${String(GOAL_MS)} ms): ${report}`)
   for (const [phase, ms] of Object.entries(longest))
     expect(ms, `longest task while ${phase}`).toBeLessThan(GOAL_MS)
+})
+
+test('a scenario named with 10 MB of text is added without freezing the page, shortened on screen and kept whole', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const example = bigCsv()
+  const lines = example.csv.split('\n')
+  const header = (lines[0] as string).split(',')
+  const name = `${'Long '.repeat(2_000_000)}end`
+  // One scenario of the example's rows, renamed: each row repeats the name.
+  const rows = lines
+    .slice(1)
+    .filter((l) => l.split(',')[header.indexOf('scenario')] === 'Blog 1')
+    .map((l) => l.replace(',Blog 1,', `,${name},`))
+  const file = {
+    name: 'long-name.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${[header.join(','), ...rows].join('\n')}\n`),
+  }
+  await page.addInitScript(recordLongTasks)
+  const ws = new WorksheetPage(page)
+  await ws.open()
+  // The sections below mount first, as in the test above, so they are not counted here.
+  for (const link of ['Decision tools', 'Compare', 'Usage log'] as const) await ws.goTo(link)
+  await expect(page.getByRole('table', { name: /Scenarios side by side/ })).toBeAttached()
+  await page.getByLabel('Import scenarios from a CSV file').setInputFiles(file)
+  const dialog = page.getByRole('dialog', { name: 'Import preview: long-name.csv' })
+  await expect(dialog).toBeVisible({ timeout: 60_000 })
+  await settle(page)
+  const since = await now(page)
+  await dialog.getByRole('button', { name: 'Add 1 scenario' }).click()
+  await expect(page.getByText('Added 1 scenario from long-name.csv')).toBeVisible()
+  await settle(page)
+  const longest = await longestSince(page, since)
+  console.log(`Longest main-thread task after adding a 10 MB name: ${longest.toFixed(0)} ms`)
+  const tab = page
+    .getByRole('navigation', { name: 'Scenarios' })
+    .getByRole('button', { name: /^Long Long/ })
+  // NAME_SHOWN_MAX (src/components/ui/names.ts): 80 characters, the last an ellipsis.
+  await expect(tab).toHaveText(`${name.slice(0, 79)}…`)
+  await expect(tab).toHaveAttribute('aria-current', 'true')
+  // The field holds the name's first 10,000 characters and says how long the whole one is.
+  expect(
+    await ws.field('Scenario name').evaluate((el) => (el as HTMLInputElement).value.length),
+  ).toBe(10_000)
+  await expect(page.getByText(/^This name is 10,000,003 characters long/)).toBeVisible()
+  // It froze the page for about 10 s. What is left is one task that cannot be split: saving
+  // the worksheet, 10 MB of JSON that the browser's storage then refuses (the page says so).
+  // 156 to 369 ms here at a load average of 15 on 2 cores: held to "never for seconds".
+  expect(longest).toBeLessThan(1_000)
 })

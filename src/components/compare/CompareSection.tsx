@@ -43,7 +43,15 @@ export function CompareSection() {
   const compared = useDeferredComparedSet()
   // Charts follow once typing pauses, so a keystroke never waits for them.
   const deferred = useSettledValue(compared, CHART_SETTLE_MS)
-  const chartScenarios = useMemo(() => deferred.drafts.map(toScenario), [deferred.drafts])
+  // Charts measure every label they draw: a name of megabytes took them seconds. Shortened here.
+  const chartScenarios = useMemo(
+    () => deferred.drafts.map((d) => ({ ...toScenario(d), name: shortName(d.name) })),
+    [deferred.drafts],
+  )
+  const chartOutcomes = useMemo(
+    () => deferred.outcomes.map((o) => ({ ...o, name: shortName(o.name) })),
+    [deferred.outcomes],
+  )
   const assumptions = useMemo(
     () => assumptionRows(compared.drafts.map(toScenario)),
     [compared.drafts],
@@ -179,7 +187,7 @@ export function CompareSection() {
           </div>
           <Suspense fallback={<p className="card muted">Loading charts…</p>}>
             <Charts
-              outcomes={deferred.outcomes}
+              outcomes={chartOutcomes}
               scenarios={chartScenarios}
               scales={deferred.view.scales}
               unit={deferred.view.unit}

@@ -75,7 +75,7 @@ export function PrintMemo({
               )}{' '}
               — as of {m.meters.imageOutput.asOf}, {m.meters.imageOutput.sourceUrl}
               {overrides.length > 0 &&
-                `. Overridden in: ${overrides.map((d) => d.name).join(', ')}`}
+                `. Overridden in: ${overrides.map((d) => scenarioTitle(d.name)).join(', ')}`}
               .{' '}
             </span>
           )

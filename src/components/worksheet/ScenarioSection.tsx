@@ -5,6 +5,14 @@ import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { NumberField } from '../ui/NumberField'
 import { usePriceBook } from '../../store/priceBook'
+import { formatCount } from '../../format/number'
+import { shortName } from '../ui/names'
+
+/**
+ * Longest name the name field holds. A text field lays out its whole value: a name of
+ * 10 MB from a file froze the page for seconds each time the field was drawn.
+ */
+const NAME_FIELD_MAX = 10_000
 
 export function ScenarioSection() {
   const draft = useActiveDraft()
@@ -16,6 +24,7 @@ export function ScenarioSection() {
   const modelId = useId()
   const batchId = useId()
   const model = findModel(book, draft.modelId)
+  const longName = draft.name.length > NAME_FIELD_MAX
   const otherNames = useWorksheet((s) => s.scenarios)
   // A name that is blank or taken stays in the field with its reason, and
   // reaches the scenario only once it is unique (docs/csv-format.md).
@@ -40,9 +49,11 @@ export function ScenarioSection() {
           <input
             id={nameId}
             type="text"
-            value={typed ?? draft.name}
+            value={typed ?? (longName ? shortName(draft.name, NAME_FIELD_MAX) : draft.name)}
             aria-invalid={nameProblem ? true : undefined}
-            aria-describedby={nameProblem ? `${nameId}-error` : undefined}
+            aria-describedby={
+              nameProblem ? `${nameId}-error` : longName ? `${nameId}-long` : undefined
+            }
             onChange={(e) => {
               const text = e.target.value
               if (scenarioNameProblem(text, others()) === null) {
@@ -56,6 +67,13 @@ export function ScenarioSection() {
           {nameProblem && (
             <p id={`${nameId}-error`} className="error-text">
               {nameProblem}
+            </p>
+          )}
+          {longName && !nameProblem && (
+            <p id={`${nameId}-long`} className="hint">
+              This name is {formatCount(draft.name.length)} characters long: the field shows its
+              first {formatCount(NAME_FIELD_MAX)}, and the scenario keeps it whole. Typing here
+              replaces it with what the field shows (Undo brings it back).
             </p>
           )}
         </div>
