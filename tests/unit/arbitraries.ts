@@ -40,3 +40,13 @@ export const validScenario: fc.Arbitrary<Scenario> = fc.record({
   batch: fc.boolean(),
   stages: fc.array(validStage, { minLength: 1, maxLength: 4 }),
 })
+
+/**
+ * Scenarios that repeat a stage name: import gives each one notice (two same-named scenarios
+ * read as one look like this), so a round trip of generated scenarios expects exactly these.
+ */
+export function repeatingStageNames(list: readonly Scenario[]): string[] {
+  return list
+    .filter((s) => new Set(s.stages.map((st) => st.name)).size < s.stages.length)
+    .map((s) => s.name)
+}
