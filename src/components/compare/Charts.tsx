@@ -191,23 +191,30 @@ function usePrinting(): boolean {
 
 function ChartContainer({
   children,
+  height = CHART_HEIGHT,
 }: {
   children: ReactElement<{ width?: number; height?: number }>
+  height?: number
 }) {
   if (use(Paper)) return cloneElement(children, { width: PAPER.width, height: PAPER.height })
   return (
-    <ResponsiveContainer
-      width="100%"
-      height={CHART_HEIGHT}
-      initialDimension={{ width: 640, height: CHART_HEIGHT }}
-    >
+    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
       {children}
     </ResponsiveContainer>
   )
 }
-const container = (child: ReactElement<{ width?: number; height?: number }>) => (
-  <ChartContainer>{child}</ChartContainer>
-)
+const container = (
+  child: ReactElement<{ width?: number; height?: number }>,
+  height: number = CHART_HEIGHT,
+) => <ChartContainer height={height}>{child}</ChartContainer>
+
+/**
+ * A bar chart's height on screen: room for each scenario's name on two lines and for the
+ * legend's rows. At a fixed 300 px, six scenarios and a dozen stage names on a phone left
+ * each name 20 px, and the names overlapped.
+ */
+const barChartHeight = (scenarios: number, series: number): number =>
+  Math.max(CHART_HEIGHT, 120 + scenarios * 40 + Math.ceil(series / 2) * 22)
 
 /** One horizontal bar (or stack of bars) per scenario, in USD per month. */
 function ScenarioBars({
@@ -254,6 +261,7 @@ function ScenarioBars({
         />
       ))}
     </BarChart>,
+    barChartHeight(rows.length, series.length),
   )
 }
 
