@@ -54,21 +54,9 @@ function comparedSet(
   return { drafts, outcomes, view, table: compareScenarios(outcomes, baseline, view) }
 }
 
-/** The scenarios in the comparison with their results, derived (never stored) on each change. */
-export function useComparedSet(): ComparedSet {
-  const scenarios = useWorksheet((s) => s.scenarios)
-  const excluded = useWorksheet((s) => s.compareExcluded)
-  const baselineId = useWorksheet((s) => s.baselineId)
-  const show = useWorksheet((s) => s.showCosts)
-  const book = usePriceBook()
-  return useMemo(
-    () => comparedSet(scenarios, excluded, baselineId, show, book),
-    [scenarios, excluded, baselineId, show, book],
-  )
-}
-
 /**
- * The same set, a render behind the worksheet: it is derived in React's deferred pass, after
+ * The scenarios in the comparison with their results (derived, never stored), a render
+ * behind the worksheet: they are derived in React's deferred pass, after
  * the keystroke's own render has painted, so the table built from it is no cost to typing.
  */
 export function useDeferredComparedSet(): ComparedSet {

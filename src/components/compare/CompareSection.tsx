@@ -142,7 +142,7 @@ export function CompareSection() {
           >
             {compared.drafts.map((d) => (
               <option key={d.id} value={d.id}>
-                {shortName(scenarioTitle(d.name))}
+                {scenarioTitle(d.name)}
               </option>
             ))}
           </select>
