@@ -24,6 +24,7 @@ import { billedQualityOf, deliversFinalFlags } from './finals'
 import type { Tokens, Usd } from './units'
 import { usdPerMillion } from './units'
 import { checkNumber, PRICE_RULE, scenarioFieldErrors, stageFieldErrors } from './validate'
+import { isCustomModelId } from './customModels'
 
 /** Every meter is priced in USD per one million tokens. */
 export const PER_MILLION = 1_000_000
@@ -41,18 +42,25 @@ function sizeKey(width: number, height: number): SizeKey {
   return `${width}x${height}`
 }
 
-function tableSizes(spec: ModelSpec): string {
-  return spec.output.kind === 'table' ? Object.keys(spec.output.tokens).join(', ') : ''
+/**
+ * The sizes a model makes when it makes only some: a table's sizes, or a
+ * custom model's list. null for a model that makes any size its rule allows.
+ */
+export function madeSizes(spec: ModelSpec): readonly SizeKey[] | null {
+  if (spec.output.kind === 'table') return Object.keys(spec.output.tokens) as SizeKey[]
+  return spec.sizes ?? null
 }
 
 /** Every reason a size cannot be produced by a model (empty when it can). */
 export function sizeProblems(spec: ModelSpec, width: number, height: number): SizeProblem[] {
-  if (spec.output.kind === 'gpt-image-2') return gptImage2SizeProblems(width, height)
-  if (spec.output.tokens[sizeKey(width, height)]) return []
+  const made = madeSizes(spec)
+  if (made === null) return gptImage2SizeProblems(width, height)
+  if (made.includes(sizeKey(width, height))) return []
+  const name = spec.custom ? spec.label : spec.id
   return [
     {
       field: 'size',
-      message: `${spec.id} makes only ${tableSizes(spec)}; ${width}x${height} is not one of them.`,
+      message: `${name} makes only ${made.join(', ')}; ${width}x${height} is not one of them.`,
     },
   ]
 }
@@ -78,17 +86,28 @@ export function outputTokens(
   return { ok: true, tokens: tokensFor(spec, quality, width, height) }
 }
 
-/** Caller has checked the size. */
+/** Caller has checked the size. A model billed per image or per megapixel counts no output tokens. */
 function tokensFor(spec: ModelSpec, quality: BilledQuality, width: number, height: number): Tokens {
+  const o = spec.output
   const n =
-    spec.output.kind === 'gpt-image-2'
+    o.kind === 'gpt-image-2'
       ? gptImage2OutputTokens(quality, width, height)
-      : (spec.output.tokens[sizeKey(width, height)]?.[quality] ?? 0)
+      : o.kind === 'table'
+        ? (o.tokens[sizeKey(width, height)]?.[quality] ?? 0)
+        : 0
   return n as Tokens
 }
 
 function unknownModel(modelId: string, book: PriceBook): string {
+  if (isCustomModelId(modelId)) {
+    return `The custom model this scenario used (${modelId}) was removed from the worksheet; choose another model, or add it again.`
+  }
   return `Model "${modelId}" is not in the price book; choose one of ${Object.keys(book).join(', ')}.`
+}
+
+/** Megapixels of one image: width x height / 1e6 (1536x1024 is 1.572864). */
+export function megapixels(width: number, height: number): number {
+  return (width * height) / 1e6
 }
 
 /**
@@ -190,7 +209,15 @@ function computeStage(
 
   const outputRate = (factor * prices.imageOutput) / PER_MILLION
   let outputCost = tokensByMeter.imageOutput * outputRate
-  if (spec.output.kind === 'table' && spec.output.perImageUsd) {
+  const o = spec.output
+  if (o.kind === 'perImage') {
+    // Priced per image, so an override of the per-token output rate has nothing to scale;
+    // the Batch API discount applies as to every other model.
+    outputCost = factor * billableImages * o.usd[billedQuality] + partialTokens * outputRate
+  } else if (o.kind === 'perMegapixel') {
+    const perImage = o.usd[billedQuality] * megapixels(stage.width, stage.height)
+    outputCost = factor * billableImages * perImage + partialTokens * outputRate
+  } else if (spec.output.kind === 'table' && spec.output.perImageUsd) {
     // Billed from the per-image table; an overridden output rate scales it proportionally.
     const perImage =
       spec.output.perImageUsd[sizeKey(stage.width, stage.height)]?.[billedQuality] ?? 0

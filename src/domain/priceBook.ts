@@ -31,6 +31,10 @@ export type OutputRule =
       tokens: Partial<Record<SizeKey, QualityTable>>
       perImageUsd?: Partial<Record<SizeKey, QualityTable>>
     }
+  /** Billed per image by quality, the same at every size the model makes (custom models). */
+  | { kind: 'perImage'; usd: QualityTable }
+  /** Billed per megapixel (width x height / 1e6) by quality (custom models). */
+  | { kind: 'perMegapixel'; usd: QualityTable }
 
 export type ModelStatus = 'available' | 'deprecated' | 'shut down'
 
@@ -45,6 +49,13 @@ export interface ModelSpec {
   /** OpenAI's published per-image prices (USD) at the three classic sizes, for display and checks. */
   officialPerImageUsd: Partial<Record<SizeKey, QualityTable>>
   officialPerImageSource: string
+  /**
+   * The only sizes the model makes, for rules that could otherwise price any size
+   * (a custom model's list); a `table` model makes its table's sizes.
+   */
+  sizes?: readonly SizeKey[]
+  /** Set on a model the person added to the worksheet (see customModels.ts). */
+  custom?: { sourceUrl: string; asOf: string }
 }
 
 export type PriceBook = Readonly<Record<string, ModelSpec>>

@@ -290,7 +290,8 @@ export function budgetChecks(
     }
   }
 
-  if (spec?.output.kind === 'gpt-image-2') {
+  // A custom model on the same rule but with a list of sizes may not make the better size.
+  if (spec?.output.kind === 'gpt-image-2' && !spec.sizes) {
     const pixelShare = options.sizePixelShare ?? 0.25
     const tolerance = options.sizeAspectTolerance ?? 0.02
     const minImprovement = options.sizeMinImprovement ?? 0.1

@@ -1,4 +1,4 @@
-import { computeScenario, METER_LABELS, sizeProblems } from '../engine'
+import { computeScenario, madeSizes, METER_LABELS, sizeProblems } from '../engine'
 import type { FieldError, Scenario } from '../model'
 import { METERS } from '../model'
 import type { ModelSpec, ModelStatus, PriceBook } from '../priceBook'
@@ -80,12 +80,11 @@ function parseSize(key: string): Size | null {
   return m ? { width: Number(m[1]), height: Number(m[2]) } : null
 }
 
-/** The sizes a table model makes; null for a model that takes any valid size. */
+/** The sizes a model makes when it makes only some (a table, a custom list); null for any valid size. */
 function tableSizes(spec: ModelSpec): Size[] | null {
-  if (spec.output.kind !== 'table') return null
-  return Object.keys(spec.output.tokens)
-    .map(parseSize)
-    .filter((s): s is Size => s !== null)
+  const made = madeSizes(spec)
+  if (made === null) return null
+  return made.map(parseSize).filter((s): s is Size => s !== null)
 }
 
 /** Closest shape first (log aspect ratio), then closest pixel count: what a designer would pick. */
