@@ -341,3 +341,39 @@ export function namesInUse(
 export function isCustomModelId(id: string): boolean {
   return id.startsWith(CUSTOM_ID_PREFIX)
 }
+
+function sameModel(a: CustomModel, b: CustomModel): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}
+
+/**
+ * The worksheet's models with those of an imported file or link added. A
+ * model already here (same id, same content) is not added twice; one whose id
+ * or name is taken by a different model is added under a new id and a
+ * numbered name ("Acme v1 (2)"), so neither the person's model nor the
+ * imported one is lost. `idMap` says which id each imported scenario's model
+ * now has. `reserved` are names no custom model may take (the price book's).
+ */
+export function mergeCustomModels(
+  existing: readonly CustomModel[],
+  incoming: readonly CustomModel[],
+  reserved: readonly string[],
+): { models: CustomModel[]; idMap: ReadonlyMap<string, string> } {
+  const models = [...existing]
+  const idMap = new Map<string, string>()
+  for (const m of incoming) {
+    const same = models.find((x) => x.id === m.id)
+    if (same && sameModel(same, m)) {
+      idMap.set(m.id, m.id)
+      continue
+    }
+    const ids = models.map((x) => x.id)
+    const taken = [...reserved, ...models.map((x) => x.name)].map((n) => n.trim().toLowerCase())
+    let name = m.name.trim()
+    for (let n = 2; taken.includes(name.toLowerCase()); n++) name = `${m.name.trim()} (${n})`
+    const id = ids.includes(m.id) ? customModelId(name, ids) : m.id
+    models.push({ ...m, id, name })
+    idMap.set(m.id, id)
+  }
+  return { models, idMap }
+}

@@ -7,6 +7,12 @@ import { BILLED_QUALITIES, METERS, QUALITIES } from '../domain/model'
 import { uniqueScenarioNames } from '../domain/scenarioNames'
 import { PERCENT_STAGE_FIELDS, STAGE_NUMBER_FIELDS } from '../domain/validate'
 import { parseTypedNumber } from './numberInput'
+import type { CustomModel } from '../domain/customModels'
+import { PRICE_BOOK } from '../presets/priceBook'
+import { readCustomModels } from './customModelsSchema'
+
+/** Names a custom model may not take: the shipped models'. */
+export const builtInLabels = (): string[] => Object.values(PRICE_BOOK).map((s) => s.label)
 
 /**
  * Version of what the worksheet keeps in local storage. Bump it with every
@@ -31,6 +37,8 @@ export interface PersistedState {
   showCosts: ShowCosts
   /** Since version 2: the memo's "Prepared by" line. */
   preparedBy: string
+  /** Optional in version 2 (added without a bump): the models the person added. */
+  customModels?: CustomModel[]
 }
 
 /** What a version-1 worksheet, which saved no comparison choices, compares: everything, per month. */
@@ -89,6 +97,8 @@ const v2Schema = z.object({
   baselineId: z.nullable(z.string()),
   showCosts: z.string().check(z.refine(isShowCosts, 'not a known "Show costs" choice')),
   preparedBy: z.string().check(z.maxLength(PREPARED_BY_MAX)),
+  // Checked model by model in customModelsSchema.ts, as the form checks them.
+  customModels: z.optional(z.array(z.unknown())),
 })
 
 // The same shapes checked by hand. zod cannot compile its checks under the page's
@@ -177,6 +187,7 @@ const V2_KEYS: ReadonlySet<string> = new Set([
   'baselineId',
   'showCosts',
   'preparedBy',
+  'customModels',
 ])
 /** True only for a state the version's schema accepts as it is. */
 function plainlyValid(state: unknown, version: 1 | 2): boolean {
@@ -184,8 +195,9 @@ function plainlyValid(state: unknown, version: 1 | 2): boolean {
   if (!isStr(state.activeId) || !isNum(state.staleAfterDays)) return false
   if (!Array.isArray(state.scenarios) || !state.scenarios.every(isScenario)) return false
   if (version === 1) return true
-  const { compareExcluded, baselineId, showCosts, preparedBy } = state
+  const { compareExcluded, baselineId, showCosts, preparedBy, customModels } = state
   return (
+    (customModels === undefined || Array.isArray(customModels)) &&
     Array.isArray(compareExcluded) &&
     compareExcluded.every(isStr) &&
     (baselineId === null || isStr(baselineId)) &&
@@ -285,6 +297,12 @@ export function migratePersisted(state: unknown, version: number): MigrateResult
     scenarios = scenarios.map((d) => ({ ...d, stages: withExplicitFinals(d.stages) }))
   }
   if (scenarios.length === 0) return { ok: false, reason: 'It holds no scenario.' }
+  let customModels: CustomModel[] | undefined
+  if ('customModels' in data && data.customModels !== undefined) {
+    const read = readCustomModels(data.customModels, builtInLabels())
+    if (!read.ok) return { ok: false, reason: `It is damaged: ${read.reason.replace(/\.?$/, '.')}` }
+    customModels = read.models
+  }
   // Worksheets saved before names were kept unique may hold two scenarios of one
   // name, which a CSV file would merge into one: the later ones are numbered,
   // never merged, and the caller tells the person. No version bump: the shape
@@ -315,6 +333,7 @@ export function migratePersisted(state: unknown, version: number): MigrateResult
       baselineId: data.baselineId !== null && ids.has(data.baselineId) ? data.baselineId : null,
       showCosts: isShowCosts(data.showCosts) ? data.showCosts : 'perMonth',
       preparedBy: data.preparedBy,
+      ...(customModels ? { customModels } : {}),
     },
     renamed,
   }

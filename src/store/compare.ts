@@ -37,7 +37,7 @@ function comparedSet(
   // Read once a change: a page left open into a new month projects from there on the next edit.
   const thisMonth = monthOf(new Date())
   const outcomes = drafts.map((d): ScenarioOutcome => {
-    const result = resultFor(d)
+    const result = resultFor(d, book)
     const year = result.ok ? projectYear(decisionScenario(d), book, thisMonth) : null
     return { name: d.name, result, yearTotalUsd: year?.ok ? year.totalUsd : null }
   })

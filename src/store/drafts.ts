@@ -1,3 +1,4 @@
+import type { CustomModel } from '../domain/customModels'
 import type { ScenarioDraft, ScenarioTextField, StageDraft } from '../domain/draft'
 import type { Meter, Scenario, Stage } from '../domain/model'
 import { PERCENT_STAGE_FIELDS } from '../domain/validate'
@@ -12,6 +13,11 @@ import { defaultScenario } from '../presets/defaultScenario'
 export interface Snapshot {
   scenarios: ScenarioDraft[]
   activeId: string
+  /**
+   * The worksheet's custom models. Recorded with every undo step; an edit that
+   * leaves it out leaves the models as they are.
+   */
+  customModels?: CustomModel[]
 }
 
 export const newId = (): string => crypto.randomUUID()

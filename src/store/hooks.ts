@@ -2,21 +2,31 @@ import { useMemo } from 'react'
 import type { ScenarioDraft } from '../domain/draft'
 import { computeScenario } from '../domain/engine'
 import type { ScenarioResult } from '../domain/model'
-import { currentPriceBook } from './priceBook'
+import type { PriceBook } from '../domain/priceBook'
+import { currentPriceBook, usePriceBook } from './priceBook'
 import { useWorksheet } from './worksheet'
 
 // One result per draft object, shared by every component that shows it: the
 // engine runs once per edit, and the result keeps its identity, so memoised
 // components can tell that nothing they show has changed.
-const results = new WeakMap<ScenarioDraft, ScenarioResult>()
+// Keyed by the price book too: adding, editing or removing a custom model makes a new book.
+const results = new WeakMap<PriceBook, WeakMap<ScenarioDraft, ScenarioResult>>()
 const errorMaps = new WeakMap<ScenarioResult, ReadonlyMap<string, string>>()
 
 /** The engine's result for a draft: derived on demand, never stored in the state. */
-export function resultFor(draft: ScenarioDraft): ScenarioResult {
-  let r = results.get(draft)
+export function resultFor(
+  draft: ScenarioDraft,
+  book: PriceBook = currentPriceBook(),
+): ScenarioResult {
+  let byDraft = results.get(book)
+  if (!byDraft) {
+    byDraft = new WeakMap()
+    results.set(book, byDraft)
+  }
+  let r = byDraft.get(draft)
   if (!r) {
-    r = computeScenario(draft, currentPriceBook())
-    results.set(draft, r)
+    r = computeScenario(draft, book)
+    byDraft.set(draft, r)
   }
   return r
 }
@@ -41,7 +51,7 @@ export function useActiveDraft(): ScenarioDraft {
 }
 
 export function useActiveResult(): ScenarioResult {
-  return resultFor(useActiveDraft())
+  return resultFor(useActiveDraft(), usePriceBook())
 }
 
 export function useErrorsByPath(): ReadonlyMap<string, string> {

@@ -8,7 +8,9 @@ import type { Snapshot } from './drafts'
 import { recordEdits } from './history'
 import type { Slice } from './state'
 import { presetScenario, USE_CASE_PRESET_IDS } from '../presets/useCases'
-import { COMPARE_DEFAULTS, PREPARED_BY_MAX } from '../io/persisted'
+import { builtInLabels, COMPARE_DEFAULTS, PREPARED_BY_MAX } from '../io/persisted'
+import { mergeCustomModels } from '../domain/customModels'
+import type { CustomModel } from '../domain/customModels'
 
 /**
  * The scenarios of the worksheet, which one is being edited, which are
@@ -39,8 +41,16 @@ export interface ScenarioListSlice extends Snapshot {
   /** The last scenario cannot be deleted: the worksheet always shows one. */
   deleteScenario: (id: string) => void
   moveScenario: (id: string, delta: -1 | 1) => void
-  /** Imported or shared scenarios: added after the person's own, or replacing them. */
-  importScenarios: (scenarios: readonly Scenario[], mode: 'add' | 'replace') => void
+  /**
+   * Imported or shared scenarios: added after the person's own, or replacing them.
+   * The custom models they came with join the worksheet's (never replacing one),
+   * in the same undo step.
+   */
+  importScenarios: (
+    scenarios: readonly Scenario[],
+    mode: 'add' | 'replace',
+    models?: readonly CustomModel[],
+  ) => void
   /**
    * Ticks or unticks a scenario for the comparison. False when ticking is
    * refused because `MAX_COMPARED` are compared already.
@@ -123,7 +133,7 @@ export const createScenarioListSlice: Slice<ScenarioListSlice> = (set, get) => {
       })
     },
 
-    importScenarios: (scenarios, mode) => {
+    importScenarios: (scenarios, mode, models = []) => {
       if (scenarios.length === 0) return
       record((s) => {
         const kept = mode === 'replace' ? [] : s.scenarios
@@ -131,10 +141,19 @@ export const createScenarioListSlice: Slice<ScenarioListSlice> = (set, get) => {
           scenarios.map((sc) => sc.name),
           namesOf(kept),
         )
+        const merged = mergeCustomModels(s.customModels ?? [], models, builtInLabels())
         const drafts = scenarios.map((sc, i) =>
-          draftFromScenario({ ...sc, name: names[i] ?? sc.name }),
+          draftFromScenario({
+            ...sc,
+            name: names[i] ?? sc.name,
+            modelId: merged.idMap.get(sc.modelId) ?? sc.modelId,
+          }),
         )
-        return { scenarios: [...kept, ...drafts], activeId: (drafts[0] as ScenarioDraft).id }
+        return {
+          scenarios: [...kept, ...drafts],
+          activeId: (drafts[0] as ScenarioDraft).id,
+          customModels: merged.models,
+        }
       })
     },
 

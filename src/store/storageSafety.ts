@@ -98,7 +98,11 @@ export const createStorageSafetySlice: Slice<StorageSafetySlice> = (set, get) =>
     // store flushes it at once (see createWorksheetStore).
     set({
       otherTab: null,
-      past: withStep(state.past, { scenarios: theirs.scenarios, activeId: theirs.activeId }),
+      past: withStep(state.past, {
+        scenarios: theirs.scenarios,
+        activeId: theirs.activeId,
+        customModels: theirs.customModels ?? [],
+      }),
       future: [],
       lastEditKey: null,
     })
@@ -129,12 +133,17 @@ export const createStorageSafetySlice: Slice<StorageSafetySlice> = (set, get) =>
  * different scenarios of one worksheet.
  */
 function adopting(mine: WorksheetState, theirs: PersistedState): Partial<WorksheetState> {
-  const before: Snapshot = { scenarios: mine.scenarios, activeId: mine.activeId }
+  const before: Snapshot = {
+    scenarios: mine.scenarios,
+    activeId: mine.activeId,
+    customModels: mine.customModels,
+  }
   const activeId = theirs.scenarios.some((s) => s.id === mine.activeId)
     ? mine.activeId
     : theirs.activeId
   return {
     ...theirs,
+    customModels: theirs.customModels ?? [],
     activeId,
     past: withStep(mine.past, before),
     future: [],

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { isUsableBudget } from '../../domain/decisions/budgetCap'
 import { parseTypedNumber } from '../../io/numberInput'
 import { resultFor, useActiveDraft } from '../../store/hooks'
+import { usePriceBook } from '../../store/priceBook'
 import { useSettledValue } from '../ui/useSettledValue'
 import { BudgetCapPanel } from './BudgetCapPanel'
 import { BudgetChecksPanel } from './BudgetChecksPanel'
@@ -28,7 +29,7 @@ const SETTLE_MS = 250
 export default function DecisionPanels() {
   const draft = useSettledValue(useActiveDraft(), SETTLE_MS)
   const scenario = useMemo(() => decisionScenario(draft), [draft])
-  const result = resultFor(draft)
+  const result = resultFor(draft, usePriceBook())
   // Read once a render: a page left open past midnight picks up the new date on the next edit.
   const today = localIsoDate(new Date())
   // Not part of the worksheet: a budget is a question asked of a scenario, not one of its
