@@ -17,6 +17,12 @@ function difference(row: ModelComparisonRow): string {
   return formatSignedUsd(d)
 }
 
+/** "1.00×" for the cheapest row: a ratio, not an amount, so no currency. */
+function timesCheapest(ratio: number | null): string {
+  return ratio === null ? '—' : `${RATIO.format(ratio)}×`
+}
+const RATIO = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+
 function Notes({ row }: { row: ModelComparisonRow }) {
   const notes = [
     ...(row.statusNote ? [row.statusNote] : []),
@@ -38,7 +44,7 @@ export const ModelComparisonPanel = memo(function ModelComparisonPanel({
     <Panel
       title="Model comparison"
       className="wide"
-      lede="The same workflow priced under each model in the price book. Another model's price overrides are not carried over."
+      lede="The same workflow priced under each model in the price book and each custom model. Another model's price overrides are not carried over; × cheapest is each monthly cost over the lowest."
     >
       {!result.ok ? (
         <FailureList errors={result.errors} />
@@ -55,6 +61,7 @@ export const ModelComparisonPanel = memo(function ModelComparisonPanel({
                 <th scope="col">Per month</th>
                 <th scope="col">Cost per delivered image</th>
                 <th scope="col">Difference vs current</th>
+                <th scope="col">× cheapest</th>
                 <th scope="col" className="notes-head">
                   Notes
                 </th>
@@ -87,6 +94,7 @@ export const ModelComparisonPanel = memo(function ModelComparisonPanel({
                       : formatUnitUsd(row.costPerDeliveredImageUsd)}
                   </td>
                   <td>{difference(row)}</td>
+                  <td>{timesCheapest(row.timesCheapest)}</td>
                   <td className="notes">
                     <Notes row={row} />
                   </td>

@@ -7,6 +7,8 @@ import { NumberField } from '../ui/NumberField'
 import { usePriceBook } from '../../store/priceBook'
 import { formatCount } from '../../format/number'
 import { shortName } from '../ui/names'
+import { isCustomModelId } from '../../domain/customModels'
+import { CustomModels } from '../models/CustomModels'
 
 /**
  * Longest name the name field holds. A text field lays out its whole value: a name of
@@ -88,10 +90,15 @@ export function ScenarioSection() {
               editScenario({ modelId: e.target.value })
             }}
           >
-            {!model && <option value={draft.modelId}>{draft.modelId} (unknown)</option>}
+            {!model && (
+              <option value={draft.modelId}>
+                {draft.modelId} ({isCustomModelId(draft.modelId) ? 'removed' : 'unknown'})
+              </option>
+            )}
             {Object.values(book).map((m) => (
               <option key={m.id} value={m.id}>
-                {m.id}
+                {/* A custom model's id is made up; its name, marked "(custom)", is what people know. */}
+                {m.custom ? m.label : m.id}
                 {m.status === 'available' ? '' : ` (${m.status})`}
               </option>
             ))}
@@ -102,6 +109,7 @@ export function ScenarioSection() {
             </p>
           )}
           {model?.statusNote && <p className="hint">{model.statusNote}</p>}
+          <CustomModels />
         </div>
         <NumberField
           label="Jobs per month"

@@ -38,6 +38,11 @@ export interface ModelComparisonRow {
   costPerDeliveredImageUsd: Usd | null
   /** This row's monthly cost minus the current model's, USD; null when either is missing. */
   deltaVsCurrentUsd: Usd | null
+  /**
+   * This row's monthly cost over the cheapest row's (1 for the cheapest): "×N vs
+   * cheapest". null when this row has no cost, or the cheapest costs nothing.
+   */
+  timesCheapest: number | null
   sizeNotes: StageSizeNote[]
   /** Reasons the engine refused this model's variant (e.g. a total too large to compute). */
   errors: FieldError[]
@@ -167,14 +172,18 @@ export function compareModels(scenario: Scenario, book: PriceBook): ModelCompari
       monthlyCostUsd: r?.ok ? r.monthlyCostUsd : null,
       costPerDeliveredImageUsd: r?.ok ? r.costPerDeliveredImageUsd : null,
       deltaVsCurrentUsd: null,
+      timesCheapest: null,
       sizeNotes: notes,
       errors: r && !r.ok ? r.errors : [],
     })
   }
 
   const current = rows.find((row) => row.isCurrent)?.monthlyCostUsd ?? null
+  const costs = rows.flatMap((row) => (row.monthlyCostUsd === null ? [] : [row.monthlyCostUsd]))
+  const lowest = costs.length > 0 ? Math.min(...costs) : 0
   let cheapest: ModelComparisonRow | null = null
   for (const row of rows) {
+    if (row.monthlyCostUsd !== null && lowest > 0) row.timesCheapest = row.monthlyCostUsd / lowest
     if (current !== null && row.monthlyCostUsd !== null) {
       row.deltaVsCurrentUsd = (row.monthlyCostUsd - current) as Usd
     }
