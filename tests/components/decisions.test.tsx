@@ -60,19 +60,29 @@ describe('model comparison', () => {
         (c) => c.textContent,
       )
     // per delivered image: 92.583 / 250 finals = $0.370332
-    expect(cells(/^GPT Image 2/)).toEqual(['available', '$92.58', '$0.370', 'current', ''])
+    // × cheapest: over GPT Image 1 mini's $48.418, 92.583 / 48.418 = 1.912
+    expect(cells(/^GPT Image 2/)).toEqual(['available', '$92.58', '$0.370', 'current', '1.91×', ''])
     // GPT Image 1.5 ($32/M, classic tokens): Draft 6,000 x (272 x $32/M + $0.0006) = $55.824;
     //   Final 325 x (6,208 x $32/M + $0.0006) = $64.7582; total $120.5822, +$27.9992;
     //   / 250 finals = $0.482329
-    expect(cells(/^GPT Image 1\.5$/)).toEqual(['available', '$120.58', '$0.482', '+$28.00', ''])
+    // 120.5822 / 48.418 = 2.490
+    expect(cells(/^GPT Image 1\.5$/)).toEqual([
+      'available',
+      '$120.58',
+      '$0.482',
+      '+$28.00',
+      '2.49×',
+      '',
+    ])
     // GPT Image 1 mini bills from its per-image table: Draft 6,000 x ($0.005 + 120 x $2/M) =
     //   $31.44; Final 325 x ($0.052 + $0.00024) = $16.978; total $48.418, -$44.165;
     //   / 250 finals = $0.193672
-    expect(cells(/^GPT Image 1 mini$/).slice(0, 4)).toEqual([
+    expect(cells(/^GPT Image 1 mini$/).slice(0, 5)).toEqual([
       'deprecated',
       '$48.42',
       '$0.194',
       '-$44.17',
+      '1.00×',
     ])
     // GPT Image 1 ($40/M): 6,000 x (272 x $40/M + $0.0006) = $68.88; 325 x (6,208 x $40/M
     //   + $0.0006) = $80.899; total $149.779
