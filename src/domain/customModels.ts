@@ -306,7 +306,7 @@ export function customModelSpec(model: CustomModel): ModelSpec {
     officialPerImageUsd: {},
     officialPerImageSource: model.sourceUrl,
     sizes: [...model.sizes],
-    custom: { sourceUrl: model.sourceUrl, asOf: model.asOf },
+    custom: { sourceUrl: model.sourceUrl, asOf: model.asOf, definition: model },
   }
 }
 

@@ -1,3 +1,4 @@
+import type { CustomModel } from './customModels'
 import type { BilledQuality, Meter } from './model'
 import type { UsdPerMillionTokens } from './units'
 
@@ -55,7 +56,7 @@ export interface ModelSpec {
    */
   sizes?: readonly SizeKey[]
   /** Set on a model the person added to the worksheet (see customModels.ts). */
-  custom?: { sourceUrl: string; asOf: string }
+  custom?: { sourceUrl: string; asOf: string; definition: CustomModel }
 }
 
 export type PriceBook = Readonly<Record<string, ModelSpec>>

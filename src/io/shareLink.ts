@@ -9,6 +9,7 @@
  * and says in a sentence what is wrong with a damaged link.
  */
 import type { Scenario } from '../domain/model'
+import type { PriceBook } from '../domain/priceBook'
 import { uniqueScenarioNames } from '../domain/scenarioNames'
 import { PRICE_BOOK } from '../presets/priceBook'
 import { withoutBom } from './cells'
@@ -127,9 +128,11 @@ function shareable(scenarios: readonly Scenario[]): Scenario[] {
 export async function encodeShareLink(
   scenarios: readonly Scenario[],
   baseUrl: string,
+  book: PriceBook = PRICE_BOOK,
 ): Promise<string> {
   // Without the byte-order mark: it is there for spreadsheets, and a link has no use for it.
-  const csv = withoutBom(exportScenariosCsv(shareable(scenarios), PRICE_BOOK))
+  // The book carries the worksheet's custom models, so the link carries their definitions.
+  const csv = withoutBom(exportScenariosCsv(shareable(scenarios), book))
   const packed = await transform(
     new TextEncoder().encode(csv),
     new CompressionStream(COMPRESSION),

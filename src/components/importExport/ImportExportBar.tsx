@@ -208,7 +208,10 @@ export function ImportExportBar() {
             setStatus('Import cancelled: nothing changed.')
           }}
           onImport={(list, mode) => {
-            importScenarios(list, mode)
+            const models = pending.result.models?.filter((m) =>
+              list.some((s) => s.modelId === m.id),
+            )
+            importScenarios(list, mode, models)
             setPending(null)
             setStatus(
               `${mode === 'add' ? 'Added' : 'Replaced your scenarios with'} ${formatCountOf(list.length, 'scenario')} from ${pending.source}. Undo reverts it.`,

@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef } from 'react'
+import { useEffect, useId, useMemo, useRef } from 'react'
 import type { CsvImportResult } from '../../io/csv/format'
 import type { Scenario } from '../../domain/model'
 import { formatCount, formatCountOf, formatUsd } from '../../format/number'
 import { computeScenario } from '../../domain/engine'
 import './importExport.css'
-import { usePriceBook } from '../../store/priceBook'
+import { withCustomModels } from '../../domain/customModels'
+import { PRICE_BOOK } from '../../presets/priceBook'
 import { LongName } from '../ui/LongName'
 
 /**
@@ -29,7 +30,9 @@ interface Props {
 export function ImportPreview({ source, result, onImport, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
-  const book = usePriceBook()
+  // Priced as the import checked them: the price book and the file's own custom models
+  // (a model of this worksheet with the same id may differ; importing adds it renamed).
+  const book = useMemo(() => withCustomModels(PRICE_BOOK, result.models ?? []), [result.models])
   useEffect(() => {
     const dialog = ref.current
     if (dialog && !dialog.open) dialog.showModal()

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { Scenario } from '../../domain/model'
 import { formatCount, formatCountOf } from '../../format/number'
 import { scenarioTitle } from '../ui/names'
+import { usePriceBook } from '../../store/priceBook'
 
 export interface ShareButtonProps {
   /** What the link carries: the compared scenarios, or the active one. */
@@ -32,6 +33,7 @@ function pageAddress(): string {
  * link appears in a text field to copy by hand.
  */
 export function ShareButton({ scenarios, baseUrl }: ShareButtonProps) {
+  const book = usePriceBook()
   const [busy, setBusy] = useState(false)
   const [status, setStatus] = useState('')
   const [manualLink, setManualLink] = useState<string | null>(null)
@@ -48,7 +50,7 @@ export function ShareButton({ scenarios, baseUrl }: ShareButtonProps) {
     try {
       // Loaded on first use: the CSV writer (papaparse) stays out of the first page load.
       const { encodeShareLink } = await import('../../io/shareLink')
-      const link = await encodeShareLink(scenarios, baseUrl ?? pageAddress())
+      const link = await encodeShareLink(scenarios, baseUrl ?? pageAddress(), book)
       const what = describe(scenarios)
       const long =
         link.length > LONG_LINK

@@ -1,5 +1,5 @@
 /**
- * CSV export of scenarios, format version 2 (docs/csv-format.md). Files are
+ * CSV export of scenarios, format version 3 (docs/csv-format.md). Files are
  * untrusted both ways: every text cell a spreadsheet would run as a formula
  * is escaped.
  */
@@ -10,6 +10,7 @@ import type { Meter, Scenario } from '../../domain/model'
 import type { PriceBook } from '../../domain/priceBook'
 import { findModel } from '../../domain/priceBook'
 import { CSV_COLUMNS, CSV_FORMAT_VERSION, FORMULA_START } from './format'
+import { customModelCell } from './customModels'
 
 type Cell = string | number | boolean
 
@@ -21,7 +22,7 @@ const num = (n: number): Cell => (Number.isFinite(n) ? n : String(n))
 const optionalNum = (n: number | null | undefined): Cell => (n == null ? '' : num(n))
 
 /**
- * The scenarios as CSV format version 2: a UTF-8 byte-order mark (so Excel
+ * The scenarios as CSV format version 3: a UTF-8 byte-order mark (so Excel
  * on Windows reads accented names as UTF-8), one row per stage, CRLF line
  * endings (after the last row too), every number at full precision
  * (`String(n)`). Every row carries the five prices it is computed with and
@@ -42,6 +43,8 @@ export function exportScenariosCsv(scenarios: readonly Scenario[], book: PriceBo
     // The override, else the model's list price; blank only for a model this book lacks.
     const price = (m: Meter): Cell => optionalNum(s.prices?.[m] ?? spec?.meters[m].usdPerMillion)
     const finals = deliversFinalFlags(s.stages)
+    const definition = spec?.custom?.definition
+    const modelCell = definition ? customModelCell(definition) : ''
     s.stages.forEach((st, i) => {
       const r = result.ok ? result.stages[i] : undefined
       data.push([
@@ -80,6 +83,7 @@ export function exportScenariosCsv(scenarios: readonly Scenario[], book: PriceBo
         optionalNum(result.ok ? result.costPerJobUsd : null),
         optionalNum(result.ok ? result.costPerKeptImageUsd : null),
         optionalNum(result.ok ? result.costPerDeliveredImageUsd : null),
+        modelCell,
       ])
     })
   }

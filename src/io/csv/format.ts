@@ -1,13 +1,17 @@
 /**
- * The contract of CSV format version 2 (docs/csv-format.md): column names,
+ * The contract of CSV format version 3 (docs/csv-format.md): column names,
  * what import reports, and the limits. Kept apart from the parser so the UI
  * can name columns and show problems without loading papaparse.
  */
+import type { CustomModel } from '../../domain/customModels'
 import type { Meter, Scenario } from '../../domain/model'
 
-export const CSV_FORMAT_VERSION = 2
-/** Every version import reads: version 1 files have no delivers_final column. */
-export const CSV_READABLE_VERSIONS: readonly number[] = [1, 2]
+export const CSV_FORMAT_VERSION = 3
+/**
+ * Every version import reads: version 1 files have no delivers_final column,
+ * version 2 files no custom_model column.
+ */
+export const CSV_READABLE_VERSIONS: readonly number[] = [1, 2, 3]
 /** Checked on the File before it is read: a larger file would stall the tab. */
 export const MAX_CSV_BYTES = 50 * 1024 * 1024
 
@@ -44,6 +48,9 @@ export const INPUT_COLUMNS = [
   'partial_images',
   // Version 2. Blank: the last stage and its same-quality variants (domain/finals.ts).
   'delivers_final',
+  // Version 3: a custom model's definition (JSON), on the rows of the scenarios priced on it.
+  // Written last, after the computed columns: a long cell, read by people least often.
+  'custom_model',
 ] as const
 export type InputColumn = (typeof INPUT_COLUMNS)[number]
 
@@ -61,7 +68,11 @@ export type ComputedColumn = (typeof COMPUTED_COLUMNS)[number]
 export type CsvColumn = InputColumn | ComputedColumn
 
 /** Every column, in export order. */
-export const CSV_COLUMNS: readonly CsvColumn[] = [...INPUT_COLUMNS, ...COMPUTED_COLUMNS]
+export const CSV_COLUMNS: readonly CsvColumn[] = [
+  ...INPUT_COLUMNS.filter((c) => c !== 'custom_model'),
+  ...COMPUTED_COLUMNS,
+  'custom_model',
+]
 
 /** Computed columns of version 1 that version 2 renamed: still known, still ignored. */
 export const RETIRED_COLUMNS: readonly string[] = ['cost_per_kept_image_usd']
@@ -122,6 +133,11 @@ export interface CsvImportResult {
   delimiter: ',' | ';'
   /** True when at least one number was written with a decimal comma (semicolon files only). */
   decimalComma: boolean
+  /**
+   * The custom models the file's scenarios are priced on (version 3), each read
+   * and validated once; absent when there are none. Add them with the scenarios.
+   */
+  models?: CustomModel[]
 }
 
 /**

@@ -70,9 +70,12 @@ function columnLetter(index: number): string {
   return s
 }
 
+/** Every column's place in export order (problems are sorted by it). */
 const KNOWN_COLUMNS = new Map<string, number>(
   [...CSV_COLUMNS, ...RETIRED_COLUMNS].map((c, i) => [c, i]),
 )
+/** Each input column's position by COL: export order differs (custom_model is written last). */
+const INPUT_INDEX = new Map<string, number>(INPUT_COLUMNS.map((c, i) => [c, i]))
 
 interface Header {
   /** Null when the file cannot be read: then `problems` says why. */
@@ -118,7 +121,8 @@ export function readHeader(
       return
     }
     seen.set(name, i)
-    if (known < INPUT_COLUMNS.length) index[known] = i
+    const input = INPUT_INDEX.get(name)
+    if (input !== undefined) index[input] = i
   })
   if (recognised === 0) {
     const message = `Row ${String(row)} is not a header this app recognises. The first row must name the columns, among them ${REQUIRED_COLUMNS.join(', ')}; export a file from the app to see the format.`

@@ -15,6 +15,7 @@ import { NameIndex } from './nameIndex'
 import type { FileLayout } from './rows'
 import { COL, RowReader } from './rows'
 import { RowTable } from './rowTable'
+import { readFileModels } from './customModels'
 import type { Group } from './scenarios'
 import {
   addError,
@@ -147,6 +148,7 @@ class Importer {
         maxImagesPerUser: r.maxImagesPerUser,
         monthlyGrowth: r.monthlyGrowth,
         startMonth: r.startMonth,
+        customModel: r.customModel,
       }
       this.groups.push(created)
       this.previous = created
@@ -169,7 +171,7 @@ class Importer {
     return group
   }
 
-  finish(book: PriceBook, delimiter: ',' | ';'): CsvImportResult {
+  finish(givenBook: PriceBook, delimiter: ',' | ';'): CsvImportResult {
     const fileProblems = this.fileProblems
     if (this.fatal || !this.layout) {
       if (!this.layout && !this.fatal) fileProblems.push(fileError('The file is empty.'))
@@ -186,10 +188,16 @@ class Importer {
     }
     const rowProblems = this.rowProblems
     const scenarios: ImportedScenario[] = []
+    const fileModels = readFileModels(this.groups, givenBook, table, rowProblems)
+    const book = fileModels.book
     for (const group of this.groups) {
       const scenario = buildScenario(group, table)
-      checkValues(group, scenario, book, table, rowProblems)
-      settlePrices(group, scenario, book, table, rowProblems)
+      // A scenario whose custom model could not be read has its reason; the engine's
+      // "no such model" would only repeat it.
+      if (!fileModels.failed.has(group)) {
+        checkValues(group, scenario, book, table, rowProblems)
+        settlePrices(group, scenario, book, table, rowProblems)
+      }
       settleFinals(scenario)
       checkStageNames(group, scenario, table, rowProblems)
       scenarios.push({
@@ -202,12 +210,14 @@ class Importer {
     }
     const problems = fileProblems
     for (let i = 0; i < rowProblems.length; i++) problems.push(rowProblems[i] as CsvProblem)
-    return {
+    const result: CsvImportResult = {
       scenarios,
       problems: problems.sort(problemOrder),
       delimiter,
       decimalComma: this.usedDecimalComma,
     }
+    if (fileModels.models.length > 0) result.models = fileModels.models
+    return result
   }
 }
 

@@ -19,7 +19,7 @@ import { numberFormatHint, parseCsvNumber, usesDecimalComma } from './numbers'
 import type { RowTable } from './rowTable'
 import { STAGE_NUMBERS } from './rowTable'
 
-/** Position of each input column, also its bit in a row's `bad` mask (27 columns < 32 bits). */
+/** Position of each input column, also its bit in a row's `bad` mask (30 columns < 32 bits). */
 export const COL = Object.fromEntries(INPUT_COLUMNS.map((c, i) => [c, i])) as Record<
   InputColumn,
   number
@@ -65,6 +65,7 @@ const SCENARIO_LEVEL_COLS: readonly number[] = [
   COL.max_images_per_user,
   COL.monthly_growth,
   COL.start_month,
+  COL.custom_model,
 ]
 const SCENARIO_LEVEL_MASK = SCENARIO_LEVEL_COLS.reduce((m, c) => m | (1 << c), 0)
 
@@ -93,6 +94,8 @@ export class RowReader {
   maxImagesPerUser: number | undefined = undefined
   monthlyGrowth: number | undefined = undefined
   startMonth: string | undefined = undefined
+  /** The custom_model cell as written (trimmed); undefined when blank. Read as a model with its scenario. */
+  customModel: string | undefined = undefined
   width = 0
   height = 0
   /** Cell index of each input column (by COL), -1 when the file has no such column. */
@@ -211,12 +214,12 @@ export class RowReader {
     const col = COL.format_version
     const text = this.raw(col)
     // What export writes, checked before anything is parsed.
-    if (text === '2' || text === '1' || isBlank(text)) return
+    if (text === '3' || text === '2' || text === '1' || isBlank(text)) return
     const n = parseCsvNumber(text, false)
     if (n !== null && CSV_READABLE_VERSIONS.includes(n)) return
     this.fail(
       col,
-      `format_version must be 1 or ${String(CSV_FORMAT_VERSION)}, the CSV format versions this app reads; it is ${show(text.trim())}.`,
+      `format_version must be 1, 2 or ${String(CSV_FORMAT_VERSION)}, the CSV format versions this app reads; it is ${show(text.trim())}.`,
     )
   }
 
@@ -390,6 +393,8 @@ export class RowReader {
       this.maxImagesPerUser = this.optionalNumber(COL.max_images_per_user)
       this.monthlyGrowth = this.optionalNumber(COL.monthly_growth)
       this.startMonth = this.month()
+      const definition = this.raw(COL.custom_model).trim()
+      this.customModel = definition === '' ? undefined : definition
       this.cleanScenarioCells = this.bad & SCENARIO_LEVEL_MASK ? null : cells
     }
     const stageName = this.readName(COL.stage)

@@ -44,6 +44,8 @@ export interface Group {
   maxImagesPerUser: number | undefined
   monthlyGrowth: number | undefined
   startMonth: string | undefined
+  /** The custom_model cell of the scenario's rows (version 3); undefined when blank. */
+  customModel: string | undefined
 }
 
 type LevelValue = string | number | boolean | undefined
@@ -95,6 +97,9 @@ export function checkAgreement(group: Group, r: RowReader): void {
   }
   if (r.startMonth !== group.startMonth) {
     disagree(group, r, 'start_month', r.startMonth, group.startMonth)
+  }
+  if (r.customModel !== group.customModel) {
+    disagree(group, r, 'custom_model', r.customModel, group.customModel)
   }
   if (r.usersPerMonth !== group.usersPerMonth) {
     disagree(group, r, 'users_per_month', r.usersPerMonth, group.usersPerMonth)

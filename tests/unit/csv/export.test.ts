@@ -15,7 +15,7 @@ const HEADER =
   'outputs_per_request,reach_share,retry_multiplier,prompt_tokens,reference_images,' +
   'reference_image_tokens,cached_input_share,partial_images,delivers_final,' +
   'output_tokens_per_image,stage_monthly_cost_usd,scenario_monthly_cost_usd,cost_per_job_usd,' +
-  'cost_per_kept_image_all_stages_usd,cost_per_delivered_image_usd'
+  'cost_per_kept_image_all_stages_usd,cost_per_delivered_image_usd,custom_model'
 
 /** gpt-image-2's list prices, USD per 1M tokens: text, cached text, image, cached image, output. */
 const LIST_PRICES = '5,1.25,8,2,30'
@@ -51,7 +51,7 @@ describe('exportScenariosCsv', () => {
     const csv = exportScenariosCsv([defaultScenario()], PRICE_BOOK)
     const [draft, final] = lines(csv).map((l) => l.split(','))
     expect(draft!.slice(0, 29)).toEqual(
-      `2,Draft + final (example),gpt-image-2,1000,false,${LIST_PRICES},,,,,,Draft,low,high,1024x1024,4,1,1,1.5,120,0,1024,0,0,false`.split(
+      `3,Draft + final (example),gpt-image-2,1000,false,${LIST_PRICES},,,,,,Draft,low,high,1024x1024,4,1,1,1.5,120,0,1024,0,0,false`.split(
         ',',
       ),
     )
@@ -59,7 +59,7 @@ describe('exportScenariosCsv', () => {
     expect(final!.slice(15, 29)).toEqual(
       'Final,high,high,1536x1024,1,1,0.25,1.3,120,0,1024,0,0,true'.split(','),
     )
-    const computed = (row: string[]) => row.slice(29).map(Number)
+    const computed = (row: string[]) => row.slice(29, 35).map(Number)
     expect(computed(draft!)[0]).toBe(196)
     expect(computed(final!)[0]).toBe(5488)
     expect(computed(draft!)[1]).toBeCloseTo(38.88, 10)
@@ -122,7 +122,7 @@ describe('exportScenariosCsv', () => {
     const s = one('S')
     s.stages[0]!.width = 1000 // not a multiple of 16
     const row = lines(exportScenariosCsv([s], PRICE_BOOK))[0]!.split(',')
-    expect(row.slice(29)).toEqual(['', '', '', '', '', ''])
+    expect(row.slice(29)).toEqual(['', '', '', '', '', '', ''])
     expect(row[18]).toBe('1000x1024')
     // Its only stage is the last, so it delivers, computed or not.
     expect(row[28]).toBe('true')
@@ -150,7 +150,7 @@ describe('exportScenariosCsv: formula escaping', () => {
   ])('escapes a name starting with %s, and import gives it back', (_prefix, name, cell) => {
     const csv = exportScenariosCsv([one(name, name)], PRICE_BOOK)
     const row = csv.slice(csv.indexOf('\r\n') + 2)
-    expect(row.startsWith(`2,${cell},gpt-image-2,10,false,`)).toBe(true)
+    expect(row.startsWith(`3,${cell},gpt-image-2,10,false,`)).toBe(true)
     expect(row).toContain(`,${LIST_PRICES},,,,,,${cell},low,`)
     const back = importScenariosCsv(csv, PRICE_BOOK)
     expect(back.problems).toEqual([])
@@ -229,7 +229,8 @@ describe('exportScenariosCsv: formula escaping', () => {
 
 describe('tests/fixtures/csv/v1-example.csv (format version 1, frozen)', () => {
   const v1 = readFileSync(new URL('../../fixtures/csv/v1-example.csv', import.meta.url), 'utf8')
-  const v2 = readFileSync(new URL('../../../public/example-scenarios.csv', import.meta.url), 'utf8')
+  const v2 = readFileSync(new URL('../../fixtures/csv/v2-example.csv', import.meta.url), 'utf8')
+  const v3 = readFileSync(new URL('../../../public/example-scenarios.csv', import.meta.url), 'utf8')
 
   it('still imports, without a word about its retired computed column', () => {
     const r = importScenariosCsv(v1, PRICE_BOOK)
@@ -251,7 +252,21 @@ describe('tests/fixtures/csv/v1-example.csv (format version 1, frozen)', () => {
       undefined,
       undefined,
     ])
-    expect(exportScenariosCsv(scenarios, PRICE_BOOK)).toBe(v2)
+    expect(exportScenariosCsv(scenarios, PRICE_BOOK)).toBe(v3)
+  })
+})
+
+describe('tests/fixtures/csv/v2-example.csv (format version 2, frozen)', () => {
+  const v2 = readFileSync(new URL('../../fixtures/csv/v2-example.csv', import.meta.url), 'utf8')
+  const v3 = readFileSync(new URL('../../../public/example-scenarios.csv', import.meta.url), 'utf8')
+
+  it('still imports, to the scenarios of the version-3 example', () => {
+    const r = importScenariosCsv(v2, PRICE_BOOK)
+    expect(r.problems).toEqual([])
+    expect(r.models).toBeUndefined()
+    expect(r.scenarios.map((s) => s.scenario)).toEqual(
+      importScenariosCsv(v3, PRICE_BOOK).scenarios.map((s) => s.scenario),
+    )
   })
 })
 
@@ -287,7 +302,7 @@ describe('public/example-scenarios.csv', () => {
     //   stage $65.9736. Month $234.8316; per job /2000; kept 6000 + 400 = 6400, of which the
     //   400 hero images are delivered (the edits before them are medium, so drafts).
     // Blog: $92.583 over 250 delivered finals.
-    const rows = lines(text).map((l) => l.split(',').slice(29).map(Number))
+    const rows = lines(text).map((l) => l.split(',').slice(29, 35).map(Number))
     const expected = [
       [196, 38.88, 92.583, 0.092583, 92.583 / 4250, 0.370332],
       [5488, 53.703, 92.583, 0.092583, 92.583 / 4250, 0.370332],

@@ -285,7 +285,7 @@ describe('importScenariosCsv: one fixture per kind of error, with row, column an
       error(
         2,
         'format_version',
-        'format_version must be 1 or 2, the CSV format versions this app reads; it is "3".',
+        'format_version must be 1, 2 or 3, the CSV format versions this app reads; it is "4".',
       ),
     ],
     [
