@@ -72,11 +72,13 @@ export function ModelDialog({ editing, newId, others, today, onSave, onClose }: 
     editing ? formFromModel(editing) : blankForm(today),
   )
   const [problems, setProblems] = useState<ModelProblem[] | null>(null)
-  const dialog = useRef<HTMLDivElement>(null)
+  const dialog = useRef<HTMLDialogElement>(null)
   const first = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
     const opener = document.activeElement
+    // Modal in the browser's top layer: the page behind is inert until it closes.
+    if (dialog.current && !dialog.current.open) dialog.current.showModal()
     first.current?.focus()
     return () => {
       if (opener instanceof HTMLElement) opener.focus()
@@ -110,6 +112,8 @@ export function ModelDialog({ editing, newId, others, today, onSave, onClose }: 
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape') {
+      // Closed here rather than by the dialog's own cancel, so it closes the same way everywhere.
+      e.preventDefault()
       e.stopPropagation()
       onClose()
       return
@@ -162,177 +166,177 @@ export function ModelDialog({ editing, newId, others, today, onSave, onClose }: 
   }
 
   return (
-    <div className="model-backdrop">
-      <div
-        ref={dialog}
-        className="model-dialog card"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={onKeyDown}
+    <dialog
+      ref={dialog}
+      className="model-dialog"
+      aria-labelledby={titleId}
+      onKeyDown={onKeyDown}
+      onCancel={(e) => {
+        e.preventDefault()
+        onClose()
+      }}
+    >
+      <h2 id={titleId}>{editing ? `Edit ${editing.name}` : 'Add a model'}</h2>
+      <p className="lede">
+        A model the price book does not know, at the prices on its provider’s page or in your quote,
+        in USD.
+      </p>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault()
+          save()
+        }}
       >
-        <h2 id={titleId}>{editing ? `Edit ${editing.name}` : 'Add a model'}</h2>
-        <p className="lede">
-          A model the price book does not know, at the prices on its provider’s page or in your
-          quote, in USD.
-        </p>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault()
-            save()
-          }}
-        >
-          <div className="grid">
-            <Field id={fid('name')} label="Model name" problem={problemAt('name')} wide>
-              {(describedBy) => (
-                <input
-                  ref={first}
-                  id={fid('name')}
-                  type="text"
-                  autoComplete="off"
-                  value={form.name}
-                  aria-invalid={problemAt('name') ? true : undefined}
-                  aria-describedby={describedBy}
-                  onChange={(e) => {
-                    set({ name: e.target.value })
-                  }}
-                />
-              )}
-            </Field>
-            <Field id={fid('pricedBy')} label="Priced by" problem={problemAt('pricedBy')}>
-              {(describedBy) => (
-                <select
-                  id={fid('pricedBy')}
-                  value={form.pricedBy}
-                  aria-describedby={describedBy}
-                  onChange={(e) => {
-                    set({ pricedBy: e.target.value as PricedBy })
-                  }}
-                >
-                  {PRICED_BY.map((p) => (
-                    <option key={p} value={p}>
-                      {PRICED_BY_LABELS[p]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              id={fid('sizes')}
-              label="Sizes it makes"
-              problem={problemAt('sizes')}
-              hint="Width x height in pixels, separated by commas, e.g. 1024x1024, 1536x1024."
-              wide
-            >
-              {(describedBy) => (
-                <input
-                  id={fid('sizes')}
-                  type="text"
-                  autoComplete="off"
-                  value={form.sizes}
-                  aria-invalid={problemAt('sizes') ? true : undefined}
-                  aria-describedby={describedBy}
-                  onChange={(e) => {
-                    set({ sizes: e.target.value })
-                  }}
-                />
-              )}
-            </Field>
-          </div>
+        <div className="grid">
+          <Field id={fid('name')} label="Model name" problem={problemAt('name')} wide>
+            {(describedBy) => (
+              <input
+                ref={first}
+                id={fid('name')}
+                type="text"
+                autoComplete="off"
+                value={form.name}
+                aria-invalid={problemAt('name') ? true : undefined}
+                aria-describedby={describedBy}
+                onChange={(e) => {
+                  set({ name: e.target.value })
+                }}
+              />
+            )}
+          </Field>
+          <Field id={fid('pricedBy')} label="Priced by" problem={problemAt('pricedBy')}>
+            {(describedBy) => (
+              <select
+                id={fid('pricedBy')}
+                value={form.pricedBy}
+                aria-describedby={describedBy}
+                onChange={(e) => {
+                  set({ pricedBy: e.target.value as PricedBy })
+                }}
+              >
+                {PRICED_BY.map((p) => (
+                  <option key={p} value={p}>
+                    {PRICED_BY_LABELS[p]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            id={fid('sizes')}
+            label="Sizes it makes"
+            problem={problemAt('sizes')}
+            hint="Width x height in pixels, separated by commas, e.g. 1024x1024, 1536x1024."
+            wide
+          >
+            {(describedBy) => (
+              <input
+                id={fid('sizes')}
+                type="text"
+                autoComplete="off"
+                value={form.sizes}
+                aria-invalid={problemAt('sizes') ? true : undefined}
+                aria-describedby={describedBy}
+                onChange={(e) => {
+                  set({ sizes: e.target.value })
+                }}
+              />
+            )}
+          </Field>
+        </div>
 
-          {!tokens && (
-            <fieldset className="model-group">
-              <legend>Price {unit}, by quality (USD)</legend>
-              <div className="grid">
-                {BILLED_QUALITIES.map((q) => {
-                  const id = fid(`qualityPrices.${q}`)
-                  const problem = problemAt(`qualityPrices.${q}`)
-                  return (
-                    <Field
-                      key={q}
-                      id={id}
-                      label={`${QUALITY_WORD[q]} price ${unit}`}
-                      problem={problem}
-                    >
-                      {(describedBy) => (
-                        <div className="input-wrap">
-                          <input
-                            id={id}
-                            type="text"
-                            inputMode="decimal"
-                            autoComplete="off"
-                            value={form.quality[q]}
-                            aria-invalid={problem ? true : undefined}
-                            aria-describedby={describedBy}
-                            onChange={(e) => {
-                              set({ quality: { ...form.quality, [q]: e.target.value } })
-                            }}
-                          />
-                          <span className="unit" aria-hidden="true">
-                            $
-                          </span>
-                        </div>
-                      )}
-                    </Field>
-                  )
-                })}
-              </div>
-              {form.pricedBy === 'megapixel' && (
-                <p className="hint">
-                  Megapixels are width x height / 1,000,000: 1536x1024 is 1.572864 MP.
-                </p>
-              )}
-            </fieldset>
-          )}
-
+        {!tokens && (
           <fieldset className="model-group">
-            <legend>
-              {tokens
-                ? 'Prices per 1M tokens (USD)'
-                : 'Input token prices (optional: leave empty when not billed)'}
-            </legend>
+            <legend>Price {unit}, by quality (USD)</legend>
             <div className="grid">
-              {(tokens ? (['imageOutput', ...INPUT_METERS] as Meter[]) : INPUT_METERS).map((m) =>
-                meterField(m, !tokens),
-              )}
+              {BILLED_QUALITIES.map((q) => {
+                const id = fid(`qualityPrices.${q}`)
+                const problem = problemAt(`qualityPrices.${q}`)
+                return (
+                  <Field
+                    key={q}
+                    id={id}
+                    label={`${QUALITY_WORD[q]} price ${unit}`}
+                    problem={problem}
+                  >
+                    {(describedBy) => (
+                      <div className="input-wrap">
+                        <input
+                          id={id}
+                          type="text"
+                          inputMode="decimal"
+                          autoComplete="off"
+                          value={form.quality[q]}
+                          aria-invalid={problem ? true : undefined}
+                          aria-describedby={describedBy}
+                          onChange={(e) => {
+                            set({ quality: { ...form.quality, [q]: e.target.value } })
+                          }}
+                        />
+                        <span className="unit" aria-hidden="true">
+                          $
+                        </span>
+                      </div>
+                    )}
+                  </Field>
+                )
+              })}
             </div>
+            {form.pricedBy === 'megapixel' && (
+              <p className="hint">
+                Megapixels are width x height / 1,000,000: 1536x1024 is 1.572864 MP.
+              </p>
+            )}
           </fieldset>
+        )}
 
-          {tokens && (
-            <fieldset className="model-group">
-              <legend>Output tokens per image</legend>
-              <div className="choice-row">
-                <label>
-                  <input
-                    type="radio"
-                    name={`${base}-rule`}
-                    checked={form.tokenRule === 'gpt-image-2'}
-                    onChange={() => {
-                      set({ tokenRule: 'gpt-image-2' })
-                    }}
-                  />{' '}
-                  By the gpt-image-2 size rule
-                </label>
-                <label>
-                  <input
-                    type="radio"
-                    name={`${base}-rule`}
-                    checked={form.tokenRule === 'table'}
-                    onChange={() => {
-                      set({ tokenRule: 'table' })
-                    }}
-                  />{' '}
-                  From a table I fill in
-                </label>
-              </div>
-              {problemAt('tokenRule') && <p className="error-text">{problemAt('tokenRule')}</p>}
-              {form.tokenRule === 'table' &&
-                (tableSizes.length === 0 ? (
-                  <p className="hint">
-                    List the sizes it makes first; the table has a row for each.
-                  </p>
-                ) : (
+        <fieldset className="model-group">
+          <legend>
+            {tokens
+              ? 'Prices per 1M tokens (USD)'
+              : 'Input token prices (optional: leave empty when not billed)'}
+          </legend>
+          <div className="grid">
+            {(tokens ? (['imageOutput', ...INPUT_METERS] as Meter[]) : INPUT_METERS).map((m) =>
+              meterField(m, !tokens),
+            )}
+          </div>
+        </fieldset>
+
+        {tokens && (
+          <fieldset className="model-group">
+            <legend>Output tokens per image</legend>
+            <div className="choice-row">
+              <label>
+                <input
+                  type="radio"
+                  name={`${base}-rule`}
+                  checked={form.tokenRule === 'gpt-image-2'}
+                  onChange={() => {
+                    set({ tokenRule: 'gpt-image-2' })
+                  }}
+                />{' '}
+                By the gpt-image-2 size rule
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name={`${base}-rule`}
+                  checked={form.tokenRule === 'table'}
+                  onChange={() => {
+                    set({ tokenRule: 'table' })
+                  }}
+                />{' '}
+                From a table I fill in
+              </label>
+            </div>
+            {problemAt('tokenRule') && <p className="error-text">{problemAt('tokenRule')}</p>}
+            {form.tokenRule === 'table' &&
+              (tableSizes.length === 0 ? (
+                <p className="hint">List the sizes it makes first; the table has a row for each.</p>
+              ) : (
+                <div className="token-table-wrap">
                   <table className="token-table">
                     <caption>Output tokens of one image, from the provider’s page</caption>
                     <thead>
@@ -385,65 +389,66 @@ export function ModelDialog({ editing, newId, others, today, onSave, onClose }: 
                       ))}
                     </tbody>
                   </table>
-                ))}
-            </fieldset>
-          )}
+                </div>
+              ))}
+          </fieldset>
+        )}
 
-          <div className="grid">
-            <Field id={fid('sourceUrl')} label="Source URL" problem={problemAt('sourceUrl')} wide>
-              {(describedBy) => (
-                <input
-                  id={fid('sourceUrl')}
-                  type="url"
-                  autoComplete="off"
-                  placeholder="https://"
-                  value={form.sourceUrl}
-                  aria-invalid={problemAt('sourceUrl') ? true : undefined}
-                  aria-describedby={describedBy}
-                  onChange={(e) => {
-                    set({ sourceUrl: e.target.value })
-                  }}
-                />
-              )}
-            </Field>
-            <Field
-              id={fid('asOf')}
-              label="As of"
-              problem={problemAt('asOf')}
-              hint="The date the prices were read or quoted, YYYY-MM-DD."
-            >
-              {(describedBy) => (
-                <input
-                  id={fid('asOf')}
-                  type="text"
-                  autoComplete="off"
-                  value={form.asOf}
-                  aria-invalid={problemAt('asOf') ? true : undefined}
-                  aria-describedby={describedBy}
-                  onChange={(e) => {
-                    set({ asOf: e.target.value })
-                  }}
-                />
-              )}
-            </Field>
-          </div>
-          {problems && problems.length > 0 && (
-            <p className="error-text" role="alert">
-              {problems.length === 1
-                ? 'One field needs fixing before the model can be saved.'
-                : `${problems.length} fields need fixing before the model can be saved.`}
-            </p>
-          )}
-          <div className="model-actions">
-            <button type="submit" className="primary">
-              Save
-            </button>
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+        <div className="grid">
+          <Field id={fid('sourceUrl')} label="Source URL" problem={problemAt('sourceUrl')} wide>
+            {(describedBy) => (
+              <input
+                id={fid('sourceUrl')}
+                type="text"
+                inputMode="url"
+                autoComplete="off"
+                placeholder="https://"
+                value={form.sourceUrl}
+                aria-invalid={problemAt('sourceUrl') ? true : undefined}
+                aria-describedby={describedBy}
+                onChange={(e) => {
+                  set({ sourceUrl: e.target.value })
+                }}
+              />
+            )}
+          </Field>
+          <Field
+            id={fid('asOf')}
+            label="As of"
+            problem={problemAt('asOf')}
+            hint="The date the prices were read or quoted, YYYY-MM-DD."
+          >
+            {(describedBy) => (
+              <input
+                id={fid('asOf')}
+                type="text"
+                autoComplete="off"
+                value={form.asOf}
+                aria-invalid={problemAt('asOf') ? true : undefined}
+                aria-describedby={describedBy}
+                onChange={(e) => {
+                  set({ asOf: e.target.value })
+                }}
+              />
+            )}
+          </Field>
+        </div>
+        {problems && problems.length > 0 && (
+          <p className="error-text" role="alert">
+            {problems.length === 1
+              ? 'One field needs fixing before the model can be saved.'
+              : `${problems.length} fields need fixing before the model can be saved.`}
+          </p>
+        )}
+        <div className="model-actions">
+          <button type="submit" className="primary">
+            Save
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
   )
 }
