@@ -18,14 +18,7 @@ import { Panel } from '../ui/Panel'
 import { TableScroll } from '../ui/TableScroll'
 import { scenarioTitle } from '../ui/names'
 import { shortText } from './labels'
-
-const MONTH = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
-
-/** "April 2026" for "2026-04". */
-function monthName(month: string): string {
-  const [y, m] = month.split('-').map(Number)
-  return MONTH.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)))
-}
+import { monthName } from './monthName'
 
 /** An amount in a currency other than USD: its code and the number, never a dollar sign. */
 const foreignAmount = (currency: string, amount: number) =>
