@@ -382,7 +382,7 @@ function DraftFinal({ outcomes, scales, unit }: { outcomes: ScenarioOutcome[] } 
   return (
     <ChartFrame
       title="Draft vs final spend"
-      description={`${unit} on drafts and on finals, for scenarios with more than one stage. Finals are the last stage and the ratio variants just before it at the same quality.`}
+      description={`${unit} on drafts and on finals, for scenarios with more than one stage. Finals are the stages ticked “Delivers final images”.`}
       excluded={chart.excluded}
       table={
         <SeriesTable
