@@ -253,7 +253,7 @@ test('Costs API quantities and Usage API image counts in one file: tokens per bi
 }) => {
   const section = await open(page)
   await drop(page, 'public/sample-costs-and-images.json', 'application/json')
-  const panel = section.getByRole('region', { name: 'Tokens per billed image' })
+  const panel = section.getByRole('region', { name: 'Tokens per billed image', exact: true })
   // 70,240 / 40 = 1,756 output tokens; 2,400 / 40 = 60 text; 7,760 / 40 = 194 image input.
   await expect(
     panel

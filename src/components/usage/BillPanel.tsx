@@ -456,7 +456,7 @@ function BilledTokensPanel({ bill, book }: { bill: BillSummary; book: PriceBook 
       lede="Tokens the Costs API billed (its quantity) over the images the Usage API counted, for the same days and image model."
     >
       {meets.length > 0 && (
-        <TableScroll label="Tokens per billed image">
+        <TableScroll label="Tokens per billed image by month and model">
           <table className="panel-table">
             <caption>Tokens per billed image by month and model</caption>
             <thead>
