@@ -126,4 +126,24 @@ describe('saved Images API responses', () => {
     // Final, 325 images: 40 fewer text tokens (-$0.065) and 776 image tokens (+$2.0176).
     expect(monthlyCost()).toHaveTextContent('$94.54')
   })
+
+  it('asks first when the responses come from another model than the scenario’s', async () => {
+    const user = userEvent.setup()
+    render(<UsageLogSection />)
+    const line =
+      '{"created":1777629600,"model":"gpt-image-1","quality":"low","size":"1024x1024","data":[{}],"usage":{"input_tokens":40,"output_tokens":272,"input_tokens_details":{"text_tokens":40,"image_tokens":0}}}\n'
+    await user.upload(
+      await screen.findByLabelText('Usage log file'),
+      new File([line], 'one.jsonl', { type: 'application/x-ndjson' }),
+    )
+    const region = await screen.findByRole('region', { name: 'Apply the measured tokens' })
+    // Low 1024x1024 is Draft's kind of image, but the scenario prices gpt-image-2.
+    expect(within(region).getByLabelText('Stage')).toHaveDisplayValue('Draft')
+    await user.click(within(region).getByRole('button', { name: 'Apply measured tokens' }))
+    expect(
+      within(region).getByRole('alertdialog', { name: 'Confirm the stage' }),
+    ).toHaveTextContent(
+      'These responses differ from “Draft” in model gpt-image-1 (the scenario: gpt-image-2).',
+    )
+  })
 })

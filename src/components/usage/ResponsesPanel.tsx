@@ -8,6 +8,9 @@ import type {
   TokensMonth,
 } from '../../domain/usage/responses'
 import { formatCount, formatMeasured, formatSignedPercent } from '../../format/number'
+import type { PriceBook } from '../../domain/priceBook'
+import { priceBookId } from '../../domain/usage/pricer'
+import { usePriceBook } from '../../store/priceBook'
 import { useWorksheet } from '../../store/worksheet'
 import { Panel } from '../ui/Panel'
 import { TableScroll } from '../ui/TableScroll'
@@ -87,12 +90,26 @@ function TokensTable({ month }: { month: TokensMonth }) {
 
 /** The stage a group measures when it is plain: the only one of the same quality and size. */
 function matchingStage(draft: ScenarioDraft, g: TokenGroup): StageDraft | undefined {
-  const same = draft.stages.filter((s) => !differences(s, g).length)
+  const same = draft.stages.filter((s) => !stageDifferences(s, g).length)
   return same.length === 1 ? same[0] : undefined
 }
 
-/** What differs between a group and a stage ("quality high vs. low"); empty when nothing known does. */
-function differences(stage: StageDraft, g: TokenGroup): string[] {
+/** What differs between a group and a stage of a scenario; empty when nothing known does. */
+function differences(
+  draft: ScenarioDraft,
+  stage: StageDraft,
+  g: TokenGroup,
+  book: PriceBook,
+): string[] {
+  const out: string[] = []
+  if (g.model !== null && priceBookId(g.model, book) !== draft.modelId) {
+    out.push(`model ${shortText(g.model)} (the scenario: ${draft.modelId})`)
+  }
+  return [...out, ...stageDifferences(stage, g)]
+}
+
+/** Quality and size that differ between a group and a stage. */
+function stageDifferences(stage: StageDraft, g: TokenGroup): string[] {
   const out: string[] = []
   if (g.quality !== null && g.quality !== stage.quality) {
     out.push(`quality ${g.quality} (the stage: ${stage.quality})`)
@@ -128,6 +145,7 @@ export function ResponsesPanel({ responses }: { responses: ResponsesSummary }) {
 function ApplyTokens({ responses, draft }: { responses: ResponsesSummary; draft: ScenarioDraft }) {
   const setStageFields = useWorksheet((s) => s.setStageFields)
   const undo = useWorksheet((s) => s.undo)
+  const book = usePriceBook()
   const groups = responses.months.flatMap((m) =>
     m.groups.map((g) => ({ month: m, group: g, label: `${monthTitle(m)}: ${groupLabel(g)}` })),
   )
@@ -158,7 +176,7 @@ function ApplyTokens({ responses, draft }: { responses: ResponsesSummary; draft:
   const stageIndex = draft.stages.findIndex((s) => s.id === stageId)
   const stage = draft.stages[stageIndex]
   const measured = stage ? measuredChanges(stage, entry.group) : null
-  const differ = stage ? differences(stage, entry.group) : []
+  const differ = stage ? differences(draft, stage, entry.group, book) : []
   const changes = measured?.changes ?? []
   const stageName = stage ? stageTitle(stage.name, stageIndex) : ''
 
