@@ -37,6 +37,8 @@ const MAX_TOKENS = 1e9
 const TOKENS = 'a whole number of tokens from 0 to 1,000,000,000'
 /** The API returns at most 10 images a call; a saved file may have merged a few. */
 const MAX_IMAGES = 10_000
+/** Progress is reported at least every this many characters of text. */
+const PROGRESS_CHARS = 4_000_000
 /** Lines looked at to recognise the shape. */
 const SNIFF_LINES = 5
 const MIN_SECONDS = 946_684_800
@@ -122,8 +124,16 @@ export function readSavedResponses(body: string, onProgress?: ProgressCallback):
   const badQuality = new Notes()
   let line = 0
   let from = 0
+  let reported = 0
   while (from <= body.length) {
-    if (onProgress && line % PROGRESS_EVERY === 0 && line > 0) onProgress(from / body.length)
+    // Lines of base64 images run to megabytes: report by text read, not only by lines.
+    if (
+      onProgress &&
+      (from - reported > PROGRESS_CHARS || (line % PROGRESS_EVERY === 0 && line > 0))
+    ) {
+      reported = from
+      onProgress(from / body.length)
+    }
     let to = body.indexOf('\n', from)
     if (to < 0) to = body.length
     line++

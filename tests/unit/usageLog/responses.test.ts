@@ -99,6 +99,17 @@ describe('readSavedResponses', () => {
     ])
   })
 
+  it('reports progress by text read when lines are megabytes of images', () => {
+    const image = 'A'.repeat(3_000_000)
+    const line = `{"data":[{"b64_json":"${image}"}],"usage":{"input_tokens":60,"output_tokens":196}}`
+    const seen: number[] = []
+    const read = readSavedResponses([line, line, line, line].join('\n'), (f) => seen.push(f))
+    expect(read.lines.map((l) => l.images)).toEqual([1, 1, 1, 1])
+    // Fewer than 8,192 lines, yet a report once more than 4 MB was read: before line 3, half-way.
+    expect(seen).toHaveLength(1)
+    expect(seen[0]).toBeCloseTo(0.5, 3)
+  })
+
   it('says so when no line can be read', () => {
     const read = readSavedResponses('{"usage":{"output_tokens":"many"}}\n')
     expect(read.lines).toEqual([])
@@ -250,6 +261,8 @@ describe('reading saved responses as a file', () => {
     expect(report.bill).toBeNull()
     expect(report.responses?.images).toBe(9)
     expect(report.error).toBeNull()
+    // What the worker posts back holds no image bytes.
+    expect(JSON.stringify(report)).not.toContain('iVBOR')
   })
 
   it('names every shape it knows when a file is none of them', async () => {
