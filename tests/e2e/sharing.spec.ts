@@ -80,7 +80,7 @@ test('two same-named scenarios round-trip: names made unique, the same bytes and
   // output per 1M tokens) and its delivers_final, so any app computes $92.583 from it.
   for (const [i, row] of rows.slice(1).entries()) {
     const name = i < 2 ? example : `${example} (2)`
-    expect(row).toContain(`2,${name},gpt-image-2,1000,false,5,1.25,8,2,30,`)
+    expect(row).toContain(`3,${name},gpt-image-2,1000,false,5,1.25,8,2,30,`)
     expect(row).toContain(`,${i % 2 === 0 ? 'false' : 'true'},`)
     expect(row).toContain(',92.583,')
   }
