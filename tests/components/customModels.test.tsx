@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { ModelComparisonPanel } from '../../src/components/decisions/ModelComparisonPanel'
 import { ResultsPanel } from '../../src/components/results/ResultsPanel'
 import { ScenarioSection } from '../../src/components/worksheet/ScenarioSection'
+import { StagesSection } from '../../src/components/worksheet/StagesSection'
 import { decisionScenario } from '../../src/domain/draft'
 import { useActiveDraft } from '../../src/store/hooks'
 import { useWorksheet } from '../../src/store/worksheet'
@@ -153,6 +154,31 @@ describe('"Add a model…"', () => {
     await user.selectOptions(screen.getByLabelText('Model'), 'Toko (custom)')
     // Draft: 6,000 x 100 tokens x $10/M = $6; Final: 325 x 2,400 x $10/M = $7.80.
     expect(monthly()).toHaveTextContent('$13.80')
+  })
+})
+
+describe('a stage on a custom model', () => {
+  it('offers only the sizes the model makes, and counts no output tokens for a per-image model', async () => {
+    const user = userEvent.setup()
+    render(
+      <>
+        <Worksheet />
+        <StagesSection />
+      </>,
+    )
+    await addAcme(user)
+    await user.selectOptions(screen.getByLabelText('Model'), 'Acme v1 (custom)')
+    const draft = screen.getByRole('group', { name: 'Draft' })
+    const sizes = within(within(draft).getByLabelText('Size')).getAllByRole('option')
+    expect(sizes.map((o) => o.textContent)).toEqual([
+      '1024x1024',
+      '1536x1024',
+      'Custom (type width and height)',
+    ])
+    // 6,000 low images x $0.01.
+    expect(within(draft).getByText(/a month/)).toHaveTextContent(
+      '$60.00 a month · 6,000 billed images · $0.010 per image',
+    )
   })
 })
 

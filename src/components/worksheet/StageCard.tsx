@@ -3,6 +3,7 @@ import type { StageDraft } from '../../domain/draft'
 import type { BilledQuality, Quality } from '../../domain/model'
 import { BILLED_QUALITIES, QUALITIES } from '../../domain/model'
 import type { ModelSpec } from '../../domain/priceBook'
+import { madeSizes } from '../../domain/engine'
 import { PERCENT_STAGE_FIELDS } from '../../domain/validate'
 import type { StageNumberField } from '../../domain/validate'
 import { formatCount, formatUsd } from '../../format/number'
@@ -32,8 +33,10 @@ const QUALITY_HINT: Record<Quality, string> = {
 }
 
 function sizeOptions(model: ModelSpec | undefined) {
-  if (model?.output.kind === 'table') {
-    return Object.keys(model.output.tokens).map((key) => {
+  // A table model, or a custom model with its list: only the sizes it makes.
+  const made = model ? madeSizes(model) : null
+  if (made) {
+    return made.map((key) => {
       const [w, h] = key.split('x').map(Number) as [number, number]
       return { width: w, height: h, label: '' }
     })
@@ -50,7 +53,10 @@ function StageSummary({ index, id }: { index: number; id: string }) {
       {r ? (
         <>
           <strong>{formatUsd(r.costUsd)}</strong> a month · {formatCount(r.billableImages)} billed
-          images · {formatCount(r.outputTokensPerImage)} output tokens each
+          images
+          {/* A model billed per image or per megapixel counts no output tokens. */}
+          {r.outputTokensPerImage > 0 &&
+            ` · ${formatCount(r.outputTokensPerImage)} output tokens each`}
           {r.costPerBillableImageUsd !== null &&
             ` · ${formatUsd(r.costPerBillableImageUsd)} per image`}
         </>
