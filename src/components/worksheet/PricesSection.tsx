@@ -67,13 +67,35 @@ export function PricesSection() {
       <h2 id="prices-h">
         <span className="step">3</span> Prices <span className="muted">USD per 1M tokens</span>
       </h2>
-      <p className="lede">
-        Defaults for {model.id} from{' '}
-        <a href={model.meters.imageOutput.sourceUrl} target="_blank" rel="noreferrer">
-          OpenAI&apos;s pricing page
-        </a>
-        , as of {bookAsOf}. Type a negotiated or re-checked rate to override one.
-      </p>
+      {model.custom ? (
+        <p className="lede">
+          Defaults for {model.label}
+          {model.custom.sourceUrl ? (
+            <>
+              {' '}
+              from{' '}
+              <a href={model.custom.sourceUrl} target="_blank" rel="noreferrer">
+                its source
+              </a>
+            </>
+          ) : (
+            ' as entered'
+          )}
+          , as of {bookAsOf}.
+          {model.output.kind === 'perImage' || model.output.kind === 'perMegapixel'
+            ? ` Its images are priced ${model.output.kind === 'perImage' ? 'per image' : 'per megapixel'} by quality (edit the model to change that); these rates price the tokens around them, and Image output only streamed partial images.`
+            : ''}{' '}
+          Type a negotiated or re-checked rate to override one.
+        </p>
+      ) : (
+        <p className="lede">
+          Defaults for {model.id} from{' '}
+          <a href={model.meters.imageOutput.sourceUrl} target="_blank" rel="noreferrer">
+            OpenAI&apos;s pricing page
+          </a>
+          , as of {bookAsOf}. Type a negotiated or re-checked rate to override one.
+        </p>
+      )}
       <div className="grid prices">
         {METERS.map((meter) => {
           const fact = model.meters[meter]
