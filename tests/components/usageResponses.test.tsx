@@ -47,7 +47,7 @@ describe('saved Images API responses', () => {
     await openSample()
     expect(
       screen.getByText(
-        /^sample-saved-responses\.jsonl: saved Images API responses, 5 rows read in .*, 9 images\.$/,
+        /^sample-saved-responses\.jsonl: saved Images API responses, 5 responses read in .*, 9 images\.$/,
       ),
     ).toBeInTheDocument()
     const table = screen.getByRole('table', {

@@ -162,7 +162,7 @@ test('saved Images API responses: tokens per image against the engine; Apply pre
   const section = await open(page)
   await drop(page, 'public/sample-saved-responses.jsonl', 'application/x-ndjson')
   await expect(section.getByRole('status').first()).toHaveText(
-    /^sample-saved-responses\.jsonl: saved Images API responses, 5 rows read in .*, 9 images\.$/,
+    /^sample-saved-responses\.jsonl: saved Images API responses, 5 responses read in .*, 9 images\.$/,
   )
   const panel = section.getByRole('region', { name: 'Tokens per image' })
   const may = panel.getByRole('table', {

@@ -47,7 +47,7 @@ function readSummary(r: UsageLogReport): string {
   const groups = r.summary?.groupCount ?? 0
   const billed = r.format === null ? undefined : BILL_FORMATS[r.format]
   const parts = [
-    `${billed === undefined ? '' : `${billed}, `}${formatCountOf(r.rowCount, 'row')} read in ${formatDuration(r.elapsedMs)}`,
+    `${billed === undefined ? '' : `${billed}, `}${formatCountOf(r.rowCount, r.format === 'saved responses' ? 'response' : 'row')} read in ${formatDuration(r.elapsedMs)}`,
     r.bill
       ? formatCountOf(Math.max(r.bill.months.length, r.bill.images.length), 'month')
       : r.responses

@@ -58,10 +58,20 @@ const hasTokens = (usage: unknown): boolean =>
   (typeof field(usage, 'input_tokens') === 'number' ||
     typeof field(usage, 'output_tokens') === 'number')
 
-/** A generation log names its template, stage, status or job; a saved response does not. */
+/**
+ * A generation log names its template, stage, status or job, or carries the
+ * log's own n or cost; an API response has none of them.
+ */
 function isGenerationLog(o: Json): boolean {
   const m = guessColumnMapping(Object.keys(o))
-  return m.template !== null || m.stage !== null || m.status !== null || m.jobId !== null
+  return (
+    m.template !== null ||
+    m.stage !== null ||
+    m.status !== null ||
+    m.jobId !== null ||
+    m.n !== null ||
+    m.costUsd !== null
+  )
 }
 
 /** Whether a JSON Lines text holds saved Images API responses: decided by its first readable line. */

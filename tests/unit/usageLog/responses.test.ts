@@ -32,6 +32,9 @@ describe('recognising saved Images API responses', () => {
       false,
     )
     expect(looksLikeSavedResponses('template,stage\nhero,draft\n')).toBe(false)
+    // n and a cost are a log's own columns: no API response has them.
+    expect(looksLikeSavedResponses('{"n":4,"usage":{"output_tokens":784}}')).toBe(false)
+    expect(looksLikeSavedResponses('{"cost_usd":0.02,"usage":{"output_tokens":784}}')).toBe(false)
   })
 
   it('decides by the first line that is JSON, past a broken first line', () => {
