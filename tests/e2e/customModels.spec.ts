@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
 import { WorksheetPage } from './pages/worksheet'
@@ -113,4 +114,31 @@ test('removing a custom model leaves its scenario saying so at the Model field, 
   await page.reload()
   await expect(ws.figure('Monthly cost')).toHaveText('$99.00')
   await expect(ws.field('Model').locator('option:checked')).toHaveText('Acme v1 (custom)')
+})
+
+test('the model form has no axe violations, with its errors shown, on a wide screen and a phone', async ({
+  page,
+}) => {
+  const ws = new WorksheetPage(page)
+  await ws.open()
+  await page.getByRole('button', { name: 'Add a model…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add a model' })
+  await dialog.getByLabel('Priced by').selectOption({ label: 'Tokens' })
+  await dialog.getByRole('radio', { name: 'From a table I fill in' }).check()
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog.getByRole('alert')).toBeVisible()
+  const scan = async () => {
+    const results = await new AxeBuilder({ page }).include('.model-dialog').analyze()
+    expect(
+      results.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([])
+  }
+  await scan()
+  await page.setViewportSize({ width: 390, height: 844 })
+  await scan()
+  // The dialog fits the phone: nothing in it scrolls the page sideways.
+  const box = await dialog.boundingBox()
+  expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true)
 })
