@@ -24,6 +24,8 @@ import { TableScroll } from '../ui/TableScroll'
 import { groupName } from './labels'
 import { NotesList } from '../ui/NotesList'
 import { scenarioTitle, stageTitle } from '../ui/names'
+import { ScenarioFinder } from '../scenarios/ScenarioFinder'
+import { useScenarioPage } from '../scenarios/useScenarioPage'
 
 const FIELD_LABELS: Readonly<Record<CalibratedField, string>> = {
   retryMultiplier: 'Retry multiplier',
@@ -52,13 +54,13 @@ function pairedStage(draft: ScenarioDraft, group: UsageGroup): string {
 /** Fields whose change means the log measured another kind of image than the stage makes. */
 const SHAPE_FIELDS: readonly CalibratedField[] = ['quality', 'width', 'height']
 
+/** Log groups offered in the picker; the table above pages through the rest. */
+const MAX_PICKABLE = 200
+
 /**
  * Pairs a log group with a worksheet stage: estimate vs. actual by meter and
  * by input, and the measured values as an undoable Apply.
  */
-/** Log groups offered in the picker; the table above pages through the rest. */
-const MAX_PICKABLE = 200
-
 export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
   // Deferred: typing elsewhere in the worksheet should not wait for this panel.
   const scenarios = useDeferredValue(useWorksheet((s) => s.scenarios))
@@ -107,6 +109,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
 
   const group = summary.groups[groupIndex] ?? summary.groups[0]
   const draft = scenarios.find((d) => d.id === scenarioId) ?? scenarios[0]
+  const pager = useScenarioPage(scenarios, draft?.id)
   const pairKey = `${String(groupIndex)}:${draft?.id ?? ''}`
   const stageId =
     stageChoice?.key === pairKey
@@ -164,6 +167,17 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
       className="wide"
       lede="Pick a log group and the worksheet stage it measures. The stage is priced for the log's volume, so the two costs compare like for like."
     >
+      {/* A worksheet of thousands listed every scenario in the picker: a page, and a search. */}
+      <ScenarioFinder
+        pager={pager}
+        label="Find a scenario to reconcile"
+        noun="scenarios"
+        onPick={(id) => {
+          setScenarioId(id)
+          setApplied(null)
+          setConfirming(false)
+        }}
+      />
       <div className="usage-pick">
         <label>
           <span>Log group</span>
@@ -192,7 +206,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
               setConfirming(false)
             }}
           >
-            {scenarios.map((d) => (
+            {(pager.items.includes(draft) ? pager.items : [draft, ...pager.items]).map((d) => (
               <option key={d.id} value={d.id}>
                 {scenarioTitle(d.name)}
               </option>
