@@ -129,7 +129,11 @@ export const createStorageSafetySlice: Slice<StorageSafetySlice> = (set, get) =>
  * different scenarios of one worksheet.
  */
 function adopting(mine: WorksheetState, theirs: PersistedState): Partial<WorksheetState> {
-  const before: Snapshot = { scenarios: mine.scenarios, activeId: mine.activeId }
+  const before: Snapshot = {
+    scenarios: mine.scenarios,
+    activeId: mine.activeId,
+    currency: mine.currency,
+  }
   const activeId = theirs.scenarios.some((s) => s.id === mine.activeId)
     ? mine.activeId
     : theirs.activeId
