@@ -198,6 +198,28 @@ export function formatSignedUsd(value: number | null, locale?: string): string {
 }
 
 /**
+ * An axis tick in `currency`: short ("$12K", "€1.5M", "¥150K"), as exact
+ * values are in each chart's tooltip and table. Ticks fall where the chart
+ * puts them in US dollars, so converted ones are not round numbers.
+ */
+export function formatMoneyTick(usd: number, currency: Currency = USD, locale?: string): string {
+  const value = usd * currency.perUsd
+  if (!Number.isFinite(value)) return NOT_A_NUMBER
+  if (Math.abs(value) >= SCIENTIFIC_FROM) {
+    return scientific(value, locale, `tick-${currency.code}`, {
+      style: 'currency',
+      currency: currency.code,
+    })
+  }
+  return formatter(locale, `tick-${currency.code}`, {
+    style: 'currency',
+    currency: currency.code,
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+  }).format(value)
+}
+
+/**
  * What the amounts beside it are in, and at what rate and of when, for a
  * reader to check against their own: "Amounts in EUR at 0.92 EUR per USD
  * ($1 = €0.92), rate of 2026-11-27." Null in USD: nothing is converted.

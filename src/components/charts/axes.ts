@@ -1,12 +1,11 @@
-import { formatCount } from '../../format/number'
+import type { Currency } from '../../domain/currency'
+import { formatCount, formatMoneyTick } from '../../format/number'
 
-/** Axis ticks stay short ($12k, 1.5M): exact values are in each chart's tooltip and table. */
-export const usdTick = (v: number): string =>
-  Math.abs(v) >= 1e6
-    ? `$${formatCount(v / 1e6)}M`
-    : Math.abs(v) >= 1e3
-      ? `$${formatCount(v / 1e3)}k`
-      : `$${formatCount(v)}`
+/** Axis ticks stay short ($12K, €1.5M): exact values are in each chart's tooltip and table. */
+export const moneyTick =
+  (currency: Currency) =>
+  (usd: number): string =>
+    formatMoneyTick(usd, currency)
 
 export const countTick = (v: number): string =>
   v >= 1e6 ? `${formatCount(v / 1e6)}M` : v >= 1e3 ? `${formatCount(v / 1e3)}k` : formatCount(v)
@@ -18,18 +17,21 @@ export const JOBS_AXIS_LABEL = {
   fontSize: 12,
 } as const
 
-/** Under a horizontal bar chart's dollar axis. */
-export const USD_AXIS_LABEL = {
-  value: 'USD per month',
-  position: 'insideBottom',
-  offset: -14,
-  fontSize: 12,
-} as const
+/** Under a horizontal bar chart's money axis: "EUR per month". */
+export const moneyAxisLabel = (code: string) =>
+  ({
+    value: `${code} per month`,
+    position: 'insideBottom',
+    offset: -14,
+    fontSize: 12,
+  }) as const
 
-export const USD_MONTH_AXIS_LABEL = {
-  value: 'USD / month',
-  angle: -90,
-  position: 'insideLeft',
-  style: { textAnchor: 'middle' },
-  fontSize: 12,
-} as const
+/** Beside a vertical money axis: "EUR / month". */
+export const moneyMonthAxisLabel = (code: string) =>
+  ({
+    value: `${code} / month`,
+    angle: -90,
+    position: 'insideLeft',
+    style: { textAnchor: 'middle' },
+    fontSize: 12,
+  }) as const
