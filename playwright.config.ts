@@ -38,6 +38,18 @@ export default defineConfig({
     launchOptions: { executablePath: chromium, args: chromiumArgs },
     trace: 'off',
   },
+  projects: [
+    { name: 'browser', testIgnore: 'timing/**' },
+    {
+      // Tests that fail a freeze (a main-thread task over a bar) time the page, and a test
+      // running beside them on a 2-core machine stretches every task it overlaps: they run
+      // alone, one at a time, after the rest. Alone: `npx playwright test --no-deps timing/`.
+      name: 'timing',
+      testMatch: 'timing/**/*.spec.ts',
+      dependencies: ['browser'],
+      workers: 1,
+    },
+  ],
   webServer: {
     // The production build, served on loopback only.
     command: `npx vite preview --host 127.0.0.1 --port ${String(port)} --strictPort --outDir ${outDir}`,

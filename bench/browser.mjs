@@ -277,7 +277,7 @@ function watchLongTasks() {
   }).observe({ type: 'longtask', buffered: true })
 }
 
-/** The example file's first scenario `count` times, numbered, as tests/e2e/bigWorksheet.spec.ts builds it. */
+/** The example file's first scenario `count` times, numbered, as tests/e2e/timing/bigWorksheet.spec.ts builds it. */
 function scenariosCsv(count) {
   const lines = readFileSync(new URL('../public/example-scenarios.csv', import.meta.url), 'utf8')
     .trimEnd()

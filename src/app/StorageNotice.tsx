@@ -1,15 +1,20 @@
 import { useState } from 'react'
 import { downloadText } from '../components/ui/download'
+import { formatCountOf } from '../format/number'
 import { deleteKeptAside, readKeptAside } from '../store/storage'
 import { STORAGE_KEY, useWorksheet } from '../store/worksheet'
 import type { StorageNotice as Notice } from '../store/storageSafety'
 import './App.css'
 
 const DOWNLOAD_NAME = `${STORAGE_KEY}-unreadable.json`
+const CLOSED_TAB_DOWNLOAD = `${STORAGE_KEY}-closed-tab.json`
 
 function message(notice: Notice): string {
   if (notice.kind === 'saveFailed') {
     return 'This browser refused to save the worksheet (storage full or disabled). Your edits stay until you close the page.'
+  }
+  if (notice.kind === 'closedTab') {
+    return `A tab was closed while it asked whether to keep its unsaved edits or load another tab's version, so its worksheet (${formatCountOf(notice.worksheet.scenarios.length, 'scenario')}) was kept aside under "${notice.keptAs}". The worksheet here is the one that was saved.`
   }
   if (notice.kind === 'renamed') {
     const list = notice.renamed.map((r) => `"${r.from}" is now "${r.to}"`).join('; ')
@@ -56,6 +61,7 @@ function SavedDataNotice() {
   const notice = useWorksheet((s) => s.storageNotice)
   const dismiss = useWorksheet((s) => s.dismissStorageNotice)
   const saveOverUnreadable = useWorksheet((s) => s.saveOverUnreadable)
+  const loadClosedTab = useWorksheet((s) => s.loadClosedTab)
   const [problem, setProblem] = useState<string | null>(null)
   if (!notice) return null
   return (
@@ -64,14 +70,32 @@ function SavedDataNotice() {
         {message(notice)}
         {problem !== null && ` ${problem}`}
       </p>
-      {notice.kind === 'unreadable' && notice.keptAs !== null && (
+      {notice.kind === 'closedTab' && (
+        <button
+          type="button"
+          onClick={() => {
+            // Loaded, it is the saved worksheet (and Undo shows the one before it).
+            loadClosedTab()
+            deleteKeptAside(notice.keptAs)
+          }}
+        >
+          Load the kept-aside version
+        </button>
+      )}
+      {(notice.kind === 'closedTab' || notice.kind === 'unreadable') && notice.keptAs !== null && (
         <>
           <button
             type="button"
             onClick={() => {
               const raw = readKeptAside(notice.keptAs)
               if (raw === null) setProblem('The kept-aside copy is no longer in this browser.')
-              else downloadText({ fileName: DOWNLOAD_NAME, text: raw, type: 'application/json' })
+              else {
+                downloadText({
+                  fileName: notice.kind === 'closedTab' ? CLOSED_TAB_DOWNLOAD : DOWNLOAD_NAME,
+                  text: raw,
+                  type: 'application/json',
+                })
+              }
             }}
           >
             Download the kept-aside copy

@@ -61,11 +61,14 @@ export function restoreWorksheet(storage: Storage | null, key: string, now: Date
   } catch {
     return refused
   }
-  if (raw === null) return { saved: null, notice: null }
+  if (raw === null) return { saved: null, notice: closedTabNotice(storage, key) }
   const read = readPersisted(raw)
   if (read.ok) {
     const { renamed } = read
-    return { saved: read.state, notice: renamed.length > 0 ? { kind: 'renamed', renamed } : null }
+    return {
+      saved: read.state,
+      notice: renamed.length > 0 ? { kind: 'renamed', renamed } : closedTabNotice(storage, key),
+    }
   }
   const keptAs = keepAside(storage, key, raw, now)
   return {
@@ -75,6 +78,29 @@ export function restoreWorksheet(storage: Storage | null, key: string, now: Date
         ? { kind: 'unreadable', reason: read.reason, keptAs: null, raw }
         : { kind: 'unreadable', reason: read.reason, keptAs },
   }
+}
+
+/**
+ * Where a tab keeps its unsaved worksheet when it is closed while asking whether to keep it
+ * or load another tab's version (see keepPendingAside): the question had no answer, so
+ * neither version may be dropped.
+ */
+export const CLOSED_TAB = ':closed-tab:'
+
+/** The oldest worksheet a closed tab kept aside, as a notice; null when there is none. */
+function closedTabNotice(storage: Storage, key: string): StorageNotice | null {
+  const prefix = `${key}${CLOSED_TAB}`
+  const keys: string[] = []
+  for (let i = 0; i < storage.length; i++) {
+    const k = storage.key(i)
+    if (k?.startsWith(prefix)) keys.push(k)
+  }
+  for (const k of keys.sort()) {
+    const raw = storage.getItem(k)
+    const read = raw === null ? null : readPersisted(raw)
+    if (read?.ok) return { kind: 'closedTab', keptAs: k, worksheet: read.state }
+  }
+  return null
 }
 
 /** The text kept aside under `key`, or null when it is gone or storage is refused. */
@@ -109,6 +135,11 @@ export interface WorksheetWriter {
   hasPending: () => boolean
   /** Runs `change` without saving what it sets: adopting another tab's save must not echo it back. */
   quietly: (change: () => void) => void
+  /**
+   * Writes the pending state under the worksheet's key plus `suffix` instead of the key
+   * itself, and drops it: a tab closing while saves are held keeps its edits this way.
+   */
+  keepPendingAside: (suffix: string) => void
 }
 
 /**
@@ -157,6 +188,18 @@ export function worksheetWriter(
       pending = null
     },
     hasPending: () => pending !== null,
+    keepPendingAside: (suffix) => {
+      if (timer !== null) clearTimeout(timer)
+      timer = null
+      if (stopped || pending === null) return
+      const { name, value } = pending
+      pending = null
+      try {
+        storage?.setItem(`${name}${suffix}`, JSON.stringify(value))
+      } catch {
+        // Storage that refuses the copy is full: there is nowhere left to keep it.
+      }
+    },
     quietly: (change) => {
       quiet = true
       try {
@@ -181,16 +224,19 @@ export function worksheetWriter(
   }
 }
 
-/** Writes pending saves when the page is hidden or closed; returns how to stop. */
-export function flushWhenPageHides(flush: () => void): () => void {
+/**
+ * Writes pending saves when the page is hidden or closed; returns how to stop. `onClose`
+ * runs instead of `flush` when the page goes away (pagehide), not merely out of sight.
+ */
+export function flushWhenPageHides(flush: () => void, onClose: () => void = flush): () => void {
   if (typeof window === 'undefined') return () => undefined
   const onHidden = () => {
     if (document.visibilityState === 'hidden') flush()
   }
-  window.addEventListener('pagehide', flush)
+  window.addEventListener('pagehide', onClose)
   document.addEventListener('visibilitychange', onHidden)
   return () => {
-    window.removeEventListener('pagehide', flush)
+    window.removeEventListener('pagehide', onClose)
     document.removeEventListener('visibilitychange', onHidden)
   }
 }

@@ -32,6 +32,15 @@ export type StorageNotice =
       kind: 'saveFailed'
     }
   | {
+      /**
+       * A tab was closed while asking whether to keep its unsaved edits or load another
+       * tab's version: its worksheet was kept aside under `keptAs` (storage.ts).
+       */
+      kind: 'closedTab'
+      keptAs: string
+      worksheet: PersistedState
+    }
+  | {
       /** Saved scenarios that shared a name, renumbered on load (io/persisted.ts). */
       kind: 'renamed'
       renamed: { from: string; to: string }[]
@@ -66,6 +75,8 @@ export interface StorageSafetySlice {
   loadOtherTab: () => void
   /** Keeps this tab's worksheet and saves it now, over the other tab's, which stays one Undo away. */
   keepMine: () => void
+  /** Shows the worksheet a closed tab kept aside, as one undo step. */
+  loadClosedTab: () => void
   dismissStorageNotice: () => void
   /** Called by the storage when a save is refused; the worksheet keeps working in memory. */
   reportSaveFailed: () => void
@@ -102,6 +113,12 @@ export const createStorageSafetySlice: Slice<StorageSafetySlice> = (set, get) =>
       future: [],
       lastEditKey: null,
     })
+  },
+
+  loadClosedTab: () => {
+    const notice = get().storageNotice
+    if (notice?.kind !== 'closedTab') return
+    set({ ...adopting(get(), notice.worksheet), storageNotice: null })
   },
 
   dismissStorageNotice: () => {

@@ -7,7 +7,13 @@ import { createHistorySlice } from './history'
 import { createScenarioEditsSlice } from './scenarioEdits'
 import { createScenarioListSlice } from './scenarioList'
 import type { WorksheetState } from './state'
-import { browserStorage, flushWhenPageHides, restoreWorksheet, worksheetWriter } from './storage'
+import {
+  browserStorage,
+  CLOSED_TAB,
+  flushWhenPageHides,
+  restoreWorksheet,
+  worksheetWriter,
+} from './storage'
 import { createStorageSafetySlice } from './storageSafety'
 
 export type { WorksheetState } from './state'
@@ -64,13 +70,20 @@ export function createWorksheetStore(storage: Storage | null, now: Date = new Da
       },
     ),
   )
-  flushWhenPageHides(writer.flush)
+  // Closed while asking which version to keep: neither may be lost, and the other tab's
+  // is saved already, so this tab's waits aside for the next page load to offer.
+  const saveOnClose = () => {
+    if (store.getState().otherTab !== null) {
+      writer.keepPendingAside(`${CLOSED_TAB}${new Date().toISOString()}`)
+    } else writer.flush()
+  }
+  flushWhenPageHides(writer.flush, saveOnClose)
   // Saves wait while another tab's worksheet is offered; keeping mine writes at once.
   store.subscribe((s, prev) => {
     if (prev.otherTab !== null && s.otherTab === null) writer.flush()
   })
   followOtherTabs(storage, store, writer)
-  return Object.assign(store, { flushSaves: writer.flush, stopSaving: writer.stop })
+  return Object.assign(store, { flushSaves: writer.flush, saveOnClose, stopSaving: writer.stop })
 }
 
 /**

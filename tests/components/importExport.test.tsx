@@ -65,6 +65,34 @@ describe('importing scenarios from CSV', () => {
     expect(scenarioNames()).toEqual(['Draft + final (example)'])
   })
 
+  it('says before adding which names get a number, and adds them so', async () => {
+    const user = userEvent.setup()
+    render(<ImportAndScenarios />)
+    const input = screen.getByLabelText('Import scenarios from a CSV file')
+    await user.upload(input, file('public/example-scenarios.csv'))
+    let dialog = await screen.findByRole('dialog')
+    // Nothing in the worksheet shares a name with the file: nothing to say.
+    expect(within(dialog).queryByText(/Names are unique/)).not.toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Add 2 scenarios' }))
+
+    await user.upload(input, file('public/example-scenarios.csv', 'again.csv'))
+    dialog = await screen.findByRole('dialog', { name: 'Import preview: again.csv' })
+    expect(within(dialog).getByText(/Names are unique/)).toHaveTextContent(
+      'Names are unique within a worksheet. Add gives 2 scenarios a number: ' +
+        '“Blog illustrations: draft + final” as “Blog illustrations: draft + final (2)”, ' +
+        '“Marketplace listings: photo edits” as “Marketplace listings: photo edits (2)”. ' +
+        'Replace keeps every name.',
+    )
+    await user.click(within(dialog).getByRole('button', { name: 'Add 2 scenarios' }))
+    expect(scenarioNames()).toEqual([
+      'Draft + final (example)',
+      'Blog illustrations: draft + final',
+      'Marketplace listings: photo edits',
+      'Blog illustrations: draft + final (2)',
+      'Marketplace listings: photo edits (2)',
+    ])
+  })
+
   it('explains every problem by row and column, and cancelling changes nothing', async () => {
     const user = userEvent.setup()
     render(<ImportAndScenarios />)

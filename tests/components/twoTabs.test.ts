@@ -119,6 +119,32 @@ describe('two tabs on one worksheet', () => {
     expect(name(b)).toBe('Draft + final (example)')
   })
 
+  it('a tab closed before the person picks keeps its edits aside, and the next page offers them', () => {
+    const a = openTab()
+    const b = openTab()
+    b.getState().typeScenarioNumber('jobsPerMonth', '4321')
+    a.getState().editScenario({ name: 'Renamed in A' })
+    saveAndTell(a)
+    const theirs = localStorage.getItem(STORAGE_KEY)
+
+    // What pagehide does as the tab closes with the question still open.
+    b.saveOnClose()
+    expect(localStorage.getItem(STORAGE_KEY)).toBe(theirs)
+    const c = openTab()
+    expect(name(c)).toBe('Renamed in A')
+    const notice = c.getState().storageNotice
+    expect(notice?.kind).toBe('closedTab')
+    if (notice?.kind !== 'closedTab') return
+    expect(notice.keptAs.startsWith(`${STORAGE_KEY}:closed-tab:`)).toBe(true)
+    expect(notice.worksheet.scenarios[0]!.jobsPerMonth).toBe(4321)
+
+    c.getState().loadClosedTab()
+    expect(jobs(c)).toBe(4321)
+    expect(c.getState().storageNotice).toBeNull()
+    c.getState().undo()
+    expect(name(c)).toBe('Renamed in A')
+  })
+
   it('leaves saved data it cannot read to the tab that wrote it', () => {
     const b = openTab()
     const before = b.getState().scenarios

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
 import { ComparePage, WorksheetPage } from './pages/worksheet'
@@ -89,4 +90,68 @@ test('ticking a 13th scenario explains the limit at the checkbox', async ({ page
   await boxes.nth(12).click()
   await expect(page.getByRole('alert')).toContainText('12 scenarios are compared already')
   await expect(boxes.nth(12)).not.toBeChecked()
+})
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } })
+
+  test('twelve long-named scenarios and a dozen stage names: every legend stays clear of its plot', async ({
+    page,
+  }) => {
+    // The example's Draft row, 12 scenarios of three stages each drawn from 12 stage names.
+    const lines = readFileSync('public/example-scenarios.csv', 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split(/\r?\n/)
+    const header = (lines[0] as string).split(',')
+    const col = (name: string) => header.indexOf(name)
+    const stageNames =
+      'Sketch Thumbnail Draft Variant Review Upscale Hero Banner Social Print Final Archive'
+    const names = stageNames.split(' ')
+    const rows = [header.join(',')]
+    for (let s = 0; s < 12; s++)
+      for (let k = 0; k < 3; k++) {
+        const cells = (lines[1] as string).split(',')
+        cells[col('scenario')] = `Campaign ${String.fromCharCode(65 + s)} with a longer name`
+        cells[col('stage')] = names[(s + k * 4) % 12] as string
+        rows.push(cells.join(','))
+      }
+    await page.getByLabel('Import scenarios from a CSV file').setInputFiles({
+      name: 'twelve.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${rows.join('\n')}\n`),
+    })
+    await page.getByRole('button', { name: 'Add 12 scenarios' }).click()
+    // The example is ticked already: eleven more make the twelve the charts draw.
+    const boxes = checks(page)
+    await expect(boxes).toHaveCount(13)
+    for (let i = 1; i < 12; i++) await boxes.nth(i).check()
+
+    for (const title of [
+      'Monthly cost per scenario',
+      'Monthly cost as job volume grows',
+      'Draft vs final spend',
+    ]) {
+      const chart = new ComparePage(page).chart(title)
+      await expect(chart.locator('.recharts-legend-item')).toHaveCount(
+        title === 'Draft vs final spend' ? 2 : 12,
+      )
+      const layout = await chart.evaluate((figure) => {
+        const legend = figure.querySelector('.recharts-legend-wrapper') as HTMLElement
+        const plotTop = Math.min(
+          ...[...figure.querySelectorAll('.recharts-cartesian-grid, .recharts-yAxis text')].map(
+            (e) => e.getBoundingClientRect().top,
+          ),
+        )
+        return {
+          legendBottom: legend.getBoundingClientRect().bottom,
+          plotTop,
+          hidden: legend.scrollHeight - legend.clientHeight,
+        }
+      })
+      // Nothing of the legend scrolled out of sight, and nothing of it over the plot.
+      expect(layout.hidden, title).toBeLessThanOrEqual(1)
+      expect(layout.legendBottom, title).toBeLessThanOrEqual(layout.plotTop + 0.5)
+    }
+  })
 })

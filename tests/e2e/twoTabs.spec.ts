@@ -103,3 +103,35 @@ test('when both tabs have unsaved edits, Load their version shows theirs, this t
   await expect(b.field('Jobs per month')).toHaveValue('888')
   await expect(b.field('Scenario name')).toHaveValue('Draft + final (example)')
 })
+
+test('closing a tab before choosing keeps its edits aside, and the next page offers to load them', async ({
+  context,
+}) => {
+  const { a, b } = await twoTabs(context)
+  await holdSaves(b.page)
+
+  await b.fill(b.field('Jobs per month'), '999')
+  await a.fill(a.field('Scenario name'), 'Renamed in A')
+  await saveNow(a)
+  await expect(clashIn(b)).toBeVisible()
+  // Closed as a person closes it, the question unanswered: the browser sends pagehide.
+  await b.page.close({ runBeforeUnload: true })
+
+  const c = new WorksheetPage(await context.newPage())
+  await c.open()
+  await expect(c.field('Scenario name')).toHaveValue('Renamed in A')
+  const notice = c.page.getByRole('alert').filter({ hasText: 'A tab was closed' })
+  await expect(notice).toContainText('its worksheet (1 scenario) was kept aside')
+  await notice.getByRole('button', { name: 'Load the kept-aside version' }).click()
+  await expect(notice).toBeHidden()
+  await expect(c.field('Jobs per month')).toHaveValue('999')
+  await c.page.getByRole('button', { name: 'Undo' }).click()
+  await expect(c.field('Scenario name')).toHaveValue('Renamed in A')
+
+  // Loaded, it is the saved worksheet, and no copy is offered again.
+  await c.page.getByRole('button', { name: 'Redo' }).click()
+  await saveNow(c)
+  await c.page.reload()
+  await expect(c.field('Jobs per month')).toHaveValue('999')
+  await expect(c.page.getByRole('alert').filter({ hasText: 'A tab was closed' })).toHaveCount(0)
+})

@@ -33,14 +33,12 @@ import {
 import { ChartBox, DataTableDetails } from '../ui/ChartParts'
 import './compare.css'
 import { usePriceBook } from '../../store/priceBook'
+import { LEGEND_GAP, LEGEND_NAME_MAX, heightWithLegend, legendHeight } from '../charts/legend'
 import { PALETTE } from '../charts/palette'
 import { LongName } from '../ui/LongName'
 import { shortName } from '../ui/names'
 import { useMoney } from '../currency/useMoney'
 import type { Money } from '../currency/useMoney'
-
-/** A legend entry sits on one line beside the others: a long name is cut shorter there than in tables. */
-const LEGEND_NAME_MAX = 32
 
 const colour = (i: number) => PALETTE[i % PALETTE.length] ?? '#000'
 
@@ -158,7 +156,9 @@ const paperName = (name: unknown): string => shortName(String(name), PAPER_NAME_
  */
 const paperTick = (paper: boolean) => (paper ? { tick: { fontSize: PAPER.fontSize } } : {})
 const paperLegend = (paper: boolean) =>
-  paper ? { wrapperStyle: { fontSize: PAPER.legendFontSize }, iconSize: 8 } : {}
+  paper
+    ? { wrapperStyle: { fontSize: PAPER.legendFontSize }, iconSize: 8 }
+    : { wrapperStyle: { paddingBottom: LEGEND_GAP } }
 
 /**
  * Whether the page is being printed: print media (a print preview, or
@@ -193,32 +193,49 @@ function usePrinting(): boolean {
   return printing
 }
 
+/** A chart's height for the width it is drawn at: the legend above it wraps to more rows as it narrows. */
+type HeightFor = (width: number) => number
+
 function ChartContainer({
   children,
   height = CHART_HEIGHT,
 }: {
   children: ReactElement<{ width?: number; height?: number }>
-  height?: number
+  height?: number | HeightFor
 }) {
+  const [width, setWidth] = useState(INITIAL_WIDTH)
   if (use(Paper)) return cloneElement(children, { width: PAPER.width, height: PAPER.height })
+  const h = typeof height === 'number' ? height : height(width)
   return (
-    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
+    <ResponsiveContainer
+      width="100%"
+      height={h}
+      initialDimension={{ width: INITIAL_WIDTH, height: h }}
+      onResize={(w) => {
+        // Whole pixels only: a sub-pixel resize must not redraw the chart again.
+        setWidth(Math.round(w))
+      }}
+    >
       {children}
     </ResponsiveContainer>
   )
 }
 const container = (
   child: ReactElement<{ width?: number; height?: number }>,
-  height: number = CHART_HEIGHT,
+  height: number | HeightFor = CHART_HEIGHT,
 ) => <ChartContainer height={height}>{child}</ChartContainer>
+
+const INITIAL_WIDTH = 640
 
 /**
  * A bar chart's height on screen: room for each scenario's name on two lines and for the
  * legend's rows. At a fixed 300 px, six scenarios and a dozen stage names on a phone left
  * each name 20 px, and the names overlapped.
  */
-const barChartHeight = (scenarios: number, series: number): number =>
-  Math.max(CHART_HEIGHT, 120 + scenarios * 40 + Math.ceil(series / 2) * 22)
+const barChartHeight =
+  (scenarios: number, labels: readonly string[]): HeightFor =>
+  (width) =>
+    Math.max(CHART_HEIGHT, heightWithLegend(120 + scenarios * 40, legendHeight(labels, width)))
 
 /** One horizontal bar (or stack of bars) per scenario, in USD per month. */
 function ScenarioBars({
@@ -266,7 +283,10 @@ function ScenarioBars({
         />
       ))}
     </BarChart>,
-    barChartHeight(rows.length, series.length),
+    barChartHeight(
+      rows.length,
+      series.map((k) => k.label),
+    ),
   )
 }
 
@@ -382,6 +402,17 @@ function CostByVolume({ scenarios }: { scenarios: Scenario[] }) {
             />
           ))}
         </LineChart>,
+        (width) =>
+          Math.max(
+            CHART_HEIGHT,
+            heightWithLegend(
+              250,
+              legendHeight(
+                chart.series.map((s) => s.label),
+                width,
+              ),
+            ),
+          ),
       )}
     </ChartFrame>
   )
@@ -394,7 +425,7 @@ function DraftFinal({ outcomes, scales, unit }: { outcomes: ScenarioOutcome[] } 
   return (
     <ChartFrame
       title="Draft vs final spend"
-      description={`${shownUnit} on drafts and on finals, for scenarios with more than one stage. Finals are the last stage and the ratio variants just before it at the same quality.`}
+      description={`${shownUnit} on drafts and on finals, for scenarios with more than one stage. Finals are the stages ticked “Delivers final images”.`}
       excluded={chart.excluded}
       table={
         <SeriesTable

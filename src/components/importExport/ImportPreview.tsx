@@ -7,6 +7,9 @@ import './importExport.css'
 import { usePriceBook } from '../../store/priceBook'
 import { LongName } from '../ui/LongName'
 import { useMoney } from '../currency/useMoney'
+import { shortName } from '../ui/names'
+import { uniqueScenarioNames } from '../../domain/scenarioNames'
+import { useWorksheet } from '../../store/worksheet'
 
 /**
  * Scenarios listed in the preview. A file of thousands drew and priced every one before
@@ -20,6 +23,40 @@ interface Props {
   result: CsvImportResult
   onImport: (scenarios: Scenario[], mode: 'add' | 'replace') => void
   onCancel: () => void
+}
+
+/** Renamed scenarios named in the preview; the rest are counted. */
+const RENAMES_LISTED = 5
+
+/**
+ * The numbers names will get, said before the person chooses: names are unique within a
+ * worksheet, so a scenario whose name is in use (or repeats in the file) is added as
+ * "Name (2)". Replacing keeps every name the file does not repeat.
+ */
+function RenameNote({ scenarios }: { scenarios: readonly Scenario[] }) {
+  const drafts = useWorksheet((s) => s.scenarios)
+  const names = scenarios.map((s) => s.name)
+  const renames = (taken: ReadonlySet<string>) => {
+    const given = uniqueScenarioNames(names, taken)
+    return names.flatMap((from, i) => (given[i] === from ? [] : [{ from, to: given[i] ?? from }]))
+  }
+  const note = { add: renames(new Set(drafts.map((d) => d.name))), replace: renames(new Set()) }
+  if (note.add.length === 0) return null
+  const list = note.add
+    .slice(0, RENAMES_LISTED)
+    .map(({ from, to }) => `“${shortName(from, 60)}” as “${shortName(to, 60)}”`)
+    .join(', ')
+  const more = note.add.length - RENAMES_LISTED
+  return (
+    <p className="hint">
+      Names are unique within a worksheet. Add gives {formatCountOf(note.add.length, 'scenario')} a
+      number: {list}
+      {more > 0 ? `, and ${formatCount(more)} more` : ''}.
+      {note.replace.length === 0
+        ? ' Replace keeps every name.'
+        : ` Replace numbers ${formatCountOf(note.replace.length, 'scenario')} the file names twice.`}
+    </p>
+  )
 }
 
 /**
@@ -139,6 +176,7 @@ export function ImportPreview({ source, result, onImport, onCancel }: Props) {
           )}
         </div>
       )}
+      {valid.length > 0 && <RenameNote scenarios={scenarios} />}
       <div className="dialog-actions">
         {valid.length > 0 && (
           <>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { WorksheetPage } from './pages/worksheet'
+import { WorksheetPage } from '../pages/worksheet'
 
 // Issue 13 point 5: a worksheet of 3,000 scenarios froze the page for 23 s after Add and on
 // every reload, and cost seconds per keystroke. The goal is that no main-thread task in any
