@@ -4,7 +4,8 @@ import type { Page } from '@playwright/test'
 import { ComparePage, WorksheetPage } from './pages/worksheet'
 
 // The example costs $92.583 a month at 1,000 jobs, $1,110.996 over twelve flat months.
-//   EUR at 0.92: €85.17636 a month, €1,022.11632 over the year
+//   and $0.370332 per delivered image (92.583 / 250 finals)
+//   EUR at 0.92: €85.17636 a month, €1,022.11632 over the year, €0.3407 per delivered image
 //   JPY at 156.3: ¥14,470.7229 a month
 
 const currency = (page: Page) => page.getByRole('region', { name: 'Currency' })
@@ -36,6 +37,15 @@ test('amounts read in EUR at the rate with its date, in yen without decimals, an
   const chart = new ComparePage(page).chart('Monthly cost per scenario')
   await expect(chart.getByText('EUR per month', { exact: true })).toBeVisible()
   await expect(chart.locator('.recharts-cartesian-axis-tick-value').first()).toContainText('€')
+
+  // The printed memo: the same figures and the rate beside them.
+  await page.emulateMedia({ media: 'print' })
+  const memo = page.locator('.memo')
+  await expect(
+    memo.getByRole('table').getByRole('row', { name: /^Draft \+ final \(example\)/ }),
+  ).toContainText('€85.18€1,022.12€0.341')
+  await expect(memo).toContainText(note)
+  await page.emulateMedia({ media: 'screen' })
 
   await page.reload()
   await expect(currency(page).getByLabel('Currency', { exact: true })).toHaveValue('EUR')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { moneyAxis, moneyTick } from '../../src/components/charts/axes'
 import {
   COMMON_CURRENCIES,
   currencyChoices,
@@ -135,5 +136,27 @@ describe('currencyChoices', () => {
     expect(choices.slice(0, 5)).toEqual(['USD', 'EUR', 'GBP', 'JPY', 'INR'])
     expect(choices.slice(COMMON_CURRENCIES.length)).toEqual(['AED', 'ZAR'])
     expect(new Set(choices).size).toBe(choices.length)
+  })
+})
+
+describe('moneyAxis', () => {
+  it('puts round ticks in the currency shown on the chart’s dollar scale', () => {
+    // $92.583 a month is €85.18: a fifth of that is 17, so steps of €20 up to €100.
+    const axis = moneyAxis(EUR, [92.583, 40])
+    expect('ticks' in axis && axis.ticks.map(moneyTick(EUR))).toEqual([
+      '€0',
+      '€20',
+      '€40',
+      '€60',
+      '€80',
+      '€100',
+    ])
+    expect('domain' in axis && axis.domain[1]).toBeCloseTo(100 / 0.92, 9)
+  })
+
+  it('leaves USD charts to their own ticks, and never fails on values it cannot place', () => {
+    expect(moneyAxis(USD, [92.583])).toEqual({})
+    expect(moneyAxis(JPY, [])).toEqual({})
+    expect(moneyAxis(JPY, [Number.NaN, 0])).toEqual({})
   })
 })

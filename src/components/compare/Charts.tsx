@@ -25,6 +25,7 @@ import type { ExcludedScenario, SeriesKey } from '../../domain/series'
 import { formatCount } from '../../format/number'
 import {
   JOBS_AXIS_LABEL,
+  moneyAxis,
   moneyAxisLabel,
   moneyMonthAxisLabel,
   moneyTick,
@@ -253,12 +254,18 @@ function ScenarioBars({
 }) {
   const paper = use(Paper)
   const money = useMoney()
+  const amounts = (row: object) =>
+    series.map((s) => (row as Record<string, unknown>)[s.key]).filter((v) => typeof v === 'number')
+  const values = rows.flatMap((row) =>
+    stacked ? [amounts(row).reduce((a, b) => a + b, 0)] : amounts(row),
+  )
   return container(
     <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
       <XAxis
         type="number"
         tickFormatter={moneyTick(money.currency)}
+        {...moneyAxis(money.currency, values)}
         {...paperTick(paper)}
         label={{ ...moneyAxisLabel(money.code), value: money.unitLabel(unit) }}
       />
@@ -381,6 +388,10 @@ function CostByVolume({ scenarios }: { scenarios: Scenario[] }) {
           />
           <YAxis
             tickFormatter={moneyTick(money.currency)}
+            {...moneyAxis(
+              money.currency,
+              rows.flatMap((r) => chart.series.map((s) => r[s.key] ?? 0)),
+            )}
             width={paper ? 64 : 88}
             {...paperTick(paper)}
             label={moneyMonthAxisLabel(money.code)}

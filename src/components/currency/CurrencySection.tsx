@@ -111,7 +111,8 @@ export function CurrencySection() {
           />
         </div>
       </div>
-      <RateNote />
+      {/* A rate that cannot be used is explained at its field above. */}
+      {rateProblem === null && <RateNote />}
     </section>
   )
 }

@@ -13,7 +13,13 @@ import {
 import type { TooltipContentProps } from 'recharts'
 import type { InputRange, VolumeBandPoint } from '../../domain/decisions/monteCarlo'
 import { formatCount } from '../../format/number'
-import { JOBS_AXIS_LABEL, countTick, moneyMonthAxisLabel, moneyTick } from '../charts/axes'
+import {
+  JOBS_AXIS_LABEL,
+  countTick,
+  moneyAxis,
+  moneyMonthAxisLabel,
+  moneyTick,
+} from '../charts/axes'
 import { useMoney } from '../currency/useMoney'
 import type { Money } from '../currency/useMoney'
 
@@ -106,6 +112,10 @@ export default function VolumeBandChart({ points, jobsRange, planJobs }: VolumeB
         />
         <YAxis
           tickFormatter={moneyTick(money.currency)}
+          {...moneyAxis(
+            money.currency,
+            points.flatMap((p) => [p.p10Usd, p.p90Usd, p.baseUsd]),
+          )}
           width={80}
           label={moneyMonthAxisLabel(money.code)}
         />

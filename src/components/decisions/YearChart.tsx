@@ -13,7 +13,7 @@ import type { TooltipContentProps } from 'recharts'
 import type { ProjectedMonth } from '../../domain/projection'
 import { formatCount } from '../../format/number'
 import { formatMonth } from '../../format/month'
-import { moneyMonthAxisLabel, moneyTick } from '../charts/axes'
+import { moneyAxis, moneyMonthAxisLabel, moneyTick } from '../charts/axes'
 import { useMoney } from '../currency/useMoney'
 import type { Money } from '../currency/useMoney'
 
@@ -76,6 +76,7 @@ export default function YearChart({
         <XAxis dataKey="label" fontSize={12} interval="preserveStartEnd" minTickGap={4} />
         <YAxis
           tickFormatter={moneyTick(money.currency)}
+          {...moneyAxis(money.currency, [...months.map((m) => m.costUsd), budgetUsd ?? 0])}
           fontSize={12}
           label={moneyMonthAxisLabel(money.code)}
           width={72}
