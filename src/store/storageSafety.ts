@@ -109,7 +109,11 @@ export const createStorageSafetySlice: Slice<StorageSafetySlice> = (set, get) =>
     // store flushes it at once (see createWorksheetStore).
     set({
       otherTab: null,
-      past: withStep(state.past, { scenarios: theirs.scenarios, activeId: theirs.activeId }),
+      past: withStep(state.past, {
+        scenarios: theirs.scenarios,
+        activeId: theirs.activeId,
+        ...(theirs.currency && { currency: theirs.currency }),
+      }),
       future: [],
       lastEditKey: null,
     })

@@ -55,6 +55,37 @@ describe('the currency setting in the store', () => {
   })
 })
 
+describe('the currency across two tabs', () => {
+  const tell = (before: string | null) => {
+    window.dispatchEvent(
+      new StorageEvent('storage', {
+        key: STORAGE_KEY,
+        oldValue: before,
+        newValue: localStorage.getItem(STORAGE_KEY),
+        storageArea: localStorage,
+      }),
+    )
+  }
+
+  it('an idle tab takes the other tab’s currency; a busy one keeps its own and has theirs one Undo away', () => {
+    localStorage.clear()
+    const a = load()
+    const b = load()
+    const c = load()
+    c.getState().setCurrency({ code: 'JPY', rate: '156.3' })
+    const before = localStorage.getItem(STORAGE_KEY)
+    a.getState().setCurrency({ code: 'EUR', rate: '0.92' })
+    a.flushSaves()
+    tell(before)
+    expect(b.getState().currency).toEqual({ code: 'EUR', rate: '0.92', rateDate: '' })
+
+    c.getState().keepMine()
+    expect(c.getState().currency.code).toBe('JPY')
+    c.getState().undo()
+    expect(c.getState().currency).toEqual({ code: 'EUR', rate: '0.92', rateDate: '' })
+  })
+})
+
 describe('the saved currency field', () => {
   const v2 = {
     scenarios: [
