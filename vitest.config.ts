@@ -32,6 +32,13 @@ export default defineConfig({
           // user-event drives jsdom keystroke by keystroke: a whole-page test takes seconds on a
           // busy 2-core machine, well past vitest's 5 s default.
           testTimeout: 30_000,
+          // One jsdom and one module graph per worker instead of per file: building jsdom and
+          // importing React, recharts and the store afresh for each file cost about 30 s of the
+          // run's CPU time. What a file could leave behind is reset between tests instead: the
+          // store and local storage (setup.ts), rendered trees (cleanup), spies and timers (each
+          // file's afterEach).
+          isolate: false,
+          pool: 'threads',
         },
       },
     ],

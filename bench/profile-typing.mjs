@@ -4,6 +4,7 @@
 //
 //   node bench/static-server.mjs dist 4191 &   then   node bench/profile-typing.mjs [url]
 //   By default: milliseconds per key press by kind of work (script, style, layout, paint).
+//   MODE=frames: also each key press's events up to its first paint, in order.
 //   MODE=profile: the script by function, mapped to the source, for what runs inside the key
 //   press's own events (the render before the paint), or everywhere with UNDER=''.
 import { chromium } from '@playwright/test'
@@ -40,13 +41,18 @@ const input = page.getByLabel('Jobs per month', { exact: true })
 await input.click()
 await input.press('End')
 
-/** A digit and its Backspace, KEYS times; the charts' 250 ms settle is never reached. */
+/**
+ * A digit and its Backspace, KEYS times; the charts' 250 ms settle is never reached. GAP_MS
+ * sets the pause after each press (80 ms): a short one sends a key while the deferred work of
+ * the one before may still run, as the typing benchmark's back-to-back presses do.
+ */
+const GAP_MS = Number(process.env.GAP_MS ?? 80)
 async function type() {
   for (let i = 0; i < KEYS; i++) {
     await page.keyboard.press(String((i % 9) + 1))
-    await page.waitForTimeout(80)
+    await page.waitForTimeout(GAP_MS)
     await page.keyboard.press('Backspace')
-    await page.waitForTimeout(80)
+    await page.waitForTimeout(GAP_MS)
   }
 }
 
@@ -96,5 +102,44 @@ if (process.env.MODE === 'profile') {
   for (const kind of kinds)
     console.log(`  ${kind.padEnd(18)}${((ms.get(kind) ?? 0) / KEYS / 2).toFixed(2)} ms`)
   console.log(`  objects in each layout: ${Math.max(...layouts.filter(Boolean))}`)
+  if (process.env.MODE === 'frames')
+    framesAfterKeydown(events.filter((e) => `${e.pid}:${e.tid}` === main))
+}
+
+/**
+ * MODE=frames: what runs between each keydown and the end of the first paint after it, in
+ * order. Shows whether deferred work (the compare table, charts) lands in the keystroke's own
+ * frame or after it, and how many layout objects each layout found dirty.
+ */
+function framesAfterKeydown(events) {
+  const timed = events.filter((e) => e.ph === 'X').sort((a, b) => a.ts - b.ts)
+  const shown = ['EventDispatch', 'FunctionCall', 'Layout', 'PrePaint', 'Paint', 'RunTask']
+  const toPaint = []
+  for (const keydown of timed.filter(
+    (e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown',
+  )) {
+    const after = timed.filter((e) => e.ts >= keydown.ts)
+    const paint = after.find((e) => e.name === 'Paint')
+    if (!paint) continue
+    toPaint.push((paint.ts + paint.dur - keydown.ts) / 1000)
+    if (toPaint.length > 4) continue
+    const at = (e) => `@${((e.ts - keydown.ts) / 1000).toFixed(1)}+${(e.dur / 1000).toFixed(1)}`
+    const what = (e) =>
+      e.name === 'Layout'
+        ? `Layout(${e.args?.beginData?.dirtyObjects} dirty)`
+        : e.name === 'EventDispatch'
+          ? e.args?.data?.type
+          : e.name
+    console.log(
+      after
+        .filter((e) => e.ts <= paint.ts && e.dur > 300 && shown.includes(e.name))
+        .map((e) => `${what(e)}${at(e)}`)
+        .join('  '),
+    )
+  }
+  toPaint.sort((a, b) => a - b)
+  console.log(
+    `keydown to the end of the first paint after it (thread trace, ms): median ${toPaint[Math.floor(toPaint.length / 2)]?.toFixed(1)} of ${toPaint.length}`,
+  )
 }
 await browser.close()

@@ -261,6 +261,48 @@ describe('usage log: estimate vs actual, and apply', () => {
     expect(within(recon).queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
   })
 
+  it('pairs a group with a stage only by name; else the person picks, and a different kind of image asks first', async () => {
+    const user = await openLog('draft-final.csv')
+    const recon = panel('Estimate vs. actual')
+    await user.selectOptions(within(recon).getByLabelText('Log group'), 'product / edit')
+    // No stage is named "edit": neither the first stage nor the one at the same place is taken.
+    expect(within(recon).getByLabelText('Stage')).toHaveValue('')
+    expect(
+      within(recon).getByText(
+        'No stage of “Draft + final (example)” is named like this log group: pick the stage it measures.',
+      ),
+    ).toBeVisible()
+    expect(within(recon).queryByRole('button', { name: /^Apply to/ })).not.toBeInTheDocument()
+
+    await user.selectOptions(within(recon).getByLabelText('Stage'), 'Final')
+    // 3 of the 4 images were medium and 3 were 1024x1024; Final is high 1536x1024.
+    const changes = within(recon).getByRole('table', { name: 'Changes to apply' })
+    expect(
+      within(changes)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => Array.from(r.children, (c) => c.textContent).slice(0, 3))
+        .filter((r) => r[0] === 'Quality' || r[0] === 'Width' || r[0] === 'Height'),
+    ).toEqual([
+      ['Quality', 'high', 'medium'],
+      ['Width', '1,536', '1,024'],
+    ])
+    const before = state().scenarios
+    await user.click(within(recon).getByRole('button', { name: 'Apply to “Final”' }))
+    const confirm = within(recon).getByRole('alertdialog', { name: 'Confirm the stage' })
+    expect(confirm).toHaveTextContent(
+      "The log group and “Final” differ in quality (high in the stage, medium in the log), width (1536 in the stage, 1024 in the log): Apply would make the stage the log's kind of image. Apply anyway?",
+    )
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }))
+    expect(state().scenarios).toBe(before)
+    await user.click(within(recon).getByRole('button', { name: 'Apply to “Final”' }))
+    await user.click(within(recon).getByRole('button', { name: 'Apply anyway' }))
+    const final = state().scenarios[0]!.stages[1]!
+    expect([final.quality, final.width, final.height]).toEqual(['medium', 1024, 1024])
+    await user.click(within(recon).getByRole('button', { name: 'Undo' }))
+    expect(state().scenarios).toBe(before)
+  })
+
   it('shows one comparison after a second file, for the second file', async () => {
     const user = await openLog('draft-final.csv')
     await user.upload(screen.getByLabelText('Usage log file'), logFile('usage.jsonl'))

@@ -154,3 +154,118 @@ test('the Usage API images sample: images by model, size and source; jobs per mo
   await expect(apply.getByText(/^Applied:/)).toHaveCount(0)
   await expect(apply.getByRole('button', { name: 'Undo' })).toHaveCount(0)
 })
+
+// The saved responses sample (docs/usage-log-format.md): May 1-2, 2026, gpt-image-2.
+test('saved Images API responses: tokens per image against the engine; Apply previewed, confirmed and undone', async ({
+  page,
+}) => {
+  const section = await open(page)
+  await drop(page, 'public/sample-saved-responses.jsonl', 'application/x-ndjson')
+  await expect(section.getByRole('status').first()).toHaveText(
+    /^sample-saved-responses\.jsonl: saved Images API responses, 5 responses read in .*, 9 images\.$/,
+  )
+  const panel = section.getByRole('region', { name: 'Tokens per image' })
+  const may = panel.getByRole('table', {
+    name: 'Tokens per image by model, size and quality, May 2026',
+  })
+  await expect(may.getByRole('row')).toHaveCount(4)
+  // Low 1024x1024: (784 + 392) / 6 = 196, the engine's 196; text (240 + 120) / 6 = 60.
+  await expect(may.getByRole('row').nth(1).getByRole('cell')).toHaveText([
+    '1024x1024',
+    'low',
+    '2',
+    '6',
+    '196',
+    '196',
+    '0%',
+    '60',
+    '0',
+  ])
+  // Medium 1536x1024: 3,000 image output tokens / 2 = 1,500 against the rule's 1,372 (+9.3%);
+  // text (90 + 70) / 2 = 80; image input (776 + 776) / 2 = 776.
+  await expect(may.getByRole('row').nth(2).getByRole('cell')).toHaveText([
+    '1536x1024',
+    'medium',
+    '2',
+    '2',
+    '1,500',
+    '1,372',
+    '+9.3%',
+    '80',
+    '776',
+  ])
+  await expect(may.getByRole('row').nth(3).getByRole('cell')).toHaveText([
+    '1024x1024',
+    'auto',
+    '1',
+    '1',
+    '7,024',
+    '—',
+    '—',
+    '50',
+    '0',
+  ])
+
+  const ws = new WorksheetPage(page)
+  const apply = panel.getByRole('region', { name: 'Apply the measured tokens' })
+  await expect(apply.getByText(/retry multiplier cannot be measured from them/)).toBeVisible()
+  // The low group pairs with Draft (low 1024x1024): only its prompt tokens change.
+  await expect(apply.getByLabel('Stage').locator('option:checked')).toHaveText('Draft')
+  await expect(apply.getByRole('row', { name: /^Prompt tokens/ }).getByRole('cell')).toHaveText([
+    '120',
+    '60',
+    'Text input tokens per image in the saved responses.',
+  ])
+  // No stage is medium 1536x1024: the person picks Final (high), and Apply asks first.
+  await apply
+    .getByLabel('Measured group')
+    .selectOption('May 2026: gpt-image-2 · 1536x1024 · medium')
+  await expect(apply.getByLabel('Stage')).toHaveValue('')
+  await expect(apply.getByRole('button', { name: 'Apply measured tokens' })).toBeDisabled()
+  await apply.getByLabel('Stage').selectOption({ label: 'Final' })
+  await expect(apply.getByRole('table', { name: 'Changes to apply' }).getByRole('row')).toHaveText([
+    /^Field/,
+    /^Prompt tokens12080/,
+    /^Reference images01/,
+    /^Tokens per reference image1,024776/,
+  ])
+  await expect(ws.figure('Monthly cost')).toContainText('$92.58')
+  await apply.getByRole('button', { name: 'Apply measured tokens' }).click()
+  const confirm = apply.getByRole('alertdialog', { name: 'Confirm the stage' })
+  await expect(confirm).toContainText('quality medium (the stage: high)')
+  await confirm.getByRole('button', { name: 'Apply anyway' }).click()
+  await expect(apply.getByRole('status')).toHaveText(
+    'Applied to “Final”: Prompt tokens 120 → 80; Reference images 0 → 1; Tokens per reference image 1,024 → 776. Undo puts the old values back.',
+  )
+  // Final bills 325 images: 40 fewer text tokens (-$0.065), 776 image tokens (+$2.0176).
+  await expect(ws.figure('Monthly cost')).toContainText('$94.54')
+  await expect(ws.stageField('Final', 'Prompt tokens')).toHaveValue('80')
+  await apply.getByRole('button', { name: 'Undo' }).click()
+  await expect(ws.figure('Monthly cost')).toContainText('$92.58')
+  await expect(ws.stageField('Final', 'Prompt tokens')).toHaveValue('120')
+  await expect(apply.getByRole('status')).toHaveText(
+    'Undone: the stage has its values from before.',
+  )
+})
+
+test('Costs API quantities and Usage API image counts in one file: tokens per billed image', async ({
+  page,
+}) => {
+  const section = await open(page)
+  await drop(page, 'public/sample-costs-and-images.json', 'application/json')
+  const panel = section.getByRole('region', { name: 'Tokens per billed image', exact: true })
+  // 70,240 / 40 = 1,756 output tokens; 2,400 / 40 = 60 text; 7,760 / 40 = 194 image input.
+  await expect(
+    panel
+      .getByRole('table', { name: 'Tokens per billed image by month and model' })
+      .getByRole('row', { name: /gpt-image-2/ })
+      .getByRole('cell'),
+  ).toHaveText([
+    'May 2026',
+    '40',
+    '1,756',
+    '1024x1024: low 196, medium 1,756, high 7,024',
+    '60',
+    '194',
+  ])
+})

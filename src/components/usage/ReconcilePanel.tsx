@@ -34,11 +34,18 @@ const FIELD_LABELS: Readonly<Record<CalibratedField, string>> = {
 
 const norm = (s: string) => s.trim().toLowerCase()
 
-/** The stage a log group most likely measures: same name, else the same position, else the first. */
-function pairedStage(draft: ScenarioDraft, group: UsageGroup, groupIndexInTemplate: number) {
-  const byName = draft.stages.find((s) => norm(s.name) === norm(group.stage ?? ''))
-  return (byName ?? draft.stages[groupIndexInTemplate] ?? draft.stages[0])?.id ?? ''
+/**
+ * The stage a log group measures, paired only by name: a stage at the same
+ * position or the first one may be a different step altogether, and Apply
+ * would then write another step's measures into it. Else '' (the person picks).
+ */
+function pairedStage(draft: ScenarioDraft, group: UsageGroup): string {
+  if (group.stage === null || norm(group.stage) === '') return ''
+  return draft.stages.find((s) => norm(s.name) === norm(group.stage ?? ''))?.id ?? ''
 }
+
+/** Fields whose change means the log measured another kind of image than the stage makes. */
+const SHAPE_FIELDS: readonly CalibratedField[] = ['quality', 'width', 'height']
 
 /**
  * Pairs a log group with a worksheet stage: estimate vs. actual by meter and
@@ -70,6 +77,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
   const pickable = costliest.includes(groupIndex) ? costliest : [groupIndex, ...costliest]
   const [scenarioId, setScenarioId] = useState(activeId)
   const [stageChoice, setStageChoice] = useState<{ key: string; stageId: string } | null>(null)
+  const [confirming, setConfirming] = useState(false)
   // The worksheet just before and right after Apply. What the status line says
   // follows from which of the two is on screen, however it got there (this
   // panel's Undo, the header's, Ctrl+Z, redo); once the worksheet is neither,
@@ -95,13 +103,12 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
 
   const group = summary.groups[groupIndex] ?? summary.groups[0]
   const draft = scenarios.find((d) => d.id === scenarioId) ?? scenarios[0]
-  const sameTemplate = summary.groups.filter((g) => g.template === group?.template)
   const pairKey = `${String(groupIndex)}:${draft?.id ?? ''}`
   const stageId =
     stageChoice?.key === pairKey
       ? stageChoice.stageId
       : draft && group
-        ? pairedStage(draft, group, sameTemplate.indexOf(group))
+        ? pairedStage(draft, group)
         : ''
   const stageIndex = draft ? draft.stages.findIndex((s) => s.id === stageId) : -1
 
@@ -122,7 +129,9 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
   if (!group || !draft) return null
   const stageName = draft.stages[stageIndex]?.name ?? ''
 
+  const shapeChanges = proposal?.changes.filter((c) => SHAPE_FIELDS.includes(c.field)) ?? []
   const apply = () => {
+    setConfirming(false)
     if (!proposal) return
     const patch: Partial<Stage> = {}
     for (const c of proposal.changes) {
@@ -159,6 +168,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
             onChange={(e) => {
               setGroupIndex(Number(e.target.value))
               setApplied(null)
+              setConfirming(false)
             }}
           >
             {pickable.map((i) => (
@@ -175,6 +185,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
             onChange={(e) => {
               setScenarioId(e.target.value)
               setApplied(null)
+              setConfirming(false)
             }}
           >
             {scenarios.map((d) => (
@@ -191,8 +202,12 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
             onChange={(e) => {
               setStageChoice({ key: pairKey, stageId: e.target.value })
               setApplied(null)
+              setConfirming(false)
             }}
           >
+            <option value="" disabled>
+              Pick the stage it measures…
+            </option>
             {draft.stages.map((s, i) => (
               <option key={s.id} value={s.id}>
                 {stageTitle(s.name, i)}
@@ -202,6 +217,12 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
         </label>
       </div>
 
+      {stageIndex < 0 && (
+        <p className="hint">
+          No stage of “{scenarioTitle(draft.name)}” is named like this log group: pick the stage it
+          measures.
+        </p>
+      )}
       {recon && !recon.ok && <FailureList errors={recon.errors} />}
       {recon?.ok && (
         <>
@@ -332,21 +353,52 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
             </TableScroll>
           )}
           <NotesList notes={proposal.notes} />
-          <div className="actions">
-            <button
-              type="button"
-              className="primary"
-              disabled={proposal.changes.length === 0}
-              onClick={apply}
-            >
-              Apply to “{stageName}”
-            </button>
-            {appliedState === 'applied' && (
-              <button type="button" onClick={undo}>
-                Undo
+          {confirming ? (
+            <div role="alertdialog" aria-label="Confirm the stage" className="usage-confirm">
+              <p>
+                The log group and “{stageName}” differ in{' '}
+                {shapeChanges
+                  .map(
+                    (c) =>
+                      `${FIELD_LABELS[c.field].toLowerCase()} (${String(c.from)} in the stage, ${String(c.to)} in the log)`,
+                  )
+                  .join(', ')}
+                : Apply would make the stage the log&apos;s kind of image. Apply anyway?
+              </p>
+              <div className="actions">
+                <button type="button" className="primary" onClick={apply}>
+                  Apply anyway
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setConfirming(false)
+                  }}
+                >
+                  Cancel
+                </button>
+              </div>
+            </div>
+          ) : (
+            <div className="actions">
+              <button
+                type="button"
+                className="primary"
+                disabled={proposal.changes.length === 0}
+                onClick={() => {
+                  if (shapeChanges.length > 0) setConfirming(true)
+                  else apply()
+                }}
+              >
+                Apply to “{stageName}”
               </button>
-            )}
-          </div>
+              {appliedState === 'applied' && (
+                <button type="button" onClick={undo}>
+                  Undo
+                </button>
+              )}
+            </div>
+          )}
           <p role="status" className="status">
             {status}
           </p>

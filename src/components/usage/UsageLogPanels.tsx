@@ -12,6 +12,7 @@ import { ColumnMappingEditor } from './ColumnMappingEditor'
 import { LogGroupsTable } from './LogGroupsTable'
 import { NewScenarioPanel } from './NewScenarioPanel'
 import { ReconcilePanel } from './ReconcilePanel'
+import { ResponsesPanel } from './ResponsesPanel'
 import { SkippedRows } from './SkippedRows'
 import './usage.css'
 
@@ -39,16 +40,19 @@ const BILL_FORMATS: Readonly<Partial<Record<NonNullable<UsageLogReport['format']
   'cost export': 'OpenAI cost export',
   'costs api': 'Costs API pages',
   'usage api': 'Usage API pages for images',
+  'saved responses': 'saved Images API responses',
 }
 
 function readSummary(r: UsageLogReport): string {
   const groups = r.summary?.groupCount ?? 0
   const billed = r.format === null ? undefined : BILL_FORMATS[r.format]
   const parts = [
-    `${billed === undefined ? '' : `${billed}, `}${formatCountOf(r.rowCount, 'row')} read in ${formatDuration(r.elapsedMs)}`,
+    `${billed === undefined ? '' : `${billed}, `}${formatCountOf(r.rowCount, r.format === 'saved responses' ? 'response' : 'row')} read in ${formatDuration(r.elapsedMs)}`,
     r.bill
       ? formatCountOf(Math.max(r.bill.months.length, r.bill.images.length), 'month')
-      : formatCountOf(groups, 'template stage'),
+      : r.responses
+        ? formatCountOf(r.responses.images, 'image')
+        : formatCountOf(groups, 'template stage'),
   ]
   if (r.skippedCount > 0) parts.push(`${formatCountOf(r.skippedCount, 'row')} skipped`)
   return `${r.fileName}: ${parts.join(', ')}.`
@@ -156,8 +160,8 @@ export default function UsageLogPanels() {
             Try the sample log
           </button>
           <span className="muted">
-            or drop a generation log (CSV or JSON Lines), an OpenAI cost export or Costs or Usage
-            API pages here.
+            or drop a generation log (CSV or JSON Lines), an OpenAI cost export, Costs or Usage API
+            pages, or saved Images API responses here.
           </span>
         </div>
         <p className="hint">
@@ -206,6 +210,7 @@ export default function UsageLogPanels() {
             notices={report.notices}
           />
           {report.bill && <BillPanel bill={report.bill} />}
+          {report.responses && <ResponsesPanel responses={report.responses} />}
           {report.summary && (
             <>
               <Panel title="What the log measured" className="wide">

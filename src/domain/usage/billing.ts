@@ -22,6 +22,8 @@ export interface CostLine {
   lineItem: string | null
   /** Project name, else its id; null when not grouped by project. */
   project: string | null
+  /** Tokens billed (Costs API `quantity` in tokens); null when not given. */
+  tokens: number | null
 }
 
 /** Where a line item goes: a meter of an image model, another model's line, or nowhere known. */
@@ -99,6 +101,11 @@ export interface BillMonth {
   imageUsd: Usd
   /** Image models billed, with their USD. */
   imageModels: { model: string; usd: Usd }[]
+  /**
+   * Tokens billed per image model and meter, from results with a quantity;
+   * a meter is absent when no result of it gave one.
+   */
+  tokens: { model: string; byMeter: Partial<ByMeter<number>> }[]
   /** Lines of other models, left out of the image comparison. */
   other: LineTotal[]
   /** Lines the app cannot place; `lineItem` is "(no line item)" for ungrouped rows. */
@@ -135,6 +142,7 @@ class MonthAcc {
   readonly days = new Set<number>()
   readonly meters = zero()
   readonly models = new Map<string, number>()
+  readonly tokens = new Map<string, Partial<ByMeter<number>>>()
   readonly other = new Map<string, { usd: number; rows: number }>()
   readonly unknown = new Map<string, { usd: number; rows: number }>()
   readonly foreign = new Map<string, { amount: number; rows: number }>()
@@ -157,6 +165,11 @@ class MonthAcc {
     if (kind.kind === 'meter') {
       this.meters[kind.meter] += line.amount
       this.models.set(kind.model, (this.models.get(kind.model) ?? 0) + line.amount)
+      if (line.tokens !== null) {
+        const t = this.tokens.get(kind.model) ?? {}
+        t[kind.meter] = (t[kind.meter] ?? 0) + line.tokens
+        this.tokens.set(kind.model, t)
+      }
       return
     }
     const into = kind.kind === 'other' ? this.other : this.unknown
@@ -187,6 +200,7 @@ class MonthAcc {
       imageModels: [...this.models]
         .map(([model, usd]) => ({ model, usd: usd as Usd }))
         .sort((a, b) => b.usd - a.usd),
+      tokens: [...this.tokens].map(([model, byMeter]) => ({ model, byMeter })),
       other: lines(this.other),
       unknown: lines(this.unknown),
       foreign: [...this.foreign]
@@ -413,4 +427,73 @@ export function jobsForImages(
   const monthImages = (month.images * month.daysInMonth) / month.daysCovered
   const perJob = billableImagesPerMonth / jobsPerMonth
   return { jobs: Math.max(1, Math.round(monthImages / perJob)), monthImages }
+}
+
+/** One month and image model where billed tokens and billed images meet. */
+export interface BilledTokensPerImage {
+  month: string
+  model: string
+  images: number
+  /** Sizes of those images, as the Usage API grouped them; empty when not grouped by size. */
+  sizes: string[]
+  /** Image output tokens billed. */
+  outputTokens: number
+  outputPerImage: number
+  /** null when no text (or image) input result gave a quantity. */
+  textPerImage: number | null
+  imagePerImage: number | null
+}
+
+/**
+ * Where Costs API results with a quantity in tokens and Usage API image
+ * counts cover the same days of a month and the same image model: the
+ * tokens billed per image. Months whose costs and images cover different
+ * days are left out (a per-image figure over different days would mislead);
+ * images not grouped by model count for a month's only image model.
+ * @example billedTokensPerImage(bill)[0]?.outputPerImage // e.g. 1756
+ */
+export function billedTokensPerImage(bill: BillSummary): {
+  meets: BilledTokensPerImage[]
+  /** Months with both, whose days differ: named, so their absence is explained. */
+  differentDays: string[]
+} {
+  const meets: BilledTokensPerImage[] = []
+  const differentDays: string[] = []
+  for (const m of bill.months) {
+    const images = bill.images.find((i) => i.month === m.month)
+    const withOutput = m.tokens.filter((t) => (t.byMeter.imageOutput ?? 0) > 0)
+    if (!images || withOutput.length === 0) continue
+    if (
+      images.daysCovered !== m.daysCovered ||
+      images.firstDay !== m.firstDay ||
+      images.lastDay !== m.lastDay
+    ) {
+      differentDays.push(m.month)
+      continue
+    }
+    const only = m.imageModels.length === 1 ? m.imageModels[0]?.model : undefined
+    for (const t of withOutput) {
+      const kinds = images.kinds.filter(
+        (k) =>
+          k.model === t.model ||
+          (k.model !== null && k.model.replace(/-\d{4}-\d{2}-\d{2}$/, '') === t.model) ||
+          (k.model === null && only === t.model),
+      )
+      const count = kinds.reduce((s, k) => s + k.images, 0)
+      if (count <= 0) continue
+      const per = (n: number | undefined) => (n === undefined ? null : n / count)
+      const output = t.byMeter.imageOutput ?? 0
+      meets.push({
+        month: m.month,
+        model: t.model,
+        images: count,
+        sizes: [...new Set(kinds.flatMap((k) => (k.size === null ? [] : [k.size])))],
+        outputTokens: output,
+        outputPerImage: output / count,
+        textPerImage: per(t.byMeter.textInput),
+        imagePerImage: per(t.byMeter.imageInput),
+      })
+    }
+  }
+  return { meets, differentDays }
 }

@@ -44,6 +44,8 @@ class Lines {
   readonly images: ImageUsageLine[] = []
   readonly skipped: SkippedRow[] = []
   readonly currencies = new Map<string, { rows: number; first: number }>()
+  /** Results whose quantity could not be read (their amount still counts). */
+  badQuantity = { rows: 0, first: 0 }
   skippedCount = 0
   rowsRead = 0
 
@@ -66,6 +68,12 @@ class Lines {
       notices.push({
         row: first,
         message: `${plural(rows, 'row')} bill in ${currency.toUpperCase()}: shown in ${currency.toUpperCase()} beside the USD figures and never added to them.`,
+      })
+    }
+    if (this.badQuantity.rows > 0) {
+      notices.push({
+        row: this.badQuantity.first,
+        message: `${plural(this.badQuantity.rows, 'result')} ${this.badQuantity.rows === 1 ? 'has' : 'have'} a quantity that is not a number of tokens from 0 to 1,000,000,000,000: the amount counts, the tokens are left out of tokens per image.`,
       })
     }
     if (this.skippedCount > this.skipped.length) {
@@ -232,6 +240,7 @@ function parseCostExport(body: string): CostRead {
         currency,
         lineItem,
         project: projectOf(cell(cells, 'project_name'), cell(cells, 'project_id')),
+        tokens: null,
       })
     },
   })
@@ -311,9 +320,27 @@ function readPage(page: unknown, where: string, out: Lines, counter: { n: number
         currency,
         lineItem,
         project: projectOf(field(result, 'project_id')),
+        tokens: tokensOf(result, row, out),
       })
     })
   })
+}
+
+/** A month of a large organisation's image output is billions of tokens, not trillions. */
+const MAX_QUANTITY = 1e12
+
+/**
+ * A result's quantity in tokens; null when absent or in another unit. A
+ * quantity that cannot be read is noted, and the amount still counts.
+ */
+function tokensOf(result: Json, row: number, out: Lines): number | null {
+  const q = field(result, 'quantity')
+  if (q === undefined || q === null) return null
+  const unit = field(result, 'quantity_unit')
+  if (unit !== undefined && unit !== null && unit !== 'tokens') return null
+  if (typeof q === 'number' && Number.isFinite(q) && q >= 0 && q <= MAX_QUANTITY) return q
+  if (out.badQuantity.rows++ === 0) out.badQuantity.first = row
+  return null
 }
 
 const IMAGES_RESULT = 'organization.usage.images.result'

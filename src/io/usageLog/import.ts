@@ -7,6 +7,8 @@ import { findModel } from '../../domain/priceBook'
 import { summariseBill } from '../../domain/usage/billing'
 import type { BillSummary } from '../../domain/usage/billing'
 import { boundSummary } from '../../domain/usage/bounded'
+import { summariseResponses } from '../../domain/usage/responses'
+import type { ResponsesSummary } from '../../domain/usage/responses'
 import { summariseUsage } from '../../domain/usage/summary'
 import type { UsageSummary } from '../../domain/usage/summary'
 import { DEFAULT_MODEL_ID, PRICE_BOOK } from '../../presets/priceBook'
@@ -15,6 +17,7 @@ import { emptyMapping } from './columns'
 import { withoutBom } from '../cells'
 import { readCostFile } from './costs'
 import { parseUsageLog } from './parse'
+import { looksLikeSavedResponses, readSavedResponses } from './responses'
 import type { UsageLogParse } from './result'
 import type { StatusMapping } from './status'
 
@@ -32,6 +35,8 @@ export interface UsageLogReport extends Omit<UsageLogParse, 'rows'> {
   summary: UsageSummary | null
   /** What OpenAI billed, for a cost export or Costs API pages; null for a generation log. */
   bill: BillSummary | null
+  /** Tokens per image from saved Images API responses; null for any other file. */
+  responses: ResponsesSummary | null
   /** Read, parse and summary, measured where they ran. */
   elapsedMs: number
 }
@@ -91,7 +96,35 @@ export async function readUsageLog(
         costs.lines.length + costs.images.length > 0
           ? summariseBill(costs.lines, isImageModel, costs.images)
           : null,
+      responses: null,
       error: costs.error,
+      elapsedMs: now() - start,
+    }
+  }
+  const body = withoutBom(text)
+  if (looksLikeSavedResponses(body)) {
+    const saved = readSavedResponses(body, (f) => {
+      onProgress('parsing', f)
+    })
+    if (!utf8) saved.notices.unshift({ row: null, message: NOT_UTF8 })
+    onProgress('summarising', 0)
+    return {
+      fileName: file.name,
+      format: saved.format,
+      headers: [],
+      mapping: emptyMapping(),
+      unusedHeaders: [],
+      rowsRead: saved.rowsRead,
+      rowCount: saved.lines.length,
+      skippedCount: saved.skippedCount,
+      skipped: saved.skipped,
+      notices: saved.notices,
+      statusValues: [],
+      summary: null,
+      bill: null,
+      responses:
+        saved.lines.length > 0 ? summariseResponses(saved.lines, book, defaultModelId) : null,
+      error: saved.error ?? (saved.lines.length === 0 ? NO_RESPONSES : null),
       elapsedMs: now() - start,
     }
   }
@@ -114,9 +147,13 @@ export async function readUsageLog(
     rowCount: rows.length,
     summary,
     bill: null,
+    responses: null,
     elapsedMs: now() - start,
   }
 }
+
+const NO_RESPONSES =
+  'No line of the saved responses could be read: each must be one whole Images API response with its usage object. The lines and reasons are listed below.'
 
 export const NOT_UTF8 =
   'The file is not valid UTF-8 (it may mix Windows-1252 and UTF-8 bytes), so some letters show as \uFFFD and a name like "café" can split into two templates. Open it in a spreadsheet or editor and save it again as CSV UTF-8 (or JSON Lines in UTF-8), then read it again.'
@@ -155,6 +192,7 @@ function failedReport(
     statusValues: [],
     summary: null,
     bill: null,
+    responses: null,
     error,
     elapsedMs,
   }

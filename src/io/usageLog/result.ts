@@ -9,7 +9,8 @@ import type { ColumnMapping } from './columns'
 import { unused, USAGE_FIELDS } from './columns'
 import type { RowReader, StatusValue, Tally } from './rowReader'
 
-export type UsageLogFormat = 'csv' | 'jsonl' | 'json' | 'cost export' | 'costs api' | 'usage api'
+export type UsageLogFormat =
+  'csv' | 'jsonl' | 'json' | 'cost export' | 'costs api' | 'usage api' | 'saved responses'
 
 export interface SkippedRow {
   /** Spreadsheet row (header = 1) for CSV; line number for JSON Lines; element number for a JSON array. */
@@ -59,7 +60,7 @@ export const PROGRESS_EVERY = 8192
 
 /** The shapes of file the usage-log section reads, for the message a file of none of them gets. */
 export const KNOWN_SHAPES =
-  'The shapes recognised are: a generation log (CSV, JSON Lines or a JSON array, with columns such as template, stage, quality, size, status, output_tokens or cost_usd); the OpenAI cost export CSV (start_time, end_time, amount_value, amount_currency, line_item, project_id…); and Costs API pages (GET /v1/organization/costs: {"object":"page","data":[{"object":"bucket","results":[…]}]}).'
+  'The shapes recognised are: a generation log (CSV, JSON Lines or a JSON array, with columns such as template, stage, quality, size, status, output_tokens or cost_usd); the OpenAI cost export CSV (start_time, end_time, amount_value, amount_currency, line_item, project_id…); Costs API pages (GET /v1/organization/costs: {"object":"page","data":[{"object":"bucket","results":[…]}]}) and Usage API pages for images (GET /v1/organization/usage/images); and saved Images API responses, one per line ({"created":…,"size":…,"quality":…,"data":[…],"usage":{"input_tokens":…,"output_tokens":…}}).'
 
 export const NO_COLUMNS = `No column of this log has a name the reader knows (such as template, stage, quality, size, status, output_tokens or cost_usd). Map the columns by hand. ${KNOWN_SHAPES}`
 
