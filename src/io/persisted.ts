@@ -6,6 +6,8 @@ import { withExplicitFinals } from '../domain/finals'
 import { BILLED_QUALITIES, METERS, QUALITIES } from '../domain/model'
 import { uniqueScenarioNames } from '../domain/scenarioNames'
 import { PERCENT_STAGE_FIELDS, STAGE_NUMBER_FIELDS } from '../domain/validate'
+import type { CurrencySetting } from '../domain/currency'
+import { currencySettingSchema, isCurrencySetting, restoredCurrency } from './currencySetting'
 import { parseTypedNumber } from './numberInput'
 
 /**
@@ -31,6 +33,8 @@ export interface PersistedState {
   showCosts: ShowCosts
   /** Since version 2: the memo's "Prepared by" line. */
   preparedBy: string
+  /** Optional since version 2: the currency amounts are shown in (USD when absent). */
+  currency?: CurrencySetting
 }
 
 /** What a version-1 worksheet, which saved no comparison choices, compares: everything, per month. */
@@ -89,6 +93,7 @@ const v2Schema = z.object({
   baselineId: z.nullable(z.string()),
   showCosts: z.string().check(z.refine(isShowCosts, 'not a known "Show costs" choice')),
   preparedBy: z.string().check(z.maxLength(PREPARED_BY_MAX)),
+  currency: z.optional(currencySettingSchema),
 })
 
 // The same shapes checked by hand. zod cannot compile its checks under the page's
@@ -177,6 +182,7 @@ const V2_KEYS: ReadonlySet<string> = new Set([
   'baselineId',
   'showCosts',
   'preparedBy',
+  'currency',
 ])
 /** True only for a state the version's schema accepts as it is. */
 function plainlyValid(state: unknown, version: 1 | 2): boolean {
@@ -184,8 +190,9 @@ function plainlyValid(state: unknown, version: 1 | 2): boolean {
   if (!isStr(state.activeId) || !isNum(state.staleAfterDays)) return false
   if (!Array.isArray(state.scenarios) || !state.scenarios.every(isScenario)) return false
   if (version === 1) return true
-  const { compareExcluded, baselineId, showCosts, preparedBy } = state
+  const { compareExcluded, baselineId, showCosts, preparedBy, currency } = state
   return (
+    (currency === undefined || isCurrencySetting(currency)) &&
     Array.isArray(compareExcluded) &&
     compareExcluded.every(isStr) &&
     (baselineId === null || isStr(baselineId)) &&
@@ -315,6 +322,7 @@ export function migratePersisted(state: unknown, version: number): MigrateResult
       baselineId: data.baselineId !== null && ids.has(data.baselineId) ? data.baselineId : null,
       showCosts: isShowCosts(data.showCosts) ? data.showCosts : 'perMonth',
       preparedBy: data.preparedBy,
+      currency: restoredCurrency('currency' in data ? data.currency : undefined),
     },
     renamed,
   }

@@ -1,3 +1,4 @@
+import type { CurrencySetting } from '../domain/currency'
 import type { ScenarioDraft, ScenarioTextField, StageDraft } from '../domain/draft'
 import type { Meter, Scenario, Stage } from '../domain/model'
 import { PERCENT_STAGE_FIELDS } from '../domain/validate'
@@ -12,6 +13,8 @@ import { defaultScenario } from '../presets/defaultScenario'
 export interface Snapshot {
   scenarios: ScenarioDraft[]
   activeId: string
+  /** The currency amounts are shown in (store/currency.ts); absent in a step that kept it. */
+  currency?: CurrencySetting
 }
 
 export const newId = (): string => crypto.randomUUID()

@@ -49,7 +49,11 @@ export type RecordEdit = (
 export function recordEdits(set: SetState, get: GetState): RecordEdit {
   return (change, group = null) => {
     const state = get()
-    const before: Snapshot = { scenarios: state.scenarios, activeId: state.activeId }
+    const before: Snapshot = {
+      scenarios: state.scenarios,
+      activeId: state.activeId,
+      currency: state.currency,
+    }
     const after = change(before)
     if (after === before) return null
     const joins = group !== null && group === state.lastEditKey
@@ -69,24 +73,24 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
   lastEditKey: null,
 
   undo: () => {
-    const { past, future, scenarios, activeId } = get()
+    const { past, future, scenarios, activeId, currency } = get()
     const previous = past.at(-1)
     if (!previous) return
     set({
       ...previous,
       past: past.slice(0, -1),
-      future: [{ scenarios, activeId }, ...future],
+      future: [{ scenarios, activeId, currency }, ...future],
       lastEditKey: null,
     })
   },
 
   redo: () => {
-    const { past, future, scenarios, activeId } = get()
+    const { past, future, scenarios, activeId, currency } = get()
     const next = future[0]
     if (!next) return
     set({
       ...next,
-      past: [...past, { scenarios, activeId }],
+      past: [...past, { scenarios, activeId, currency }],
       future: future.slice(1),
       lastEditKey: null,
     })

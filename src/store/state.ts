@@ -1,11 +1,13 @@
 import type { StateCreator } from 'zustand'
+import type { CurrencySlice } from './currency'
 import type { HistorySlice } from './history'
 import type { ScenarioEditsSlice } from './scenarioEdits'
 import type { ScenarioListSlice } from './scenarioList'
 import type { StorageSafetySlice } from './storageSafety'
 
-/** The whole worksheet store: four slices, combined once in worksheet.ts. */
+/** The whole worksheet store: its slices, combined once in worksheet.ts. */
 export type WorksheetState = HistorySlice &
+  CurrencySlice &
   ScenarioEditsSlice &
   ScenarioListSlice &
   StorageSafetySlice

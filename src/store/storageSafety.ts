@@ -109,7 +109,11 @@ export const createStorageSafetySlice: Slice<StorageSafetySlice> = (set, get) =>
     // store flushes it at once (see createWorksheetStore).
     set({
       otherTab: null,
-      past: withStep(state.past, { scenarios: theirs.scenarios, activeId: theirs.activeId }),
+      past: withStep(state.past, {
+        scenarios: theirs.scenarios,
+        activeId: theirs.activeId,
+        ...(theirs.currency && { currency: theirs.currency }),
+      }),
       future: [],
       lastEditKey: null,
     })
@@ -146,7 +150,11 @@ export const createStorageSafetySlice: Slice<StorageSafetySlice> = (set, get) =>
  * different scenarios of one worksheet.
  */
 function adopting(mine: WorksheetState, theirs: PersistedState): Partial<WorksheetState> {
-  const before: Snapshot = { scenarios: mine.scenarios, activeId: mine.activeId }
+  const before: Snapshot = {
+    scenarios: mine.scenarios,
+    activeId: mine.activeId,
+    currency: mine.currency,
+  }
   const activeId = theirs.scenarios.some((s) => s.id === mine.activeId)
     ? mine.activeId
     : theirs.activeId

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { readPersisted, STORAGE_VERSION } from '../io/persisted'
 import type { PersistedState } from '../io/persisted'
+import { createCurrencySlice } from './currency'
 import { createHistorySlice } from './history'
 import { createScenarioEditsSlice } from './scenarioEdits'
 import { createScenarioListSlice } from './scenarioList'
@@ -44,6 +45,7 @@ export function createWorksheetStore(storage: Storage | null, now: Date = new Da
         ...createScenarioEditsSlice(...a),
         ...createScenarioListSlice(...a),
         ...createStorageSafetySlice(...a),
+        ...createCurrencySlice(...a),
         // Restored over the slices' defaults (the example worksheet).
         ...restored.saved,
         storageNotice: restored.notice,
@@ -63,6 +65,7 @@ export function createWorksheetStore(storage: Storage | null, now: Date = new Da
           baselineId: s.baselineId,
           showCosts: s.showCosts,
           preparedBy: s.preparedBy,
+          currency: s.currency,
         }),
       },
     ),

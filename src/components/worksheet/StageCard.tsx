@@ -5,13 +5,14 @@ import { BILLED_QUALITIES, QUALITIES } from '../../domain/model'
 import type { ModelSpec } from '../../domain/priceBook'
 import { PERCENT_STAGE_FIELDS } from '../../domain/validate'
 import type { StageNumberField } from '../../domain/validate'
-import { formatCount, formatUsd } from '../../format/number'
+import { formatCount } from '../../format/number'
 import { PICKER_SIZES, RETRY_QUICK_PICKS } from '../../presets/sizes'
 import { sameErrorsUnder, useActiveResult } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { NumberField } from '../ui/NumberField'
 import { stageTitle } from '../ui/names'
 import './worksheet.css'
+import { useMoney } from '../currency/useMoney'
 
 interface Props {
   stage: StageDraft
@@ -43,16 +44,17 @@ function sizeOptions(model: ModelSpec | undefined) {
 
 /** This stage's line of results. It alone follows edits made elsewhere (jobs per month, prices). */
 function StageSummary({ index, id }: { index: number; id: string }) {
+  const money = useMoney()
   const result = useActiveResult()
   const r = result.ok ? result.stages[index] : undefined
   return (
     <p id={id} className="stage-summary">
       {r ? (
         <>
-          <strong>{formatUsd(r.costUsd)}</strong> a month · {formatCount(r.billableImages)} billed
-          images · {formatCount(r.outputTokensPerImage)} output tokens each
+          <strong>{money.format(r.costUsd)}</strong> a month · {formatCount(r.billableImages)}{' '}
+          billed images · {formatCount(r.outputTokensPerImage)} output tokens each
           {r.costPerBillableImageUsd !== null &&
-            ` · ${formatUsd(r.costPerBillableImageUsd)} per image`}
+            ` · ${money.format(r.costPerBillableImageUsd)} per image`}
         </>
       ) : (
         'Incomplete: fix the fields marked below.'
