@@ -1,3 +1,4 @@
+import { CurrencySection } from '../components/currency/CurrencySection'
 import { ImportExportBar } from '../components/importExport/ImportExportBar'
 import { PresetStrategy } from '../components/scenarios/PresetStrategy'
 import { ScenarioBar } from '../components/scenarios/ScenarioBar'
@@ -46,6 +47,7 @@ export function App() {
             <ScenarioSection />
             <StagesSection />
             <PricesSection />
+            <CurrencySection />
           </div>
           <aside className="side" aria-label="Results">
             <ResultsPanel />

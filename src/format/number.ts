@@ -1,3 +1,6 @@
+import { USD } from '../domain/currency'
+import type { Currency } from '../domain/currency'
+
 /**
  * The only place numbers become text for people. Formatters are costly to
  * build, so each (locale, style) pair is built once and reused.
@@ -75,34 +78,70 @@ function large(
 /** Percentages have no short form: past COMPACT_FROM percent they read scientific. */
 const hugePercent = (fraction: number) => Math.abs(fraction * 100) >= COMPACT_FROM
 
-/**
- * US dollars with as many digits as the amount needs: cents at a dollar and
- * above, three significant digits below, so a $0.0053 image never reads $0.01.
- * Absurd amounts read compactly: see COMPACT_FROM and SCIENTIFIC_BELOW_USD.
- * @example formatUsd(9.2583e10) // "$92.6B"; formatUsd(4.94e-322) // "$4.94E-322"
- */
-export function formatUsd(value: number | null, locale?: string): string {
-  if (unshowable(value)) return NOT_A_NUMBER
-  const currency: Intl.NumberFormatOptions = { style: 'currency', currency: 'USD' }
-  if (value !== 0 && Math.abs(value) < SCIENTIFIC_BELOW_USD) {
-    return scientific(value, locale, 'usd', currency)
+/** Digits after the point a currency is usually written with: 2 for USD and EUR, 0 for JPY. */
+const digitsCache = new Map<string, number>()
+function currencyDigits(code: string): number {
+  let d = digitsCache.get(code)
+  if (d === undefined) {
+    d =
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: code }).resolvedOptions()
+        .maximumFractionDigits ?? 2
+    digitsCache.set(code, d)
   }
-  const short = large(value, locale, 'usd', currency)
+  return d
+}
+
+/**
+ * The smallest amount written with the currency's usual decimals: a hundred of
+ * its smallest unit ($1, ¥100). Below it an amount reads to three significant
+ * digits, as a per-image cost must: a $0.0053 image never reads $0.01, nor a
+ * ¥5.3 one ¥5.
+ */
+const plainFrom = (code: string) => 10 ** (2 - currencyDigits(code))
+
+/**
+ * A US-dollar amount in `currency` (converted at its rate), with as many
+ * digits as it needs: the currency's usual decimals from plainFrom up (cents
+ * from $1, whole yen from ¥100), three significant digits below. Absurd
+ * amounts read compactly: see COMPACT_FROM and SCIENTIFIC_BELOW_USD (scaled
+ * like plainFrom). The locale is the reader's, the currency the one chosen:
+ * INR groups 1,23,456.79 for an en-IN reader and 123,456.79 for en-US.
+ * @example formatMoney(100, { code: 'EUR', perUsd: 0.92 }, 'en-US') // "€92.00"
+ */
+export function formatMoney(usd: number | null, currency: Currency = USD, locale?: string): string {
+  if (unshowable(usd)) return NOT_A_NUMBER
+  const value = usd * currency.perUsd
+  if (!Number.isFinite(value)) return NOT_A_NUMBER
+  const { code } = currency
+  const key = `money-${code}`
+  const options: Intl.NumberFormatOptions = { style: 'currency', currency: code }
+  const plain = plainFrom(code)
+  if (value !== 0 && Math.abs(value) < plain * SCIENTIFIC_BELOW_USD) {
+    return scientific(value, locale, key, options)
+  }
+  const short = large(value, locale, key, options)
   if (short !== null) return short
-  if (Math.abs(value) >= 1 || value === 0) {
-    return formatter(locale, 'usd', {
-      style: 'currency',
-      currency: 'USD',
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
+  if (Math.abs(value) >= plain || value === 0) {
+    const digits = currencyDigits(code)
+    return formatter(locale, key, {
+      ...options,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
     }).format(value)
   }
-  return formatter(locale, 'usd-small', {
-    style: 'currency',
-    currency: 'USD',
+  return formatter(locale, `${key}-small`, {
+    ...options,
     minimumSignificantDigits: 2,
     maximumSignificantDigits: 3,
   }).format(value)
+}
+
+/**
+ * US dollars: formatMoney in USD.
+ * @example formatUsd(9.2583e10) // "$92.6B"; formatUsd(4.94e-322) // "$4.94E-322"
+ */
+export function formatUsd(value: number | null, locale?: string): string {
+  return formatMoney(value, USD, locale)
 }
 
 /** A difference: the formatted value with a + on increases; decreases keep their own minus. */
@@ -111,30 +150,99 @@ function signed(text: string, value: number): string {
 }
 
 /**
- * A per-unit price (cost per delivered image): below $1 always three
- * significant digits, so $0.370 does not read as the rounder-looking $0.37.
- * @example formatUnitUsd(92.583 / 250) // "$0.370"
+ * A per-unit price (cost per delivered image) in `currency`: below plainFrom
+ * always three significant digits, so $0.370 does not read as the
+ * rounder-looking $0.37.
+ * @example formatUnitMoney(92.583 / 250) // "$0.370"
  */
-export function formatUnitUsd(value: number | null, locale?: string): string {
+export function formatUnitMoney(
+  usd: number | null,
+  currency: Currency = USD,
+  locale?: string,
+): string {
+  if (usd === null || !Number.isFinite(usd)) return NOT_A_NUMBER
+  const value = usd * currency.perUsd
+  const plain = plainFrom(currency.code)
   if (
-    value === null ||
     !Number.isFinite(value) ||
-    Math.abs(value) >= 1 ||
+    Math.abs(value) >= plain ||
     value === 0 ||
-    Math.abs(value) < SCIENTIFIC_BELOW_USD
+    Math.abs(value) < plain * SCIENTIFIC_BELOW_USD
   )
-    return formatUsd(value, locale)
-  return formatter(locale, 'usd-unit', {
+    return formatMoney(usd, currency, locale)
+  return formatter(locale, `money-${currency.code}-unit`, {
     style: 'currency',
-    currency: 'USD',
+    currency: currency.code,
     minimumSignificantDigits: 3,
     maximumSignificantDigits: 3,
   }).format(value)
 }
 
+/** formatUnitMoney in US dollars. @example formatUnitUsd(92.583 / 250) // "$0.370" */
+export function formatUnitUsd(value: number | null, locale?: string): string {
+  return formatUnitMoney(value, USD, locale)
+}
+
+/** A difference in `currency`: formatMoney with a + on increases ("+€1.20", "-¥35", "$0.00"). */
+export function formatSignedMoney(
+  usd: number | null,
+  currency: Currency = USD,
+  locale?: string,
+): string {
+  return usd === null ? NOT_A_NUMBER : signed(formatMoney(usd, currency, locale), usd)
+}
+
 /** A difference in US dollars: formatUsd with a + on increases ("+$1.20", "-$0.35", "$0.00"). */
 export function formatSignedUsd(value: number | null, locale?: string): string {
-  return value === null ? NOT_A_NUMBER : signed(formatUsd(value, locale), value)
+  return formatSignedMoney(value, USD, locale)
+}
+
+/**
+ * An axis tick in `currency`: short ("$12K", "€1.5M", "¥150K"), as exact
+ * values are in each chart's tooltip and table. Ticks fall where the chart
+ * puts them in US dollars, so converted ones are not round numbers.
+ */
+export function formatMoneyTick(usd: number, currency: Currency = USD, locale?: string): string {
+  const value = usd * currency.perUsd
+  if (!Number.isFinite(value)) return NOT_A_NUMBER
+  if (Math.abs(value) >= SCIENTIFIC_FROM) {
+    return scientific(value, locale, `tick-${currency.code}`, {
+      style: 'currency',
+      currency: currency.code,
+    })
+  }
+  return formatter(locale, `tick-${currency.code}`, {
+    style: 'currency',
+    currency: currency.code,
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+  }).format(value)
+}
+
+/**
+ * What the amounts beside it are in, and at what rate and of when, for a
+ * reader to check against their own: "Amounts in EUR at 0.92 EUR per USD
+ * ($1 = €0.92), rate of 2026-11-27." Null in USD: nothing is converted.
+ */
+export function formatRateNote(
+  currency: Currency,
+  rateDate: string,
+  locale?: string,
+): string | null {
+  if (currency.code === 'USD') return null
+  const rate = formatter(locale, 'rate', { maximumSignificantDigits: 6 }).format(currency.perUsd)
+  const dollar = formatter(locale, 'usd-whole', {
+    style: 'currency',
+    currency: 'USD',
+    maximumFractionDigits: 0,
+  }).format(1)
+  const perDollar = formatter(locale, `rate-${currency.code}`, {
+    style: 'currency',
+    currency: currency.code,
+    maximumSignificantDigits: 6,
+  }).format(currency.perUsd)
+  const when = rateDate === '' ? 'rate date not given' : `rate of ${rateDate}`
+  return `Amounts in ${currency.code} at ${rate} ${currency.code} per USD (${dollar} = ${perDollar}), ${when}.`
 }
 
 /** A difference in a count: formatCount with a + on increases ("+5,731", "-12", "0"). */

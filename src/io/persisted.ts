@@ -6,6 +6,8 @@ import { withExplicitFinals } from '../domain/finals'
 import { BILLED_QUALITIES, METERS, QUALITIES } from '../domain/model'
 import { uniqueScenarioNames } from '../domain/scenarioNames'
 import { PERCENT_STAGE_FIELDS, STAGE_NUMBER_FIELDS } from '../domain/validate'
+import type { CurrencySetting } from '../domain/currency'
+import { currencySettingSchema, isCurrencySetting, restoredCurrency } from './currencySetting'
 import { parseTypedNumber } from './numberInput'
 import type { CustomModel } from '../domain/customModels'
 import { PRICE_BOOK } from '../presets/priceBook'
@@ -39,6 +41,8 @@ export interface PersistedState {
   preparedBy: string
   /** Optional in version 2 (added without a bump): the models the person added. */
   customModels?: CustomModel[]
+  /** Optional since version 2: the currency amounts are shown in (USD when absent). */
+  currency?: CurrencySetting
 }
 
 /** What a version-1 worksheet, which saved no comparison choices, compares: everything, per month. */
@@ -99,6 +103,7 @@ const v2Schema = z.object({
   preparedBy: z.string().check(z.maxLength(PREPARED_BY_MAX)),
   // Checked model by model in customModelsSchema.ts, as the form checks them.
   customModels: z.optional(z.array(z.unknown())),
+  currency: z.optional(currencySettingSchema),
 })
 
 // The same shapes checked by hand. zod cannot compile its checks under the page's
@@ -188,6 +193,7 @@ const V2_KEYS: ReadonlySet<string> = new Set([
   'showCosts',
   'preparedBy',
   'customModels',
+  'currency',
 ])
 /** True only for a state the version's schema accepts as it is. */
 function plainlyValid(state: unknown, version: 1 | 2): boolean {
@@ -195,9 +201,10 @@ function plainlyValid(state: unknown, version: 1 | 2): boolean {
   if (!isStr(state.activeId) || !isNum(state.staleAfterDays)) return false
   if (!Array.isArray(state.scenarios) || !state.scenarios.every(isScenario)) return false
   if (version === 1) return true
-  const { compareExcluded, baselineId, showCosts, preparedBy, customModels } = state
+  const { compareExcluded, baselineId, showCosts, preparedBy, customModels, currency } = state
   return (
     (customModels === undefined || Array.isArray(customModels)) &&
+    (currency === undefined || isCurrencySetting(currency)) &&
     Array.isArray(compareExcluded) &&
     compareExcluded.every(isStr) &&
     (baselineId === null || isStr(baselineId)) &&
@@ -334,6 +341,7 @@ export function migratePersisted(state: unknown, version: number): MigrateResult
       showCosts: isShowCosts(data.showCosts) ? data.showCosts : 'perMonth',
       preparedBy: data.preparedBy,
       ...(customModels ? { customModels } : {}),
+      currency: restoredCurrency('currency' in data ? data.currency : undefined),
     },
     renamed,
   }

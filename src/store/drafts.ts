@@ -1,4 +1,5 @@
 import type { CustomModel } from '../domain/customModels'
+import type { CurrencySetting } from '../domain/currency'
 import type { ScenarioDraft, ScenarioTextField, StageDraft } from '../domain/draft'
 import type { Meter, Scenario, Stage } from '../domain/model'
 import { PERCENT_STAGE_FIELDS } from '../domain/validate'
@@ -18,6 +19,8 @@ export interface Snapshot {
    * leaves it out leaves the models as they are.
    */
   customModels?: CustomModel[]
+  /** The currency amounts are shown in (store/currency.ts); absent in a step that kept it. */
+  currency?: CurrencySetting
 }
 
 export const newId = (): string => crypto.randomUUID()

@@ -53,6 +53,7 @@ export function recordEdits(set: SetState, get: GetState): RecordEdit {
       scenarios: state.scenarios,
       activeId: state.activeId,
       customModels: state.customModels,
+      currency: state.currency,
     }
     const after = change(before)
     if (after === before) return null
@@ -73,24 +74,24 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
   lastEditKey: null,
 
   undo: () => {
-    const { past, future, scenarios, activeId, customModels } = get()
+    const { past, future, scenarios, activeId, customModels, currency } = get()
     const previous = past.at(-1)
     if (!previous) return
     set({
       ...previous,
       past: past.slice(0, -1),
-      future: [{ scenarios, activeId, customModels }, ...future],
+      future: [{ scenarios, activeId, customModels, currency }, ...future],
       lastEditKey: null,
     })
   },
 
   redo: () => {
-    const { past, future, scenarios, activeId, customModels } = get()
+    const { past, future, scenarios, activeId, customModels, currency } = get()
     const next = future[0]
     if (!next) return
     set({
       ...next,
-      past: [...past, { scenarios, activeId, customModels }],
+      past: [...past, { scenarios, activeId, customModels, currency }],
       future: future.slice(1),
       lastEditKey: null,
     })

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { CustomModelsSlice } from './customModels'
+import type { CurrencySlice } from './currency'
 import type { HistorySlice } from './history'
 import type { ScenarioEditsSlice } from './scenarioEdits'
 import type { ScenarioListSlice } from './scenarioList'
@@ -8,6 +9,7 @@ import type { StorageSafetySlice } from './storageSafety'
 /** The whole worksheet store: its slices, combined once in worksheet.ts. */
 export type WorksheetState = HistorySlice &
   CustomModelsSlice &
+  CurrencySlice &
   ScenarioEditsSlice &
   ScenarioListSlice &
   StorageSafetySlice

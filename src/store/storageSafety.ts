@@ -113,6 +113,7 @@ export const createStorageSafetySlice: Slice<StorageSafetySlice> = (set, get) =>
         scenarios: theirs.scenarios,
         activeId: theirs.activeId,
         customModels: theirs.customModels ?? [],
+        ...(theirs.currency && { currency: theirs.currency }),
       }),
       future: [],
       lastEditKey: null,
@@ -154,6 +155,7 @@ function adopting(mine: WorksheetState, theirs: PersistedState): Partial<Workshe
     scenarios: mine.scenarios,
     activeId: mine.activeId,
     customModels: mine.customModels,
+    currency: mine.currency,
   }
   const activeId = theirs.scenarios.some((s) => s.id === mine.activeId)
     ? mine.activeId

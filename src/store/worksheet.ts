@@ -3,6 +3,7 @@ import { persist } from 'zustand/middleware'
 import { readPersisted, STORAGE_VERSION } from '../io/persisted'
 import type { PersistedState } from '../io/persisted'
 import { createCustomModelsSlice } from './customModels'
+import { createCurrencySlice } from './currency'
 import { createHistorySlice } from './history'
 import { createScenarioEditsSlice } from './scenarioEdits'
 import { createScenarioListSlice } from './scenarioList'
@@ -46,6 +47,7 @@ export function createWorksheetStore(storage: Storage | null, now: Date = new Da
         ...createScenarioListSlice(...a),
         ...createStorageSafetySlice(...a),
         ...createCustomModelsSlice(...a),
+        ...createCurrencySlice(...a),
         // Restored over the slices' defaults (the example worksheet).
         ...restored.saved,
         storageNotice: restored.notice,
@@ -66,6 +68,7 @@ export function createWorksheetStore(storage: Storage | null, now: Date = new Da
           showCosts: s.showCosts,
           preparedBy: s.preparedBy,
           customModels: s.customModels,
+          currency: s.currency,
         }),
       },
     ),

@@ -22,13 +22,14 @@ import {
   monthlyCostByVolume,
 } from '../../domain/series'
 import type { ExcludedScenario, SeriesKey } from '../../domain/series'
-import { formatCount, formatUsd } from '../../format/number'
+import { formatCount } from '../../format/number'
 import {
   JOBS_AXIS_LABEL,
-  USD_AXIS_LABEL,
-  USD_MONTH_AXIS_LABEL,
+  moneyAxis,
+  moneyAxisLabel,
+  moneyMonthAxisLabel,
+  moneyTick,
   countTick,
-  usdTick,
 } from '../charts/axes'
 import { ChartBox, DataTableDetails } from '../ui/ChartParts'
 import './compare.css'
@@ -37,11 +38,14 @@ import { LEGEND_GAP, LEGEND_NAME_MAX, heightWithLegend, legendHeight } from '../
 import { PALETTE } from '../charts/palette'
 import { LongName } from '../ui/LongName'
 import { shortName } from '../ui/names'
+import { useMoney } from '../currency/useMoney'
+import type { Money } from '../currency/useMoney'
 
 const colour = (i: number) => PALETTE[i % PALETTE.length] ?? '#000'
 
-/** Tooltips give the exact amount; the axis ticks are rounded (see usdTick). */
-const usdTooltip = (v: unknown) => (typeof v === 'number' ? formatUsd(v) : '—')
+/** Tooltips give the exact amount; the axis ticks are rounded (see moneyTick). */
+const moneyTooltip = (money: Money) => (v: unknown) =>
+  typeof v === 'number' ? money.format(v) : '—'
 
 interface ChartFrameProps {
   title: string
@@ -89,6 +93,7 @@ function SeriesTable<R>({
   value: (r: R, key: string) => number | null | undefined
   firstHeader: string
 }) {
+  const money = useMoney()
   return (
     <table className="breakdown">
       <caption>{caption}</caption>
@@ -110,7 +115,7 @@ function SeriesTable<R>({
             </th>
             {series.map((s) => {
               const v = value(r, s.key)
-              return <td key={s.key}>{v === null || v === undefined ? '—' : formatUsd(v)}</td>
+              return <td key={s.key}>{v === null || v === undefined ? '—' : money.format(v)}</td>
             })}
           </tr>
         ))}
@@ -248,14 +253,21 @@ function ScenarioBars({
   unit: string
 }) {
   const paper = use(Paper)
+  const money = useMoney()
+  const amounts = (row: object) =>
+    series.map((s) => (row as Record<string, unknown>)[s.key]).filter((v) => typeof v === 'number')
+  const values = rows.flatMap((row) =>
+    stacked ? [amounts(row).reduce((a, b) => a + b, 0)] : amounts(row),
+  )
   return container(
     <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
       <XAxis
         type="number"
-        tickFormatter={usdTick}
+        tickFormatter={moneyTick(money.currency)}
+        {...moneyAxis(money.currency, values)}
         {...paperTick(paper)}
-        label={{ ...USD_AXIS_LABEL, value: unit }}
+        label={{ ...moneyAxisLabel(money.code), value: money.unitLabel(unit) }}
       />
       <YAxis
         type="category"
@@ -265,7 +277,7 @@ function ScenarioBars({
         interval={0}
         {...(paper ? { tickFormatter: paperName } : {})}
       />
-      <Tooltip formatter={usdTooltip} />
+      <Tooltip formatter={moneyTooltip(money)} />
       <Legend position="top" {...paperLegend(paper)} />
       {series.map((s, i) => (
         <Bar
@@ -296,6 +308,8 @@ interface ViewProps {
 function StackedCost({ outcomes, scales, unit }: { outcomes: ScenarioOutcome[] } & ViewProps) {
   const [by, setBy] = useState<'stage' | 'meter'>('stage')
   const monthly = unit === MONTHLY
+  const money = useMoney()
+  const shownUnit = money.unitLabel(unit)
   const id = useId()
   const chart =
     by === 'stage' ? monthlyCostByStage(outcomes, scales) : monthlyCostByMeter(outcomes, scales)
@@ -303,8 +317,8 @@ function StackedCost({ outcomes, scales, unit }: { outcomes: ScenarioOutcome[] }
   const series = chart.series as SeriesKey[]
   return (
     <ChartFrame
-      title={monthly ? 'Monthly cost per scenario' : `Cost per scenario, ${unit}`}
-      description={`${unit}, each bar stacked by ${by}.`}
+      title={monthly ? 'Monthly cost per scenario' : `Cost per scenario, ${shownUnit}`}
+      description={`${shownUnit}, each bar stacked by ${by}.`}
       excluded={chart.excluded}
       controls={
         <div className="segmented" role="radiogroup" aria-label="Stack bars by">
@@ -326,7 +340,9 @@ function StackedCost({ outcomes, scales, unit }: { outcomes: ScenarioOutcome[] }
       }
       table={
         <SeriesTable
-          caption={monthly ? `Monthly cost in USD by ${by}` : `Cost by ${by}, ${unit}`}
+          caption={
+            monthly ? `Monthly cost in ${money.code} by ${by}` : `Cost by ${by}, ${shownUnit}`
+          }
           firstHeader="Scenario"
           rows={rows}
           rowLabel={(r) => String(r.scenarioName)}
@@ -342,16 +358,17 @@ function StackedCost({ outcomes, scales, unit }: { outcomes: ScenarioOutcome[] }
 
 function CostByVolume({ scenarios }: { scenarios: Scenario[] }) {
   const paper = use(Paper)
+  const money = useMoney()
   const chart = monthlyCostByVolume(scenarios, usePriceBook())
   const rows = chart.rows as unknown as Record<string, number | null>[]
   return (
     <ChartFrame
       title="Monthly cost as job volume grows"
-      description="USD per month against jobs per month, everything else as entered: cost grows in a straight line with volume. Always per month, whatever costs are shown as."
+      description={`${money.code} per month against jobs per month, everything else as entered: cost grows in a straight line with volume. Always per month, whatever costs are shown as.`}
       excluded={chart.excluded}
       table={
         <SeriesTable
-          caption="Monthly cost in USD at each job volume"
+          caption={`Monthly cost in ${money.code} at each job volume`}
           firstHeader="Jobs per month"
           rows={rows}
           rowLabel={(r) => formatCount(r.jobsPerMonth ?? 0)}
@@ -370,13 +387,17 @@ function CostByVolume({ scenarios }: { scenarios: Scenario[] }) {
             label={JOBS_AXIS_LABEL}
           />
           <YAxis
-            tickFormatter={usdTick}
+            tickFormatter={moneyTick(money.currency)}
+            {...moneyAxis(
+              money.currency,
+              rows.flatMap((r) => chart.series.map((s) => r[s.key] ?? 0)),
+            )}
             width={paper ? 64 : 88}
             {...paperTick(paper)}
-            label={USD_MONTH_AXIS_LABEL}
+            label={moneyMonthAxisLabel(money.code)}
           />
           <Tooltip
-            formatter={usdTooltip}
+            formatter={moneyTooltip(money)}
             labelFormatter={(v) => `${formatCount(Number(v))} jobs per month`}
           />
           <Legend position="top" {...paperLegend(paper)} />
@@ -410,17 +431,19 @@ function CostByVolume({ scenarios }: { scenarios: Scenario[] }) {
 
 function DraftFinal({ outcomes, scales, unit }: { outcomes: ScenarioOutcome[] } & ViewProps) {
   const chart = draftVersusFinal(outcomes, scales)
+  const money = useMoney()
+  const shownUnit = money.unitLabel(unit)
   return (
     <ChartFrame
       title="Draft vs final spend"
-      description={`${unit} on drafts and on finals, for scenarios with more than one stage. Finals are the stages ticked “Delivers final images”.`}
+      description={`${shownUnit} on drafts and on finals, for scenarios with more than one stage. Finals are the stages ticked “Delivers final images”.`}
       excluded={chart.excluded}
       table={
         <SeriesTable
           caption={
             unit === MONTHLY
-              ? 'Draft and final spend in USD per month'
-              : `Draft and final spend, ${unit}`
+              ? `Draft and final spend in ${money.code} per month`
+              : `Draft and final spend, ${shownUnit}`
           }
           firstHeader="Scenario"
           rows={chart.rows}

@@ -10,13 +10,14 @@ import {
   formatPercent,
   formatSignedCount,
   formatSignedPercent,
-  formatSignedUsd,
-  formatUsd,
 } from '../../format/number'
 import { LongName } from '../ui/LongName'
 import { scenarioFullTitle } from '../ui/names'
 import { TableScroll } from '../ui/TableScroll'
 import './compare.css'
+import { RateNote } from '../currency/RateNote'
+import { useMoney } from '../currency/useMoney'
+import type { Money } from '../currency/useMoney'
 
 function assumptionText(row: AssumptionRow, value: string | number | null): string {
   if (value === null) return '—'
@@ -38,15 +39,17 @@ function Cell({
   row,
   cell,
   isBaseline,
+  money,
 }: {
   row: CompareRow
   cell: CompareCell<number>
   isBaseline: boolean
+  money: Money
 }) {
   if (cell.status !== 'ok') return <td className="missing">{MISSING[cell.status]}</td>
   const usd = row.unit === 'usd'
-  const fmt = usd ? formatUsd : formatCount
-  const signedFmt = usd ? formatSignedUsd : formatSignedCount
+  const fmt = usd ? money.format : formatCount
+  const signedFmt = usd ? money.signed : formatSignedCount
   let delta: string | null = null
   if (!isBaseline && cell.deltaFromBaseline !== null) {
     const pct = cell.deltaFraction === null ? '' : ` (${formatSignedPercent(cell.deltaFraction)})`
@@ -77,7 +80,8 @@ export function CompareTable({
   unit?: string
 }) {
   const captionId = useId()
-  const suffix = unit === 'USD per month' ? '' : ` (${unit})`
+  const money = useMoney()
+  const suffix = unit === 'USD per month' ? '' : ` (${money.unitLabel(unit)})`
   const groups: { id: string; label: string; rows: CompareRow[] }[] = [
     { id: 'total', label: 'Totals', rows: table.rows.filter((r) => r.group === 'total') },
     {
@@ -103,6 +107,7 @@ export function CompareTable({
         Scenarios side by side; differences are against the baseline,{' '}
         <LongName text={table.columns[table.baselineIndex]?.name ?? ''} />.
       </p>
+      <RateNote />
       <TableScroll labelledBy={captionId} fitsCaption={false}>
         <table className="compare-table" aria-labelledby={captionId}>
           <thead>
@@ -159,7 +164,13 @@ export function CompareTable({
                 <tr key={row.id}>
                   <th scope="row">{row.label}</th>
                   {row.cells.map((cell, i) => (
-                    <Cell key={i} row={row} cell={cell} isBaseline={i === table.baselineIndex} />
+                    <Cell
+                      key={i}
+                      row={row}
+                      cell={cell}
+                      isBaseline={i === table.baselineIndex}
+                      money={money}
+                    />
                   ))}
                 </tr>
               ))}

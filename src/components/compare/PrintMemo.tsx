@@ -4,11 +4,13 @@ import type { ScenarioDraft } from '../../domain/draft'
 import { findModel } from '../../domain/priceBook'
 import { METER_LABELS } from '../../domain/engine'
 import { METERS } from '../../domain/model'
-import { formatUnitUsd, formatUsd } from '../../format/number'
+import { formatUsd } from '../../format/number'
 import { scenarioTitle } from '../ui/names'
 import './compare.css'
 import { usePriceBook } from '../../store/priceBook'
 import { useWorksheet } from '../../store/worksheet'
+import { RateNote } from '../currency/RateNote'
+import { useMoney } from '../currency/useMoney'
 
 /**
  * Shown only on paper: the memo's title, date, author and headline figures,
@@ -22,6 +24,7 @@ export function PrintMemo({
   drafts: ScenarioDraft[]
   outcomes: ScenarioOutcome[]
 }) {
+  const money = useMoney()
   const models = [...new Set(drafts.map((d) => d.modelId))]
   const book = usePriceBook()
   const preparedBy = useWorksheet((s) => s.preparedBy).trim()
@@ -50,9 +53,9 @@ export function PrintMemo({
               <th scope="row">{scenarioTitle(o.name)}</th>
               {o.result.ok ? (
                 <>
-                  <td>{formatUsd(o.result.monthlyCostUsd)}</td>
-                  <td>{formatUsd(o.result.annualCostUsd)}</td>
-                  <td>{formatUnitUsd(deliveredImageCost(o.result))}</td>
+                  <td>{money.format(o.result.monthlyCostUsd)}</td>
+                  <td>{money.format(o.result.annualCostUsd)}</td>
+                  <td>{money.unit(deliveredImageCost(o.result))}</td>
                 </>
               ) : (
                 <td colSpan={3}>Incomplete: {o.result.errors.length} fields to fix</td>
@@ -61,6 +64,7 @@ export function PrintMemo({
           ))}
         </tbody>
       </table>
+      <RateNote />
       <p className="memo-prices">
         Prices in USD per 1M tokens.{' '}
         {models.map((id) => {

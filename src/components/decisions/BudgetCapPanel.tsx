@@ -2,7 +2,7 @@ import { memo, useMemo, useRef } from 'react'
 import { budgetCap } from '../../domain/decisions/budgetCap'
 import type { ScenarioDraft } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
-import { formatCount, formatUsd } from '../../format/number'
+import { formatCount } from '../../format/number'
 import { parseTypedNumber } from '../../io/numberInput'
 import { NumberField } from '../ui/NumberField'
 import { FailureList } from '../ui/FailureList'
@@ -11,6 +11,7 @@ import { Figure } from '../ui/Figure'
 import { Panel } from '../ui/Panel'
 import { TableScroll } from '../ui/TableScroll'
 import { usePriceBook } from '../../store/priceBook'
+import { useMoney } from '../currency/useMoney'
 
 export const BudgetCapPanel = memo(function BudgetCapPanel({
   scenario,
@@ -24,6 +25,7 @@ export const BudgetCapPanel = memo(function BudgetCapPanel({
   budgetText: string
   onBudgetText: (text: string) => void
 }) {
+  const money = useMoney()
   const budget = parseTypedNumber(budgetText)
   const blank = budgetText.trim() === ''
   const book = usePriceBook()
@@ -68,14 +70,14 @@ export const BudgetCapPanel = memo(function BudgetCapPanel({
               note={
                 result.maxJobsPerMonth === null
                   ? 'A job costs nothing as entered.'
-                  : `at ${formatUsd(result.costPerJobUsd)} a job; the plan has ${formatCount(scenario.jobsPerMonth)}`
+                  : `at ${money.format(result.costPerJobUsd)} a job; the plan has ${formatCount(scenario.jobsPerMonth)}`
               }
             />
             <Figure
               label={result.withinBudget ? 'Headroom' : 'Over budget by'}
-              value={formatUsd(result.withinBudget ? result.headroomUsd : result.overrunUsd)}
+              value={money.format(result.withinBudget ? result.headroomUsd : result.overrunUsd)}
               tone={result.withinBudget ? 'good' : 'bad'}
-              note={`plan ${formatUsd(result.monthlyCostUsd)} against ${formatUsd(result.budgetUsd)}`}
+              note={`plan ${money.format(result.monthlyCostUsd)} against ${money.format(result.budgetUsd)}`}
             />
           </div>
           {result.changes.length > 0 && (
@@ -97,8 +99,8 @@ export const BudgetCapPanel = memo(function BudgetCapPanel({
                     <tr key={`${c.kind}-${c.stageIndex ?? 'all'}`}>
                       <th scope="row">{c.description}</th>
                       <td>
-                        {formatUsd(c.newMonthlyCostUsd)}
-                        <span className="delta down">saves {formatUsd(c.savingsUsd)}</span>
+                        {money.format(c.newMonthlyCostUsd)}
+                        <span className="delta down">saves {money.format(c.savingsUsd)}</span>
                       </td>
                       <td>
                         <span className={c.fits ? 'tag good' : 'tag bad'}>

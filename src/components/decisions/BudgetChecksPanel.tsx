@@ -3,18 +3,19 @@ import { budgetChecks } from '../../domain/decisions/budgetChecks'
 import type { BudgetCheck } from '../../domain/decisions/budgetChecks'
 import type { ScenarioDraft } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
-import { formatUsd } from '../../format/number'
 import { FailureList } from '../ui/FailureList'
 import { describeFix, useApplyFix } from './fixes'
 import { Panel } from '../ui/Panel'
 import { usePriceBook } from '../../store/priceBook'
+import { useMoney } from '../currency/useMoney'
+import type { Money } from '../currency/useMoney'
 
-function costChange(delta: number | null): string | null {
+function costChange(delta: number | null, money: Money): string | null {
   if (delta === null) return null
   if (delta === 0) return 'no change to the monthly cost'
   return delta < 0
-    ? `saves ${formatUsd(-delta)} a month`
-    : `adds ${formatUsd(delta)} a month: a more honest budget`
+    ? `saves ${money.format(-delta)} a month`
+    : `adds ${money.format(delta)} a month: a more honest budget`
 }
 
 export const BudgetChecksPanel = memo(function BudgetChecksPanel({
@@ -27,6 +28,7 @@ export const BudgetChecksPanel = memo(function BudgetChecksPanel({
   /** YYYY-MM-DD: passed in so the checks never read the clock themselves. */
   today: string
 }) {
+  const money = useMoney()
   const book = usePriceBook()
   const result = useMemo(() => budgetChecks(scenario, book, { today }), [scenario, book, today])
   const applyFix = useApplyFix()
@@ -34,7 +36,7 @@ export const BudgetChecksPanel = memo(function BudgetChecksPanel({
 
   const item = (check: BudgetCheck, i: number) => {
     const fix = check.fix
-    const change = costChange(check.monthlyCostDeltaUsd)
+    const change = costChange(check.monthlyCostDeltaUsd, money)
     return (
       <li key={`${check.kind}-${check.path}-${i}`} className="check-item">
         <p>{check.message}</p>

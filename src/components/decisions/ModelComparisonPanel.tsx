@@ -2,19 +2,20 @@ import { memo, useMemo } from 'react'
 import { compareModels } from '../../domain/decisions/modelComparison'
 import type { ModelComparisonRow } from '../../domain/decisions/modelComparison'
 import type { Scenario } from '../../domain/model'
-import { formatSignedUsd, formatUnitUsd, formatUsd } from '../../format/number'
 import { FailureList } from '../ui/FailureList'
 import { Panel } from '../ui/Panel'
 import { TableScroll } from '../ui/TableScroll'
 import { NotesList } from '../ui/NotesList'
 import { usePriceBook } from '../../store/priceBook'
+import { useMoney } from '../currency/useMoney'
+import type { Money } from '../currency/useMoney'
 
-function difference(row: ModelComparisonRow): string {
+function difference(row: ModelComparisonRow, money: Money): string {
   if (row.isCurrent) return 'current'
   const d = row.deltaVsCurrentUsd
   if (d === null) return '—'
   if (d === 0) return 'same'
-  return formatSignedUsd(d)
+  return money.signed(d)
 }
 
 /** "1.00×" for the cheapest row: a ratio, not an amount, so no currency. */
@@ -38,6 +39,7 @@ export const ModelComparisonPanel = memo(function ModelComparisonPanel({
 }: {
   scenario: Scenario
 }) {
+  const money = useMoney()
   const book = usePriceBook()
   const result = useMemo(() => compareModels(scenario, book), [scenario, book])
   return (
@@ -83,7 +85,7 @@ export const ModelComparisonPanel = memo(function ModelComparisonPanel({
                     </span>
                   </td>
                   <td>
-                    {formatUsd(row.monthlyCostUsd)}
+                    {money.format(row.monthlyCostUsd)}
                     {!row.exact && row.monthlyCostUsd !== null && (
                       <span className="delta">at substitute sizes</span>
                     )}
@@ -91,9 +93,9 @@ export const ModelComparisonPanel = memo(function ModelComparisonPanel({
                   <td>
                     {row.costPerDeliveredImageUsd === null
                       ? '—'
-                      : formatUnitUsd(row.costPerDeliveredImageUsd)}
+                      : money.unit(row.costPerDeliveredImageUsd)}
                   </td>
-                  <td>{difference(row)}</td>
+                  <td>{difference(row, money)}</td>
                   <td>{timesCheapest(row.timesCheapest)}</td>
                   <td className="notes">
                     <Notes row={row} />

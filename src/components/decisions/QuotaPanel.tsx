@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react'
 import { quotaExposure } from '../../domain/decisions/quotas'
 import type { ScenarioDraft } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
-import { formatCount, formatUsd } from '../../format/number'
+import { formatCount } from '../../format/number'
 import { useWorksheet } from '../../store/worksheet'
 import type { WorksheetState } from '../../store/worksheet'
 import { NumberField } from '../ui/NumberField'
@@ -10,6 +10,7 @@ import { FailureList } from '../ui/FailureList'
 import { Figure } from '../ui/Figure'
 import { Panel } from '../ui/Panel'
 import { usePriceBook } from '../../store/priceBook'
+import { useMoney } from '../currency/useMoney'
 
 const active = (s: WorksheetState): ScenarioDraft | undefined =>
   s.scenarios.find((d) => d.id === s.activeId) ?? s.scenarios[0]
@@ -53,6 +54,7 @@ function QuotaFields({ errors }: { errors: ReadonlyMap<string, string> }) {
 }
 
 export const QuotaPanel = memo(function QuotaPanel({ scenario }: { scenario: Scenario }) {
+  const money = useMoney()
   const book = usePriceBook()
   const result = useMemo(() => quotaExposure(scenario, book), [scenario, book])
   const fieldErrors = useMemo(() => {
@@ -82,18 +84,18 @@ export const QuotaPanel = memo(function QuotaPanel({ scenario }: { scenario: Sce
                   ? result.hasQuota
                     ? '—'
                     : 'Unbounded'
-                  : formatUsd(result.worstCaseMonthlyUsd)
+                  : money.format(result.worstCaseMonthlyUsd)
               }
               tone={result.hasQuota ? undefined : 'bad'}
               note={
                 result.worstCaseImages !== null && result.worstCaseOverPlanUsd !== null
-                  ? `${formatCount(result.worstCaseImages)} images; ${formatUsd(Math.abs(result.worstCaseOverPlanUsd))} ${result.worstCaseOverPlanUsd >= 0 ? 'over' : 'under'} the plan's ${formatUsd(result.plannedMonthlyUsd)}`
+                  ? `${formatCount(result.worstCaseImages)} images; ${money.format(Math.abs(result.worstCaseOverPlanUsd))} ${result.worstCaseOverPlanUsd >= 0 ? 'over' : 'under'} the plan's ${money.format(result.plannedMonthlyUsd)}`
                   : undefined
               }
             />
             <Figure
               label="Priced per quota image"
-              value={formatUsd(result.costPerImageUsd)}
+              value={money.format(result.costPerImageUsd)}
               note={
                 result.costPerImageStageName === null
                   ? undefined

@@ -1,7 +1,6 @@
 import { lazy, memo, useMemo, useState } from 'react'
 import { sensitivity } from '../../domain/decisions/sensitivity'
 import type { Scenario } from '../../domain/model'
-import { formatUsd } from '../../format/number'
 import { parseTypedNumber } from '../../io/numberInput'
 import { useSettledValue } from '../ui/useSettledValue'
 import { NumberField } from '../ui/NumberField'
@@ -10,6 +9,7 @@ import { Panel } from '../ui/Panel'
 import { tornadoData } from './sensitivityRows'
 import { ChartWithTable } from './ChartWithTable'
 import { usePriceBook } from '../../store/priceBook'
+import { useMoney } from '../currency/useMoney'
 
 // memo: redrawing recharts with unchanged data is the slow part of a re-render.
 const TornadoChart = memo(lazy(() => import('./TornadoChart')))
@@ -21,6 +21,7 @@ export const SensitivityPanel = memo(function SensitivityPanel({
 }: {
   scenario: Scenario
 }) {
+  const money = useMoney()
   const [shareText, setShareText] = useState('25')
   const share = parseTypedNumber(shareText, true)
   const settledShare = useSettledValue(share, SETTLE_MS)
@@ -63,8 +64,8 @@ export const SensitivityPanel = memo(function SensitivityPanel({
           title="Largest effects on the monthly cost"
           hint={
             <>
-              The dark line is the cost as entered, {formatUsd(result.baseCostUsd)}; each bar runs
-              from it to the cost with one input lowered (blue) or raised (orange).
+              The dark line is the cost as entered, {money.format(result.baseCostUsd)}; each bar
+              runs from it to the cost with one input lowered (blue) or raised (orange).
             </>
           }
           description={`Tornado chart of the ${data.length} inputs that move the monthly cost most.`}
@@ -88,10 +89,10 @@ export const SensitivityPanel = memo(function SensitivityPanel({
                   <tr key={d.id}>
                     <th scope="row">{d.label}</th>
                     <td>{d.loweredText}</td>
-                    <td>{formatUsd(d.lowCostUsd)}</td>
+                    <td>{money.format(d.lowCostUsd)}</td>
                     <td>{d.raisedText}</td>
-                    <td>{formatUsd(d.highCostUsd)}</td>
-                    <td>{formatUsd(d.swingUsd)}</td>
+                    <td>{money.format(d.highCostUsd)}</td>
+                    <td>{money.format(d.swingUsd)}</td>
                   </tr>
                 ))}
               </tbody>

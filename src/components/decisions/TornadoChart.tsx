@@ -11,9 +11,10 @@ import {
   YAxis,
 } from 'recharts'
 import type { TooltipContentProps } from 'recharts'
-import { formatSignedUsd, formatUsd } from '../../format/number'
 import type { TornadoDatum } from './sensitivityRows'
-import { USD_AXIS_LABEL, usdTick } from '../charts/axes'
+import { moneyAxisLabel, moneyTick } from '../charts/axes'
+import { useMoney } from '../currency/useMoney'
+import type { Money } from '../currency/useMoney'
 
 // Okabe-Ito blue and vermillion: apart for colour-blind readers and in greyscale print.
 const LOWERED = '#0072B2'
@@ -58,17 +59,18 @@ const useNarrow = () =>
     () => false,
   )
 
-function change(cost: number, base: number): string {
+function change(cost: number, base: number, money: Money): string {
   const d = cost - base
   if (d === 0) return 'no change'
-  return formatSignedUsd(d)
+  return money.signed(d)
 }
 
 function TornadoTooltip({
   active,
   payload,
   baseCostUsd,
-}: Pick<TooltipContentProps, 'active' | 'payload'> & { baseCostUsd: number }) {
+  money,
+}: Pick<TooltipContentProps, 'active' | 'payload'> & { baseCostUsd: number; money: Money }) {
   const datum = payload[0]?.payload as TornadoDatum | undefined
   if (!active || !datum) return null
   return (
@@ -76,16 +78,16 @@ function TornadoTooltip({
       <p className="tornado-tooltip-title">{datum.label}</p>
       <p>
         <span className="swatch" style={{ background: LOWERED }} aria-hidden="true" />
-        Lowered to {datum.loweredText}: <strong>{formatUsd(datum.lowCostUsd)}</strong> (
-        {change(datum.lowCostUsd, baseCostUsd)})
+        Lowered to {datum.loweredText}: <strong>{money.format(datum.lowCostUsd)}</strong> (
+        {change(datum.lowCostUsd, baseCostUsd, money)})
       </p>
       <p>
         <span className="swatch" style={{ background: RAISED }} aria-hidden="true" />
-        Raised to {datum.raisedText}: <strong>{formatUsd(datum.highCostUsd)}</strong> (
-        {change(datum.highCostUsd, baseCostUsd)})
+        Raised to {datum.raisedText}: <strong>{money.format(datum.highCostUsd)}</strong> (
+        {change(datum.highCostUsd, baseCostUsd, money)})
       </p>
       <p className="muted">
-        As entered: {formatUsd(baseCostUsd)} · swing {formatUsd(datum.swingUsd)}
+        As entered: {money.format(baseCostUsd)} · swing {money.format(datum.swingUsd)}
       </p>
     </div>
   )
@@ -105,8 +107,11 @@ export default function TornadoChart({
   baseCostUsd: number
 }) {
   const narrow = useNarrow()
-  const costs = data.flatMap((d) => [d.lowCostUsd, d.highCostUsd, baseCostUsd])
-  const ticks = axisTicks(Math.min(...costs), Math.max(...costs))
+  const money = useMoney()
+  // Round steps in the currency shown, placed back on the chart's US-dollar scale.
+  const rate = money.currency.perUsd
+  const costs = data.flatMap((d) => [d.lowCostUsd, d.highCostUsd, baseCostUsd].map((c) => c * rate))
+  const ticks = axisTicks(Math.min(...costs), Math.max(...costs)).map((t) => t / rate)
   const height = data.length * ROW_HEIGHT + 90
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 560, height }}>
@@ -123,8 +128,8 @@ export default function TornadoChart({
           type="number"
           domain={[ticks[0] ?? 0, ticks.at(-1) ?? 0]}
           ticks={ticks}
-          tickFormatter={usdTick}
-          label={USD_AXIS_LABEL}
+          tickFormatter={moneyTick(money.currency)}
+          label={moneyAxisLabel(money.code)}
         />
         <YAxis
           type="category"
@@ -137,7 +142,7 @@ export default function TornadoChart({
           cursor={{ fill: 'rgb(47 111 179 / 8%)' }}
           // On a phone no side of the pointer has room for the tooltip: pin it to the left edge.
           {...(narrow ? { position: { x: 4 } } : {})}
-          content={(props) => <TornadoTooltip {...props} baseCostUsd={baseCostUsd} />}
+          content={(props) => <TornadoTooltip {...props} baseCostUsd={baseCostUsd} money={money} />}
         />
         <Legend position="top" />
         <ReferenceLine x={baseCostUsd} stroke="#1b2430" strokeWidth={1.5} />

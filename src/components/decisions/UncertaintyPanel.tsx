@@ -11,7 +11,7 @@ import {
 } from '../../domain/decisions/monteCarlo'
 import type { ScenarioDraft } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
-import { formatCount, formatCountOf, formatPercent, formatUsd } from '../../format/number'
+import { formatCount, formatCountOf, formatPercent } from '../../format/number'
 import { useSettledValue } from '../ui/useSettledValue'
 import { FailureList } from '../ui/FailureList'
 import { Figure } from '../ui/Figure'
@@ -23,6 +23,7 @@ import type { VolumeBandProps } from './VolumeBandChart'
 import { samplesCsv, samplesFileName } from './samplesCsv'
 import { downloadText } from '../ui/download'
 import { usePriceBook } from '../../store/priceBook'
+import { useMoney } from '../currency/useMoney'
 
 // memo: redrawing recharts with unchanged data is the slow part of a re-render.
 const VolumeBandChart = memo(lazy(() => import('./VolumeBandChart')))
@@ -90,6 +91,7 @@ function RangeField({
 
 /** The P10 to P90 band against job volume, with every plotted value in a table. */
 function VolumeBand({ points, jobsRange, planJobs }: VolumeBandProps) {
+  const money = useMoney()
   const title = 'Monthly cost as job volume grows, P10 to P90'
   // Only jobs per month uncertain: at any one volume the cost is known, so the band has no width.
   const flat = points.every((p) => p.p10Usd === p.p90Usd)
@@ -98,8 +100,8 @@ function VolumeBand({ points, jobsRange, planJobs }: VolumeBandProps) {
       title={title}
       hint={
         <>
-          USD per month against jobs per month. Shaded: the middle 80% of sampled costs at each
-          volume (P10 to P90); dashed: the median (P50); solid: the plan as entered.
+          {money.code} per month against jobs per month. Shaded: the middle 80% of sampled costs at
+          each volume (P10 to P90); dashed: the median (P50); solid: the plan as entered.
           {jobsRange &&
             ` The orange span is the jobs range, ${formatCount(jobsRange.low)} to ${formatCount(jobsRange.high)}: volume is this chart's axis, so that range is shown along it and left out of the band (which is why the plan's row differs from the figures above).`}
           {flat &&
@@ -111,7 +113,7 @@ function VolumeBand({ points, jobsRange, planJobs }: VolumeBandProps) {
       chart={<VolumeBandChart points={points} jobsRange={jobsRange} planJobs={planJobs} />}
       table={
         <table className="panel-table">
-          <caption>Monthly cost in USD at each volume, other ranges sampled</caption>
+          <caption>Monthly cost in {money.code} at each volume, other ranges sampled</caption>
           <thead>
             <tr>
               <th scope="col">Jobs per month</th>
@@ -130,10 +132,10 @@ function VolumeBand({ points, jobsRange, planJobs }: VolumeBandProps) {
                     {formatCount(p.jobsPerMonth)}
                     {plan && ' (plan)'}
                   </th>
-                  <td>{formatUsd(p.p10Usd)}</td>
-                  <td>{formatUsd(p.p50Usd)}</td>
-                  <td>{formatUsd(p.p90Usd)}</td>
-                  <td>{formatUsd(p.baseUsd)}</td>
+                  <td>{money.format(p.p10Usd)}</td>
+                  <td>{money.format(p.p50Usd)}</td>
+                  <td>{money.format(p.p90Usd)}</td>
+                  <td>{money.format(p.baseUsd)}</td>
                 </tr>
               )
             })}
@@ -151,6 +153,7 @@ export const UncertaintyPanel = memo(function UncertaintyPanel({
   scenario: Scenario
   draft: ScenarioDraft
 }) {
+  const money = useMoney()
   // Per scenario, so switching scenarios does not carry one plan's ranges to another.
   const [byScenario, setByScenario] = useState<Record<string, RangeTexts>>({})
   const texts = byScenario[draft.id] ?? NO_RANGES
@@ -246,10 +249,22 @@ export const UncertaintyPanel = memo(function UncertaintyPanel({
       ) : (
         <>
           <div className={pending ? 'figures panel-figures stale' : 'figures panel-figures'}>
-            <Figure label="P10" value={formatUsd(result.p10Usd)} note="1 month in 10 costs less" />
-            <Figure label="P50 (median)" value={formatUsd(result.p50Usd)} note="half cost less" />
-            <Figure label="P90" value={formatUsd(result.p90Usd)} note="1 month in 10 costs more" />
-            <Figure label="As entered" value={formatUsd(result.baseCostUsd)} />
+            <Figure
+              label="P10"
+              value={money.format(result.p10Usd)}
+              note="1 month in 10 costs less"
+            />
+            <Figure
+              label="P50 (median)"
+              value={money.format(result.p50Usd)}
+              note="half cost less"
+            />
+            <Figure
+              label="P90"
+              value={money.format(result.p90Usd)}
+              note="1 month in 10 costs more"
+            />
+            <Figure label="As entered" value={money.format(result.baseCostUsd)} />
           </div>
           <p className="hint">
             {pending ? 'A range above cannot be read, so it is left out until it is fixed. ' : ''}
@@ -283,8 +298,8 @@ export const UncertaintyPanel = memo(function UncertaintyPanel({
       {auto && (
         <p className="note auto-range">
           Quality auto is billed at whatever the model picks: as low,{' '}
-          <strong>{formatUsd(auto.lowUsd)}</strong> a month; as high,{' '}
-          <strong>{formatUsd(auto.highUsd)}</strong>.
+          <strong>{money.format(auto.lowUsd)}</strong> a month; as high,{' '}
+          <strong>{money.format(auto.highUsd)}</strong>.
         </p>
       )}
     </Panel>

@@ -12,8 +12,16 @@ import {
 } from 'recharts'
 import type { TooltipContentProps } from 'recharts'
 import type { InputRange, VolumeBandPoint } from '../../domain/decisions/monteCarlo'
-import { formatCount, formatUsd } from '../../format/number'
-import { JOBS_AXIS_LABEL, USD_MONTH_AXIS_LABEL, countTick, usdTick } from '../charts/axes'
+import { formatCount } from '../../format/number'
+import {
+  JOBS_AXIS_LABEL,
+  countTick,
+  moneyAxis,
+  moneyMonthAxisLabel,
+  moneyTick,
+} from '../charts/axes'
+import { useMoney } from '../currency/useMoney'
+import type { Money } from '../currency/useMoney'
 
 // Okabe-Ito blue for the band and its median; the plan as entered in near-black,
 // so the three read apart in colour-blind vision and in greyscale print.
@@ -33,7 +41,11 @@ interface Row {
   point: VolumeBandPoint
 }
 
-function BandTooltip({ active, payload }: Pick<TooltipContentProps, 'active' | 'payload'>) {
+function BandTooltip({
+  active,
+  payload,
+  money,
+}: Pick<TooltipContentProps, 'active' | 'payload'> & { money: Money }) {
   const row = payload[0]?.payload as Row | undefined
   if (!active || !row) return null
   const p = row.point
@@ -42,13 +54,14 @@ function BandTooltip({ active, payload }: Pick<TooltipContentProps, 'active' | '
       <p className="tornado-tooltip-title">{formatCount(p.jobsPerMonth)} jobs per month</p>
       <p>
         <span className="swatch" style={{ background: BAND, opacity: 0.35 }} aria-hidden="true" />
-        P10 to P90: <strong>{formatUsd(p.p10Usd)}</strong> to <strong>{formatUsd(p.p90Usd)}</strong>
+        P10 to P90: <strong>{money.format(p.p10Usd)}</strong> to{' '}
+        <strong>{money.format(p.p90Usd)}</strong>
       </p>
       <p>
         <span className="swatch" style={{ background: BAND }} aria-hidden="true" />
-        P50 (median): <strong>{formatUsd(p.p50Usd)}</strong>
+        P50 (median): <strong>{money.format(p.p50Usd)}</strong>
       </p>
-      <p className="muted">As entered: {formatUsd(p.baseUsd)}</p>
+      <p className="muted">As entered: {money.format(p.baseUsd)}</p>
     </div>
   )
 }
@@ -66,6 +79,7 @@ export interface VolumeBandProps {
 }
 
 export default function VolumeBandChart({ points, jobsRange, planJobs }: VolumeBandProps) {
+  const money = useMoney()
   const rows: Row[] = points.map((p) => ({
     jobsPerMonth: p.jobsPerMonth,
     band: [p.p10Usd, p.p90Usd],
@@ -96,8 +110,16 @@ export default function VolumeBandChart({ points, jobsRange, planJobs }: VolumeB
           tickFormatter={countTick}
           label={JOBS_AXIS_LABEL}
         />
-        <YAxis tickFormatter={usdTick} width={80} label={USD_MONTH_AXIS_LABEL} />
-        <Tooltip content={(props) => <BandTooltip {...props} />} />
+        <YAxis
+          tickFormatter={moneyTick(money.currency)}
+          {...moneyAxis(
+            money.currency,
+            points.flatMap((p) => [p.p10Usd, p.p90Usd, p.baseUsd]),
+          )}
+          width={80}
+          label={moneyMonthAxisLabel(money.code)}
+        />
+        <Tooltip content={(props) => <BandTooltip {...props} money={money} />} />
         <Legend position="top" itemSorter={(item) => LEGEND_ORDER.indexOf(String(item.dataKey))} />
         {jobsRange && (
           <ReferenceArea

@@ -11,9 +11,11 @@ import {
 } from 'recharts'
 import type { TooltipContentProps } from 'recharts'
 import type { ProjectedMonth } from '../../domain/projection'
-import { formatCount, formatUsd } from '../../format/number'
+import { formatCount } from '../../format/number'
 import { formatMonth } from '../../format/month'
-import { USD_MONTH_AXIS_LABEL, usdTick } from '../charts/axes'
+import { moneyAxis, moneyMonthAxisLabel, moneyTick } from '../charts/axes'
+import { useMoney } from '../currency/useMoney'
+import type { Money } from '../currency/useMoney'
 
 // Okabe-Ito blue for months within the budget, vermillion for months over it, and the
 // budget line in near-black: apart in colour-blind vision and in greyscale print.
@@ -31,14 +33,18 @@ interface Row {
   over: number
 }
 
-function MonthTooltip({ active, payload }: Pick<TooltipContentProps, 'active' | 'payload'>) {
+function MonthTooltip({
+  active,
+  payload,
+  money,
+}: Pick<TooltipContentProps, 'active' | 'payload'> & { money: Money }) {
   const row = payload[0]?.payload as Row | undefined
   if (!active || !row) return null
   return (
     <div className="tornado-tooltip">
       <p className="tornado-tooltip-title">{row.label}</p>
       <p>
-        <strong>{formatUsd(row.costUsd)}</strong> for {formatCount(row.jobs)} jobs
+        <strong>{money.format(row.costUsd)}</strong> for {formatCount(row.jobs)} jobs
       </p>
     </div>
   )
@@ -52,6 +58,7 @@ export default function YearChart({
   months: readonly ProjectedMonth[]
   budgetUsd: number | null
 }) {
+  const money = useMoney()
   const rows: Row[] = months.map((m) => {
     const over = budgetUsd !== null && m.costUsd > budgetUsd
     return {
@@ -67,8 +74,14 @@ export default function YearChart({
       <BarChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" fontSize={12} interval="preserveStartEnd" minTickGap={4} />
-        <YAxis tickFormatter={usdTick} fontSize={12} label={USD_MONTH_AXIS_LABEL} width={72} />
-        <Tooltip content={MonthTooltip} />
+        <YAxis
+          tickFormatter={moneyTick(money.currency)}
+          {...moneyAxis(money.currency, [...months.map((m) => m.costUsd), budgetUsd ?? 0])}
+          fontSize={12}
+          label={moneyMonthAxisLabel(money.code)}
+          width={72}
+        />
+        <Tooltip content={(props) => <MonthTooltip {...props} money={money} />} />
         {budgetUsd === null ? (
           <Bar dataKey="costUsd" name="Cost" fill={WITHIN} isAnimationActive={false} />
         ) : (

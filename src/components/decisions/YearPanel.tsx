@@ -2,7 +2,7 @@ import { lazy, memo, useId, useMemo } from 'react'
 import type { ScenarioDraft } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
 import { firstMonthOver, monthOf, projectYear } from '../../domain/projection'
-import { formatCount, formatPercent, formatUsd } from '../../format/number'
+import { formatCount, formatPercent } from '../../format/number'
 import { formatMonth } from '../../format/month'
 import { usePriceBook } from '../../store/priceBook'
 import { useWorksheet } from '../../store/worksheet'
@@ -12,6 +12,8 @@ import { Figure } from '../ui/Figure'
 import { NumberField } from '../ui/NumberField'
 import { Panel } from '../ui/Panel'
 import { ChartWithTable } from './ChartWithTable'
+import { RateNote } from '../currency/RateNote'
+import { useMoney } from '../currency/useMoney'
 
 const YearChart = memo(lazy(() => import('./YearChart')))
 
@@ -89,6 +91,7 @@ export const YearPanel = memo(function YearPanel({
   /** The budget cap's "Monthly budget", when one is typed and valid. */
   budgetUsd: number | null
 }) {
+  const money = useMoney()
   const book = usePriceBook()
   // Read once a render: a page left open into a new month starts there on the next edit.
   const defaultStart = monthOf(new Date())
@@ -119,7 +122,7 @@ export const YearPanel = memo(function YearPanel({
           <div className="figures panel-figures">
             <Figure
               label="12-month total"
-              value={formatUsd(result.totalUsd)}
+              value={money.format(result.totalUsd)}
               big
               note={`${formatMonth(result.months[0]?.month ?? '')} to ${formatMonth(result.months[11]?.month ?? '')}, growth ${formatPercent(result.growth)} a month`}
             />
@@ -130,18 +133,19 @@ export const YearPanel = memo(function YearPanel({
                 tone={over ? 'bad' : 'good'}
                 note={
                   over
-                    ? `${formatUsd(over.costUsd)} against the ${formatUsd(budgetUsd)} monthly budget`
-                    : `every month within the ${formatUsd(budgetUsd)} monthly budget`
+                    ? `${money.format(over.costUsd)} against the ${money.format(budgetUsd)} monthly budget`
+                    : `every month within the ${money.format(budgetUsd)} monthly budget`
                 }
               />
             )}
           </div>
+          <RateNote />
           <ChartWithTable
             title="Cost per month, next 12 months"
             hint={
               budgetUsd === null
                 ? 'Type a monthly budget in the budget cap to draw it here.'
-                : `The dashed line is the budget cap’s monthly budget, ${formatUsd(budgetUsd)}; months over it are orange.`
+                : `The dashed line is the budget cap’s monthly budget, ${money.format(budgetUsd)}; months over it are orange.`
             }
             description={`Bar chart of the monthly cost for 12 months from ${formatMonth(result.startMonth)}; the same values are in the table below.`}
             tableLabel="Cost per month, next 12 months"
@@ -160,7 +164,7 @@ export const YearPanel = memo(function YearPanel({
                     <tr key={m.month}>
                       <th scope="row">{formatMonth(m.month)}</th>
                       <td className="num">{formatCount(m.jobs)}</td>
-                      <td className="num">{formatUsd(m.costUsd)}</td>
+                      <td className="num">{money.format(m.costUsd)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -170,7 +174,7 @@ export const YearPanel = memo(function YearPanel({
                     <td className="num">
                       {formatCount(result.months.reduce((sum, m) => sum + m.jobs, 0))}
                     </td>
-                    <td className="num">{formatUsd(result.totalUsd)}</td>
+                    <td className="num">{money.format(result.totalUsd)}</td>
                   </tr>
                 </tfoot>
               </table>

@@ -14,6 +14,7 @@ import { ImportPreview } from './ImportPreview'
 import { ShareButton } from '../share/ShareButton'
 import { formatCountOf, formatPercent } from '../../format/number'
 import './importExport.css'
+import { useCurrency } from '../../store/useCurrency'
 
 interface Pending {
   source: string
@@ -75,6 +76,7 @@ export function ImportExportBar() {
   // Drafts only: the comparison's table is the compare section's work, not this bar's.
   const comparedDrafts = useComparedDrafts()
   const book = usePriceBook()
+  const shownIn = useCurrency().code
   const shared = useMemo(() => comparedDrafts.map(toScenario), [comparedDrafts])
   const [progress, setProgress] = useState<ImportProgress | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
@@ -145,7 +147,11 @@ export function ImportExportBar() {
       fileName: fileNameFor(list.map((s) => s.name)),
       text: exportScenariosCsv(list, book),
     })
-    setStatus(`Exported ${formatCountOf(list.length, 'scenario')}.`)
+    setStatus(
+      shownIn === 'USD'
+        ? `Exported ${formatCountOf(list.length, 'scenario')}.`
+        : `Exported ${formatCountOf(list.length, 'scenario')}, in USD: CSV files keep prices in US dollars, whatever currency the worksheet shows (${shownIn} here).`,
+    )
   }
 
   return (

@@ -1,12 +1,13 @@
 import { useEffect, useId, useMemo, useRef } from 'react'
 import type { CsvImportResult } from '../../io/csv/format'
 import type { Scenario } from '../../domain/model'
-import { formatCount, formatCountOf, formatUsd } from '../../format/number'
+import { formatCount, formatCountOf } from '../../format/number'
 import { computeScenario } from '../../domain/engine'
 import './importExport.css'
 import { withCustomModels } from '../../domain/customModels'
 import { PRICE_BOOK } from '../../presets/priceBook'
 import { LongName } from '../ui/LongName'
+import { useMoney } from '../currency/useMoney'
 import { shortName } from '../ui/names'
 import { uniqueScenarioNames } from '../../domain/scenarioNames'
 import { useWorksheet } from '../../store/worksheet'
@@ -65,6 +66,7 @@ function RenameNote({ scenarios }: { scenarios: readonly Scenario[] }) {
  * until the person chooses; a file with errors imports only its valid scenarios.
  */
 export function ImportPreview({ source, result, onImport, onCancel }: Props) {
+  const money = useMoney()
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   // Priced as the import checked them: the price book and the file's own custom models
@@ -129,7 +131,9 @@ export function ImportPreview({ source, result, onImport, onCancel }: Props) {
                   </td>
                   <td>{formatCount(s.scenario.stages.length)}</td>
                   <td>
-                    {r?.ok ? formatUsd(r.monthlyCostUsd) : formatCountOf(s.errors.length, 'error')}
+                    {r?.ok
+                      ? money.format(r.monthlyCostUsd)
+                      : formatCountOf(s.errors.length, 'error')}
                   </td>
                 </tr>
               )

@@ -5,6 +5,7 @@ import { formatCount, formatPercent, formatUsd } from '../../format/number'
 import { useActiveDraft, useActiveResult } from '../../store/hooks'
 import { stageTitle } from '../ui/names'
 import './results.css'
+import { useMoney } from '../currency/useMoney'
 
 /** The formula with this scenario's own numbers in it, so every figure can be checked by hand. */
 export function HowComputed() {
@@ -26,6 +27,7 @@ export function HowComputed() {
 }
 
 function Workings() {
+  const money = useMoney()
   const draft = useActiveDraft()
   const result = useActiveResult()
   const n = (v: number) => formatCount(v)
@@ -64,14 +66,14 @@ function Workings() {
                   {stage.partialImages > 0 &&
                     ` + ${n(stage.partialImages * PARTIAL_IMAGE_TOKENS)} partial`}
                   ) = {n(r.tokensByMeter.imageOutput)} tokens × {rate(p.imageOutput)}
-                  {b} = {formatUsd(r.costByMeter.imageOutput)}
+                  {b} = {money.format(r.costByMeter.imageOutput)}
                 </p>
                 <p>
                   Prompt: {n(r.billableImages)} × {n(stage.promptTokens)} tokens ={' '}
                   {n(r.tokensByMeter.textInput + r.tokensByMeter.cachedTextInput)} tokens at{' '}
                   {rate(p.textInput)} ({formatPercent(stage.cachedInputShare)} cached at{' '}
                   {rate(p.cachedTextInput)}){b} ={' '}
-                  {formatUsd(r.costByMeter.textInput + r.costByMeter.cachedTextInput)}
+                  {money.format(r.costByMeter.textInput + r.costByMeter.cachedTextInput)}
                 </p>
                 {stage.referenceImages > 0 && (
                   <p>
@@ -80,11 +82,11 @@ function Workings() {
                     {n(r.tokensByMeter.imageInput + r.tokensByMeter.cachedImageInput)} tokens at{' '}
                     {rate(p.imageInput)} ({formatPercent(stage.cachedInputShare)} cached at{' '}
                     {rate(p.cachedImageInput)}){b} ={' '}
-                    {formatUsd(r.costByMeter.imageInput + r.costByMeter.cachedImageInput)}
+                    {money.format(r.costByMeter.imageInput + r.costByMeter.cachedImageInput)}
                   </p>
                 )}
                 <p>
-                  Stage total: <b>{formatUsd(r.costUsd)}</b>
+                  Stage total: <b>{money.format(r.costUsd)}</b>
                 </p>
               </li>
             )
@@ -93,7 +95,7 @@ function Workings() {
       )}
       {result.ok && (
         <p>
-          Monthly cost = sum of stages = <b>{formatUsd(result.monthlyCostUsd)}</b>. Cost per
+          Monthly cost = sum of stages = <b>{money.format(result.monthlyCostUsd)}</b>. Cost per
           delivered image divides it by the {n(result.deliveredImages)} images kept at the stages
           that deliver final images (jobs reaching the stage × images per job); drafts and retries
           are paid for but not delivered.

@@ -1,6 +1,6 @@
-import { formatUsd } from '../../format/number'
 import { useActiveResult } from '../../store/hooks'
 import './results.css'
+import { useMoney } from '../currency/useMoney'
 
 /**
  * On a phone the results sit below the worksheet; this bar keeps the total in
@@ -8,11 +8,12 @@ import './results.css'
  * already announces the same figure.
  */
 export function MiniTotal() {
+  const money = useMoney()
   const result = useActiveResult()
   return (
     <div className="mini-total" aria-hidden="true">
       <span>Monthly cost</span>
-      <strong>{result.ok ? formatUsd(result.monthlyCostUsd) : 'Incomplete'}</strong>
+      <strong>{result.ok ? money.format(result.monthlyCostUsd) : 'Incomplete'}</strong>
       <a href="#results-h" tabIndex={-1}>
         Details
       </a>

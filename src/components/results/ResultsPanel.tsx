@@ -1,13 +1,16 @@
 import { METER_LABELS, rateFactor } from '../../domain/engine'
 import { METERS } from '../../domain/model'
-import { formatCount, formatUnitUsd, formatUsd } from '../../format/number'
+import { formatCount, formatUsd } from '../../format/number'
 import { useActiveDraft, useActiveResult } from '../../store/hooks'
 import { Figure } from '../ui/Figure'
 import { FieldErrorList } from '../ui/FailureList'
 import { stageTitle } from '../ui/names'
 import './results.css'
+import { RateNote } from '../currency/RateNote'
+import { useMoney } from '../currency/useMoney'
 
 export function ResultsPanel() {
+  const money = useMoney()
   const result = useActiveResult()
   const draft = useActiveDraft()
 
@@ -31,24 +34,25 @@ export function ResultsPanel() {
     <section className="card results" aria-labelledby="results-h">
       <h2 id="results-h">Monthly budget</h2>
       <div className="figures">
-        <Figure label="Monthly cost" value={formatUsd(result.monthlyCostUsd)} big />
-        <Figure label="Annual cost" value={formatUsd(result.annualCostUsd)} />
-        <Figure label="Cost per job" value={formatUsd(result.costPerJobUsd)} />
+        <Figure label="Monthly cost" value={money.format(result.monthlyCostUsd)} big />
+        <Figure label="Annual cost" value={money.format(result.annualCostUsd)} />
+        <Figure label="Cost per job" value={money.format(result.costPerJobUsd)} />
         <Figure
           label="Cost per delivered image"
           value={
             result.costPerDeliveredImageUsd === null
               ? '—'
-              : formatUnitUsd(result.costPerDeliveredImageUsd)
+              : money.unit(result.costPerDeliveredImageUsd)
           }
         />
       </div>
+      <RateNote />
       <p className="muted small">
         {formatCount(result.billableImages)} billed images for {formatCount(result.keptImages)}{' '}
         kept, {formatCount(result.deliveredImages)} of them delivered as finals, from{' '}
         {formatCount(draft.jobsPerMonth)} jobs{draft.batch ? ', Batch API' : ''}. Cost per
         generated-and-kept image (all stages, drafts included):{' '}
-        {formatUsd(result.costPerKeptImageUsd)}.
+        {money.format(result.costPerKeptImageUsd)}.
       </p>
 
       <table className="breakdown">
@@ -58,7 +62,7 @@ export function ResultsPanel() {
             <th scope="col">Stage</th>
             <th scope="col">Billed images</th>
             <th scope="col">Per image</th>
-            <th scope="col">USD</th>
+            <th scope="col">{money.code}</th>
           </tr>
         </thead>
         <tbody>
@@ -72,8 +76,8 @@ export function ResultsPanel() {
                 </span>
               </th>
               <td>{formatCount(s.billableImages)}</td>
-              <td>{formatUsd(s.costPerBillableImageUsd)}</td>
-              <td>{formatUsd(s.costUsd)}</td>
+              <td>{money.format(s.costPerBillableImageUsd)}</td>
+              <td>{money.format(s.costUsd)}</td>
             </tr>
           ))}
         </tbody>
@@ -86,7 +90,7 @@ export function ResultsPanel() {
             <th scope="col">Meter</th>
             <th scope="col">Rate /1M</th>
             <th scope="col">Tokens</th>
-            <th scope="col">USD</th>
+            <th scope="col">{money.code}</th>
           </tr>
         </thead>
         <tbody>
@@ -95,7 +99,7 @@ export function ResultsPanel() {
               <th scope="row">{METER_LABELS[m]}</th>
               <td>{formatUsd(result.prices[m] * rateFactor(draft.batch))}</td>
               <td>{formatCount(result.tokensByMeter[m])}</td>
-              <td>{formatUsd(result.costByMeter[m])}</td>
+              <td>{money.format(result.costByMeter[m])}</td>
             </tr>
           ))}
         </tbody>

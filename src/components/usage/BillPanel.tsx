@@ -21,6 +21,7 @@ import { Panel } from '../ui/Panel'
 import { TableScroll } from '../ui/TableScroll'
 import { scenarioTitle } from '../ui/names'
 import { shortText } from './labels'
+import { useCurrency } from '../../store/useCurrency'
 import { monthName } from './monthName'
 
 /** An amount in a currency other than USD: its code and the number, never a dollar sign. */
@@ -192,8 +193,16 @@ export function BillPanel({ bill }: { bill: BillSummary }) {
     [draft, book],
   )
   const estimate = result?.ok ? result.costByMeter : null
+  const shownIn = useCurrency().code
   return (
     <>
+      {bill.months.length > 0 && shownIn !== 'USD' && (
+        // Converting the bill at a rate the person chose would make its figures differ from
+        // the invoice's; the estimate stays beside it in the same currency, so the gap is real.
+        <p className="hint">
+          The bill and the estimate beside it are in USD, the bill&apos;s currency, not {shownIn}.
+        </p>
+      )}
       {bill.months.length > 0 && <CostsPanel bill={bill} draft={draft} estimate={estimate} />}
       <BilledTokensPanel bill={bill} book={book} />
       {bill.images.length > 0 && draft && (

@@ -3,13 +3,14 @@ import type { UsageStatus } from '../../domain/usage/rows'
 import { USAGE_STATUSES } from '../../domain/usage/rows'
 import type { QualityKey, UsageGroup, UsageSummary } from '../../domain/usage/summary'
 import { QUALITY_KEYS } from '../../domain/usage/summary'
-import { formatCount, formatMeasured, formatUsd, formatWholePercent } from '../../format/number'
+import { formatCount, formatMeasured, formatWholePercent } from '../../format/number'
 import { templateTotals } from '../../domain/usage/templateTotals'
 import type { StageOrderRule, TemplateTotal } from '../../domain/usage/templateTotals'
 import { useWorksheet } from '../../store/worksheet'
 import { TableScroll } from '../ui/TableScroll'
 import { NotesList } from '../ui/NotesList'
 import { BASIS_LABELS, fullTitle, groupName, PAGE, shortText, STATUS_LABELS } from './labels'
+import { useMoney } from '../currency/useMoney'
 
 /** "50% rejected, 33% accepted": largest share first, zero shares left out. */
 function mix<K extends string>(
@@ -37,6 +38,7 @@ const sizeMix = (g: UsageGroup) =>
 const tokens = (n: number) => formatCount(Math.round(n))
 
 function Row({ g, total }: { g: UsageGroup; total?: boolean }) {
+  const money = useMoney()
   const name = groupName(g.template, g.stage)
   const t = g.tokensByMeter
   const full = `${g.template ?? ''} / ${g.stage ?? ''}`
@@ -60,10 +62,10 @@ function Row({ g, total }: { g: UsageGroup; total?: boolean }) {
         )}
       </td>
       <td>
-        {formatUsd(g.costUsd)}
+        {money.format(g.costUsd)}
         <span className="delta">{BASIS_LABELS[g.costBasis]}</span>
       </td>
-      <td>{formatUsd(total ? null : g.costPerKeptImageUsd)}</td>
+      <td>{money.format(total ? null : g.costPerKeptImageUsd)}</td>
     </tr>
   )
 }
@@ -132,6 +134,7 @@ function StageOrder({ t, onMove }: { t: TemplateTotal; onMove: (stages: string[]
 
 /** Each template's whole workflow, per image kept at its last stage. */
 function TemplateTotalsTable({ summary }: { summary: UsageSummary }) {
+  const money = useMoney()
   const worksheet = useWorksheet((s) => s.scenarios)
   const [yours, setYours] = useState<ReadonlyMap<string, readonly string[]>>(new Map())
   const scenarios = useMemo(
@@ -179,8 +182,8 @@ function TemplateTotalsTable({ summary }: { summary: UsageSummary }) {
                 {formatCount(t.finalKeptImages)}
                 <span className="delta">{stageName(t.finalStage)}</span>
               </td>
-              <td>{formatUsd(t.costUsd)}</td>
-              <td>{formatUsd(t.costPerFinalImageUsd)}</td>
+              <td>{money.format(t.costUsd)}</td>
+              <td>{money.format(t.costPerFinalImageUsd)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,18 +4,20 @@ import type { UsageSummary } from '../../domain/usage/summary'
 import { scenarioFromLog } from '../../domain/usage/scenarioFromLog'
 import { blankStage } from '../../domain/model'
 import { DEFAULT_MODEL_ID } from '../../presets/priceBook'
-import { formatCount, formatUsd } from '../../format/number'
+import { formatCount } from '../../format/number'
 import { computeScenario } from '../../domain/engine'
 import { useWorksheet } from '../../store/worksheet'
 import { fullTitle, shortText } from './labels'
 import { NotesList } from '../ui/NotesList'
 import { Panel } from '../ui/Panel'
 import { usePriceBook } from '../../store/priceBook'
+import { useMoney } from '../currency/useMoney'
 
 const MAX_PICKABLE = 200
 
 /** A scenario built from one template's log: every stage measured, sized to the log's volume. */
 export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {
+  const money = useMoney()
   // Only templates whose every stage the worker sent: a scenario needs all of them.
   const templates = summary.templates
   const [template, setTemplate] = useState(templates[0] ?? '')
@@ -62,7 +64,7 @@ export function NewScenarioPanel({ summary }: { summary: UsageSummary }) {
           <p>
             {plural(made.scenario.stages.length, 'stage')},{' '}
             {formatCount(made.scenario.jobsPerMonth)} jobs a month
-            {result?.ok && <>: {formatUsd(result.monthlyCostUsd)} a month at list prices</>}.
+            {result?.ok && <>: {money.format(result.monthlyCostUsd)} a month at list prices</>}.
           </p>
           <NotesList notes={made.notes} />
           <div className="actions">

@@ -7,13 +7,7 @@ import type { UsageGroup, UsageSummary } from '../../domain/usage/summary'
 import type { ScenarioDraft } from '../../domain/draft'
 import { METER_LABELS } from '../../domain/engine'
 import type { Stage } from '../../domain/model'
-import {
-  formatCount,
-  formatMeasured,
-  formatSignedPercent,
-  formatSignedUsd,
-  formatUsd,
-} from '../../format/number'
+import { formatCount, formatMeasured, formatSignedPercent } from '../../format/number'
 import { usePriceBook } from '../../store/priceBook'
 import { useWorksheet } from '../../store/worksheet'
 import { decisionScenario } from '../../domain/draft'
@@ -24,6 +18,9 @@ import { TableScroll } from '../ui/TableScroll'
 import { groupName } from './labels'
 import { NotesList } from '../ui/NotesList'
 import { scenarioTitle, stageTitle } from '../ui/names'
+import { ScenarioFinder } from '../scenarios/ScenarioFinder'
+import { useScenarioPage } from '../scenarios/useScenarioPage'
+import { useMoney } from '../currency/useMoney'
 
 const FIELD_LABELS: Readonly<Record<CalibratedField, string>> = {
   retryMultiplier: 'Retry multiplier',
@@ -52,14 +49,15 @@ function pairedStage(draft: ScenarioDraft, group: UsageGroup): string {
 /** Fields whose change means the log measured another kind of image than the stage makes. */
 const SHAPE_FIELDS: readonly CalibratedField[] = ['quality', 'width', 'height']
 
+/** Log groups offered in the picker; the table above pages through the rest. */
+const MAX_PICKABLE = 200
+
 /**
  * Pairs a log group with a worksheet stage: estimate vs. actual by meter and
  * by input, and the measured values as an undoable Apply.
  */
-/** Log groups offered in the picker; the table above pages through the rest. */
-const MAX_PICKABLE = 200
-
 export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
+  const money = useMoney()
   // Deferred: typing elsewhere in the worksheet should not wait for this panel.
   const scenarios = useDeferredValue(useWorksheet((s) => s.scenarios))
   const activeId = useWorksheet((s) => s.activeId)
@@ -107,6 +105,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
 
   const group = summary.groups[groupIndex] ?? summary.groups[0]
   const draft = scenarios.find((d) => d.id === scenarioId) ?? scenarios[0]
+  const pager = useScenarioPage(scenarios, draft?.id)
   const pairKey = `${String(groupIndex)}:${draft?.id ?? ''}`
   const stageId =
     stageChoice?.key === pairKey
@@ -164,6 +163,17 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
       className="wide"
       lede="Pick a log group and the worksheet stage it measures. The stage is priced for the log's volume, so the two costs compare like for like."
     >
+      {/* A worksheet of thousands listed every scenario in the picker: a page, and a search. */}
+      <ScenarioFinder
+        pager={pager}
+        label="Find a scenario to reconcile"
+        noun="scenarios"
+        onPick={(id) => {
+          setScenarioId(id)
+          setApplied(null)
+          setConfirming(false)
+        }}
+      />
       <div className="usage-pick">
         <label>
           <span>Log group</span>
@@ -192,7 +202,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
               setConfirming(false)
             }}
           >
-            {scenarios.map((d) => (
+            {(pager.items.includes(draft) ? pager.items : [draft, ...pager.items]).map((d) => (
               <option key={d.id} value={d.id}>
                 {scenarioTitle(d.name)}
               </option>
@@ -233,13 +243,13 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
           <div className="figures panel-figures">
             <Figure
               label="Estimate"
-              value={formatUsd(recon.estimateUsd)}
+              value={money.format(recon.estimateUsd)}
               note={`"${stageName}" priced for the log's ${formatCount(recon.images)} ${recon.scaledBy}`}
             />
-            <Figure label="Actual" value={formatUsd(recon.actualUsd)} note="From the log" />
+            <Figure label="Actual" value={money.format(recon.actualUsd)} note="From the log" />
             <Figure
               label="Difference"
-              value={formatSignedUsd(recon.differenceUsd)}
+              value={money.signed(recon.differenceUsd)}
               tone={recon.differenceUsd > 0 ? 'bad' : recon.differenceUsd < 0 ? 'good' : undefined}
               note={
                 recon.estimateUsd > 0
@@ -251,7 +261,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
           {largest && (
             <p className="usage-largest">
               Largest cause: <strong>{largest.label}</strong> (
-              {formatSignedUsd(largest.costImpactUsd ?? 0)}).
+              {money.signed(largest.costImpactUsd ?? 0)}).
             </p>
           )}
           <TableScroll label="Estimate and actual by input">
@@ -276,7 +286,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
                     <td>{formatMeasured(i.estimate)}</td>
                     <td>{i.actual === null ? 'not logged' : formatMeasured(i.actual)}</td>
                     <td>{formatMeasured(i.difference)}</td>
-                    <td>{formatSignedUsd(i.costImpactUsd)}</td>
+                    <td>{money.signed(i.costImpactUsd)}</td>
                     <td className="notes">{i.detail}</td>
                   </tr>
                 ))}
@@ -285,7 +295,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
                 <tr>
                   <th scope="row">Not explained by an input</th>
                   <td colSpan={3} />
-                  <td>{formatSignedUsd(recon.unexplainedUsd)}</td>
+                  <td>{money.signed(recon.unexplainedUsd)}</td>
                   <td className="notes">
                     Prices, batch, rows priced from a cost column or unpriced.
                   </td>
@@ -312,9 +322,9 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
                         ? 'Cost column (no meter split)'
                         : METER_LABELS[m.meter]}
                     </th>
-                    <td>{formatUsd(m.estimateUsd)}</td>
-                    <td>{formatUsd(m.actualUsd)}</td>
-                    <td>{formatSignedUsd(m.differenceUsd)}</td>
+                    <td>{money.format(m.estimateUsd)}</td>
+                    <td>{money.format(m.actualUsd)}</td>
+                    <td>{money.signed(m.differenceUsd)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -6,13 +6,14 @@ import type { ModelSpec } from '../../domain/priceBook'
 import { madeSizes } from '../../domain/engine'
 import { PERCENT_STAGE_FIELDS } from '../../domain/validate'
 import type { StageNumberField } from '../../domain/validate'
-import { formatCount, formatUsd } from '../../format/number'
+import { formatCount } from '../../format/number'
 import { PICKER_SIZES, RETRY_QUICK_PICKS } from '../../presets/sizes'
 import { sameErrorsUnder, useActiveResult } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { NumberField } from '../ui/NumberField'
 import { stageTitle } from '../ui/names'
 import './worksheet.css'
+import { useMoney } from '../currency/useMoney'
 
 interface Props {
   stage: StageDraft
@@ -46,19 +47,20 @@ function sizeOptions(model: ModelSpec | undefined) {
 
 /** This stage's line of results. It alone follows edits made elsewhere (jobs per month, prices). */
 function StageSummary({ index, id }: { index: number; id: string }) {
+  const money = useMoney()
   const result = useActiveResult()
   const r = result.ok ? result.stages[index] : undefined
   return (
     <p id={id} className="stage-summary">
       {r ? (
         <>
-          <strong>{formatUsd(r.costUsd)}</strong> a month · {formatCount(r.billableImages)} billed
-          images
+          <strong>{money.format(r.costUsd)}</strong> a month · {formatCount(r.billableImages)}{' '}
+          billed images
           {/* A model billed per image or per megapixel counts no output tokens. */}
           {r.outputTokensPerImage > 0 &&
             ` · ${formatCount(r.outputTokensPerImage)} output tokens each`}
           {r.costPerBillableImageUsd !== null &&
-            ` · ${formatUsd(r.costPerBillableImageUsd)} per image`}
+            ` · ${money.format(r.costPerBillableImageUsd)} per image`}
         </>
       ) : (
         'Incomplete: fix the fields marked below.'
