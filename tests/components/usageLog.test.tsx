@@ -261,6 +261,23 @@ describe('usage log: estimate vs actual, and apply', () => {
     expect(within(recon).queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
   })
 
+  it('in a worksheet of many scenarios, the scenario is found by a search, a page at a time', async () => {
+    // The example and 29 copies, each just after the example: "(30)", "(29)" … "(2)", with
+    // the newest, "(30)", active.
+    for (let i = 0; i < 29; i++) state().duplicateScenario(state().scenarios[0]!.id)
+    const user = await openLog('draft-final.csv')
+    const recon = panel('Estimate vs. actual')
+    const select = within(recon).getByLabelText('Scenario')
+    // A page of 20, the one holding the active scenario, not all 30.
+    expect(within(select).getAllByRole('option')).toHaveLength(20)
+    expect(
+      within(select).queryByRole('option', { name: 'Draft + final (example) (5)' }),
+    ).toBeNull()
+    expect(select).toHaveDisplayValue('Draft + final (example) (30)')
+    await user.type(within(recon).getByLabelText('Find a scenario to reconcile'), '(5){Enter}')
+    expect(select).toHaveDisplayValue('Draft + final (example) (5)')
+  })
+
   it('pairs a group with a stage only by name; else the person picks, and a different kind of image asks first', async () => {
     const user = await openLog('draft-final.csv')
     const recon = panel('Estimate vs. actual')

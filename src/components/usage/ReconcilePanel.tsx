@@ -19,6 +19,8 @@ import { groupName } from './labels'
 import { NotesList } from '../ui/NotesList'
 import { scenarioTitle, stageTitle } from '../ui/names'
 import { useMoney } from '../currency/useMoney'
+import { ScenarioFinder } from '../scenarios/ScenarioFinder'
+import { useScenarioPage } from '../scenarios/useScenarioPage'
 
 const FIELD_LABELS: Readonly<Record<CalibratedField, string>> = {
   retryMultiplier: 'Retry multiplier',
@@ -47,13 +49,13 @@ function pairedStage(draft: ScenarioDraft, group: UsageGroup): string {
 /** Fields whose change means the log measured another kind of image than the stage makes. */
 const SHAPE_FIELDS: readonly CalibratedField[] = ['quality', 'width', 'height']
 
+/** Log groups offered in the picker; the table above pages through the rest. */
+const MAX_PICKABLE = 200
+
 /**
  * Pairs a log group with a worksheet stage: estimate vs. actual by meter and
  * by input, and the measured values as an undoable Apply.
  */
-/** Log groups offered in the picker; the table above pages through the rest. */
-const MAX_PICKABLE = 200
-
 export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
   const money = useMoney()
   // Deferred: typing elsewhere in the worksheet should not wait for this panel.
@@ -103,6 +105,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
 
   const group = summary.groups[groupIndex] ?? summary.groups[0]
   const draft = scenarios.find((d) => d.id === scenarioId) ?? scenarios[0]
+  const pager = useScenarioPage(scenarios, draft?.id)
   const pairKey = `${String(groupIndex)}:${draft?.id ?? ''}`
   const stageId =
     stageChoice?.key === pairKey
@@ -160,6 +163,17 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
       className="wide"
       lede="Pick a log group and the worksheet stage it measures. The stage is priced for the log's volume, so the two costs compare like for like."
     >
+      {/* A worksheet of thousands listed every scenario in the picker: a page, and a search. */}
+      <ScenarioFinder
+        pager={pager}
+        label="Find a scenario to reconcile"
+        noun="scenarios"
+        onPick={(id) => {
+          setScenarioId(id)
+          setApplied(null)
+          setConfirming(false)
+        }}
+      />
       <div className="usage-pick">
         <label>
           <span>Log group</span>
@@ -188,7 +202,7 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
               setConfirming(false)
             }}
           >
-            {scenarios.map((d) => (
+            {(pager.items.includes(draft) ? pager.items : [draft, ...pager.items]).map((d) => (
               <option key={d.id} value={d.id}>
                 {scenarioTitle(d.name)}
               </option>
