@@ -270,9 +270,7 @@ describe('usage log: estimate vs actual, and apply', () => {
     const select = within(recon).getByLabelText('Scenario')
     // A page of 20, the one holding the active scenario, not all 30.
     expect(within(select).getAllByRole('option')).toHaveLength(20)
-    expect(
-      within(select).queryByRole('option', { name: 'Draft + final (example) (5)' }),
-    ).toBeNull()
+    expect(within(select).queryByRole('option', { name: 'Draft + final (example) (5)' })).toBeNull()
     expect(select).toHaveDisplayValue('Draft + final (example) (30)')
     await user.type(within(recon).getByLabelText('Find a scenario to reconcile'), '(5){Enter}')
     expect(select).toHaveDisplayValue('Draft + final (example) (5)')

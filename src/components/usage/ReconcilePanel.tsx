@@ -18,9 +18,9 @@ import { TableScroll } from '../ui/TableScroll'
 import { groupName } from './labels'
 import { NotesList } from '../ui/NotesList'
 import { scenarioTitle, stageTitle } from '../ui/names'
-import { useMoney } from '../currency/useMoney'
 import { ScenarioFinder } from '../scenarios/ScenarioFinder'
 import { useScenarioPage } from '../scenarios/useScenarioPage'
+import { useMoney } from '../currency/useMoney'
 
 const FIELD_LABELS: Readonly<Record<CalibratedField, string>> = {
   retryMultiplier: 'Retry multiplier',
