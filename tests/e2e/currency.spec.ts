@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
@@ -97,4 +98,31 @@ test('CSV export stays in USD and says so', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toHaveText(
     'Exported 1 scenario, in USD: CSV files keep prices in US dollars, whatever currency the worksheet shows (EUR here).',
   )
+})
+
+test('on a phone the currency card is reached by keyboard, and passes axe with a rate to fix', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  const ws = new WorksheetPage(page)
+  await ws.open()
+  const card = currency(page)
+  await card.getByLabel('Currency', { exact: true }).focus()
+  await page.keyboard.press('ArrowDown')
+  // USD to the next common currency, from the keyboard alone.
+  await expect(card.getByLabel('Currency', { exact: true })).toHaveValue('EUR')
+  await page.keyboard.press('Tab')
+  await expect(card.getByLabel('Exchange rate (per USD)')).toBeFocused()
+  await page.keyboard.type('-1')
+  await page.keyboard.press('Tab')
+  await expect(card.getByLabel('Rate date')).toBeFocused()
+  await expect(card.getByLabel('Exchange rate (per USD)')).toHaveAttribute('aria-invalid', 'true')
+  await expect(card).toBeInViewport()
+
+  const results = await new AxeBuilder({ page })
+    .include('section[aria-labelledby="currency-h"]')
+    .analyze()
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([])
 })
