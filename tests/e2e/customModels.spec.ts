@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
+import { addAcme } from './pages/models'
 import { WorksheetPage } from './pages/worksheet'
 
 // Acme v1 is priced per image: $0.01 low, $0.04 medium, $0.12 high, at any of its two sizes.
@@ -9,29 +10,6 @@ import { WorksheetPage } from './pages/worksheet'
 // a month; prompts are not billed (no input price given).
 // The cheapest model in the comparison is GPT Image 1 mini at $48.418 (its per-image
 // table, tests/components/decisions.test.tsx): 99 / 48.418 = 2.045, so "2.04×".
-
-async function addAcme(page: Page, ws: WorksheetPage) {
-  const opener = page.getByRole('button', { name: 'Add a model…' })
-  await opener.click()
-  const dialog = page.getByRole('dialog', { name: 'Add a model' })
-  await expect(dialog.getByLabel('Model name')).toBeFocused()
-  // Escape closes it unsaved and gives focus back to the button.
-  await page.keyboard.press('Escape')
-  await expect(dialog).toBeHidden()
-  await expect(opener).toBeFocused()
-
-  await opener.click()
-  await ws.fill(dialog.getByLabel('Model name'), 'Acme v1')
-  await dialog.getByLabel('Priced by').selectOption({ label: 'Image' })
-  await ws.fill(dialog.getByLabel('Sizes it makes'), '1024x1024, 1536x1024')
-  await ws.fill(dialog.getByLabel('Low price per image'), '0.01')
-  await ws.fill(dialog.getByLabel('Medium price per image'), '0.04')
-  await ws.fill(dialog.getByLabel('High price per image'), '0.12')
-  await ws.fill(dialog.getByLabel('Source URL'), 'https://acme.example/pricing')
-  await ws.fill(dialog.getByLabel('As of'), '2026-11-02')
-  await dialog.getByRole('button', { name: 'Save' }).click()
-  await expect(dialog).toBeHidden()
-}
 
 async function importPreviewAdds(page: Page) {
   const preview = page.getByRole('dialog', { name: /^Import preview/ })
