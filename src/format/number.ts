@@ -267,6 +267,14 @@ export function formatPercent(fraction: number, locale?: string): string {
   )
 }
 
+/** How many times another figure a ratio is, to two decimals: "2.04×", "1.00×". */
+export function formatTimes(ratio: number | null, locale?: string): string {
+  if (unshowable(ratio)) return NOT_A_NUMBER
+  const short = large(ratio, locale, 'times', {})
+  if (short !== null) return `${short}×`
+  return `${formatter(locale, 'times', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ratio)}×`
+}
+
 /** A measured ratio or average to three decimals, the precision Apply writes (1.452, not 1.45). */
 export function formatMeasured(value: number | null, locale?: string): string {
   if (unshowable(value)) return NOT_A_NUMBER

@@ -8,6 +8,7 @@ import {
   formatSignedCount,
   formatSignedPercent,
   formatSignedUsd,
+  formatTimes,
   formatUnitUsd,
   formatUsd,
   formatWholePercent,
@@ -206,5 +207,16 @@ describe('numbers inside domain messages', () => {
     expect(groupedNumber(1e300)).toBe('1E300')
     expect(groupedNumber(-2.5e20)).toBe('-2.5E20')
     expect(groupedNumber(0.125)).toBe('0.125')
+  })
+})
+
+describe('formatTimes', () => {
+  it('reads a ratio to two decimals with a times sign, never NaN', () => {
+    // Acme v1 at $99.00 against GPT Image 1 mini at $48.418: 2.0447.
+    expect(formatTimes(99 / 48.418, 'en-US')).toBe('2.04×')
+    expect(formatTimes(1, 'en-US')).toBe('1.00×')
+    expect(formatTimes(null, 'en-US')).toBe('—')
+    expect(formatTimes(Number.NaN, 'en-US')).toBe('—')
+    expect(formatTimes(2.5e9, 'en-US')).toBe('2.5B×')
   })
 })

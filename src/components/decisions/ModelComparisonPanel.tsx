@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react'
 import { compareModels } from '../../domain/decisions/modelComparison'
 import type { ModelComparisonRow } from '../../domain/decisions/modelComparison'
 import type { Scenario } from '../../domain/model'
+import { formatTimes } from '../../format/number'
 import { FailureList } from '../ui/FailureList'
 import { Panel } from '../ui/Panel'
 import { TableScroll } from '../ui/TableScroll'
@@ -17,12 +18,6 @@ function difference(row: ModelComparisonRow, money: Money): string {
   if (d === 0) return 'same'
   return money.signed(d)
 }
-
-/** "1.00×" for the cheapest row: a ratio, not an amount, so no currency. */
-function timesCheapest(ratio: number | null): string {
-  return ratio === null ? '—' : `${RATIO.format(ratio)}×`
-}
-const RATIO = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 
 function Notes({ row }: { row: ModelComparisonRow }) {
   const notes = [
@@ -96,7 +91,7 @@ export const ModelComparisonPanel = memo(function ModelComparisonPanel({
                       : money.unit(row.costPerDeliveredImageUsd)}
                   </td>
                   <td>{difference(row, money)}</td>
-                  <td>{timesCheapest(row.timesCheapest)}</td>
+                  <td>{formatTimes(row.timesCheapest)}</td>
                   <td className="notes">
                     <Notes row={row} />
                   </td>
