@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
-import { isShowCosts } from '../domain/compare'
-import type { ShowCosts } from '../domain/compare'
+import { isShowCosts } from '../domain/compareSet'
+import type { ShowCosts } from '../domain/compareSet'
 import type { ScenarioDraft, StageDraft } from '../domain/draft'
 import { withExplicitFinals } from '../domain/finals'
 import { BILLED_QUALITIES, METERS, QUALITIES } from '../domain/model'

@@ -1,10 +1,12 @@
 import { useDeferredValue, useMemo } from 'react'
-import { compareScenarios, comparedIds, costView } from '../domain/compare'
-import type { CompareTable, CostView, ScenarioOutcome, ShowCosts } from '../domain/compare'
+import { compareScenarios, costView } from '../domain/compare'
+import type { CompareTable, CostView, ScenarioOutcome } from '../domain/compare'
+import type { ShowCosts } from '../domain/compareSet'
 import type { ScenarioDraft } from '../domain/draft'
 import type { PriceBook } from '../domain/priceBook'
 import { decisionScenario } from '../domain/draft'
 import { monthOf, projectYear } from '../domain/projection'
+import { comparedDrafts } from './comparedDrafts'
 import { resultFor } from './hooks'
 import { usePriceBook } from './priceBook'
 import { useWorksheet } from './worksheet'
@@ -14,16 +16,6 @@ export interface ComparedSet {
   outcomes: ScenarioOutcome[]
   table: CompareTable
   view: CostView
-}
-
-function comparedDrafts(scenarios: ScenarioDraft[], excluded: string[]): ScenarioDraft[] {
-  const ids = new Set(
-    comparedIds(
-      scenarios.map((d) => d.id),
-      excluded,
-    ),
-  )
-  return scenarios.filter((d) => ids.has(d.id))
 }
 
 function comparedSet(
@@ -69,11 +61,4 @@ export function useDeferredComparedSet(): ComparedSet {
     () => comparedSet(scenarios, excluded, baselineId, show, book),
     [scenarios, excluded, baselineId, show, book],
   )
-}
-
-/** Only the compared drafts, for what acts on them when clicked (exports, share link): no table. */
-export function useComparedDrafts(): ScenarioDraft[] {
-  const scenarios = useWorksheet((s) => s.scenarios)
-  const excluded = useWorksheet((s) => s.compareExcluded)
-  return useMemo(() => comparedDrafts(scenarios, excluded), [scenarios, excluded])
 }

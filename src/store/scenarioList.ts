@@ -1,5 +1,5 @@
-import { comparedIds, MAX_COMPARED } from '../domain/compare'
-import type { ShowCosts } from '../domain/compare'
+import { comparedIds, MAX_COMPARED } from '../domain/compareSet'
+import type { ShowCosts } from '../domain/compareSet'
 import type { ScenarioDraft } from '../domain/draft'
 import type { Scenario } from '../domain/model'
 import { uniqueScenarioName, uniqueScenarioNames } from '../domain/scenarioNames'

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  alignStages,
-  assumptionRows,
-  compareScenarios,
-  comparedIds,
-  costView,
-  MAX_COMPARED,
-} from '../../src/domain/compare'
+import { alignStages, assumptionRows, compareScenarios, costView } from '../../src/domain/compare'
+import { comparedIds, MAX_COMPARED } from '../../src/domain/compareSet'
 import type { CompareRow, CompareTable, ScenarioOutcome } from '../../src/domain/compare'
 import { computeScenario } from '../../src/domain/engine'
 import type { Scenario } from '../../src/domain/model'

@@ -1,12 +1,12 @@
 import { lazy, memo, Suspense, useId, useMemo, useState } from 'react'
+import { assumptionRows } from '../../domain/compare'
 import {
-  assumptionRows,
   comparedIds,
   isShowCosts,
   MAX_COMPARED,
   SHOW_COSTS,
   SHOW_COSTS_LABELS,
-} from '../../domain/compare'
+} from '../../domain/compareSet'
 import { toScenario } from '../../domain/draft'
 import { PREPARED_BY_MAX } from '../../io/persisted'
 import { useDeferredComparedSet } from '../../store/compare'

@@ -1,20 +1,24 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { toScenario } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
 import type { CsvImportResult } from '../../io/csv/format'
 import { importCsvFile } from '../../io/csv/importFile'
 import type { ImportPhase, ImportProgress } from '../../io/csv/importFile'
 import { usePriceBook } from '../../store/priceBook'
-import { useComparedDrafts } from '../../store/compare'
+import { useComparedDrafts } from '../../store/comparedDrafts'
 import { useWorksheet } from '../../store/worksheet'
 import { fileNameFor } from './download'
 import { downloadText } from '../ui/download'
 import { FileButton } from '../ui/FileButton'
-import { ImportPreview } from './ImportPreview'
 import { ShareButton } from '../share/ShareButton'
 import { formatCountOf, formatPercent } from '../../format/number'
 import './importExport.css'
 import { useCurrency } from '../../store/useCurrency'
+
+// Only an import opens the preview: it loads then, not with the first paint.
+const ImportPreview = lazy(() =>
+  import('./ImportPreview').then((m) => ({ default: m.ImportPreview })),
+)
 
 interface Pending {
   source: string
@@ -206,24 +210,26 @@ export function ImportExportBar() {
         </div>
       )}
       {pending && (
-        <ImportPreview
-          source={pending.source}
-          result={pending.result}
-          onCancel={() => {
-            setPending(null)
-            setStatus('Import cancelled: nothing changed.')
-          }}
-          onImport={(list, mode) => {
-            const models = pending.result.models?.filter((m) =>
-              list.some((s) => s.modelId === m.id),
-            )
-            importScenarios(list, mode, models)
-            setPending(null)
-            setStatus(
-              `${mode === 'add' ? 'Added' : 'Replaced your scenarios with'} ${formatCountOf(list.length, 'scenario')} from ${pending.source}. Undo reverts it.`,
-            )
-          }}
-        />
+        <Suspense fallback={null}>
+          <ImportPreview
+            source={pending.source}
+            result={pending.result}
+            onCancel={() => {
+              setPending(null)
+              setStatus('Import cancelled: nothing changed.')
+            }}
+            onImport={(list, mode) => {
+              const models = pending.result.models?.filter((m) =>
+                list.some((s) => s.modelId === m.id),
+              )
+              importScenarios(list, mode, models)
+              setPending(null)
+              setStatus(
+                `${mode === 'add' ? 'Added' : 'Replaced your scenarios with'} ${formatCountOf(list.length, 'scenario')} from ${pending.source}. Undo reverts it.`,
+              )
+            }}
+          />
+        </Suspense>
       )}
     </div>
   )

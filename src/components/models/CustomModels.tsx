@@ -1,10 +1,12 @@
-import { useState } from 'react'
+import { Suspense, lazy, useState } from 'react'
 import type { CustomModel } from '../../domain/customModels'
 import { customModelId, namesInUse, PRICED_BY_LABELS } from '../../domain/customModels'
 import { usePriceBook } from '../../store/priceBook'
 import { useWorksheet } from '../../store/worksheet'
-import { ModelDialog } from './ModelDialog'
 import './models.css'
+
+// The form opens on "Add a model…" or Edit: it loads then, not with the first paint.
+const ModelDialog = lazy(() => import('./ModelDialog').then((m) => ({ default: m.ModelDialog })))
 
 function localIsoDate(now: Date): string {
   const p = (n: number) => String(n).padStart(2, '0')
@@ -76,25 +78,27 @@ export function CustomModels() {
         </ul>
       )}
       {open && (
-        <ModelDialog
-          editing={open.editing}
-          others={namesInUse(book, models, open.editing?.id ?? null)}
-          newId={(name) =>
-            customModelId(
-              name,
-              models.map((m) => m.id),
-            )
-          }
-          today={localIsoDate(new Date())}
-          onSave={(model) => {
-            if (open.editing) update(model)
-            else add(model)
-            setOpen(null)
-          }}
-          onClose={() => {
-            setOpen(null)
-          }}
-        />
+        <Suspense fallback={null}>
+          <ModelDialog
+            editing={open.editing}
+            others={namesInUse(book, models, open.editing?.id ?? null)}
+            newId={(name) =>
+              customModelId(
+                name,
+                models.map((m) => m.id),
+              )
+            }
+            today={localIsoDate(new Date())}
+            onSave={(model) => {
+              if (open.editing) update(model)
+              else add(model)
+              setOpen(null)
+            }}
+            onClose={() => {
+              setOpen(null)
+            }}
+          />
+        </Suspense>
       )}
     </div>
   )
