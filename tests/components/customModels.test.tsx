@@ -36,6 +36,7 @@ async function fill(user: User, label: string, text: string) {
 /** Acme v1: per image, $0.01 low, $0.04 medium, $0.12 high, at the example's two sizes. */
 async function addAcme(user: User) {
   await user.click(screen.getByRole('button', { name: 'Add a model…' }))
+  await screen.findByRole('dialog')
   await fill(user, 'Model name', 'Acme v1')
   await user.selectOptions(screen.getByLabelText('Priced by'), 'Image')
   await fill(user, 'Sizes it makes', '1024x1024, 1536x1024')
@@ -53,7 +54,8 @@ describe('"Add a model…"', () => {
     render(<Worksheet />)
     const opener = screen.getByRole('button', { name: 'Add a model…' })
     await user.click(opener)
-    const dialog = screen.getByRole('dialog', { name: 'Add a model' })
+    // The form's code loads on the first click.
+    const dialog = await screen.findByRole('dialog', { name: 'Add a model' })
     expect(within(dialog).getByLabelText('Model name')).toHaveFocus()
     await user.keyboard('{Escape}')
     expect(screen.queryByRole('dialog')).toBeNull()
@@ -64,6 +66,7 @@ describe('"Add a model…"', () => {
     const user = userEvent.setup()
     render(<Worksheet />)
     await user.click(screen.getByRole('button', { name: 'Add a model…' }))
+    await screen.findByRole('dialog')
     await fill(user, 'Model name', 'GPT Image 2')
     await user.selectOptions(screen.getByLabelText('Priced by'), 'Megapixel')
     await fill(user, 'Low price per megapixel', 'abc')
@@ -109,6 +112,7 @@ describe('"Add a model…"', () => {
     await addAcme(user)
     await user.selectOptions(screen.getByLabelText('Model'), 'Acme v1 (custom)')
     await user.click(screen.getByRole('button', { name: 'Edit Acme v1' }))
+    await screen.findByRole('dialog')
     expect(within(screen.getByRole('dialog')).getByLabelText('High price per image')).toHaveValue(
       '0.12',
     )
@@ -132,6 +136,7 @@ describe('"Add a model…"', () => {
     const user = userEvent.setup()
     render(<Worksheet />)
     await user.click(screen.getByRole('button', { name: 'Add a model…' }))
+    await screen.findByRole('dialog')
     await fill(user, 'Model name', 'Toko')
     await user.selectOptions(screen.getByLabelText('Priced by'), 'Tokens')
     await fill(user, 'Sizes it makes', '1024x1024, 1536x1024')

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { UndoRedo } from '../../src/app/UndoRedo'
@@ -213,6 +213,10 @@ describe('the worksheet', () => {
     await user.click(screen.getByRole('heading', { name: 'How this is computed' }))
     const how = screen.getByRole('heading', { name: 'How this is computed' }).closest('details')
     expect(how).toHaveAttribute('open')
+    // The workings' code loads when the details are first opened.
+    await waitFor(() => {
+      expect(how).toHaveTextContent('= 6,000 billed images')
+    })
     expect(how).toHaveTextContent(
       '1,000 jobs × 100% × 4 images × 1.5 retries × 1 per request = 6,000 billed images',
     )
