@@ -1,4 +1,4 @@
-import { Suspense, lazy } from 'react'
+import { CurrencySection } from '../components/currency/CurrencySection'
 import { ImportExportBar } from '../components/importExport/ImportExportBar'
 import { PresetStrategy } from '../components/scenarios/PresetStrategy'
 import { ScenarioBar } from '../components/scenarios/ScenarioBar'
@@ -19,10 +19,6 @@ const loadDecisions = () =>
   import('../components/decisions/DecisionTools').then((m) => m.DecisionTools)
 const loadCompare = () =>
   import('../components/compare/CompareSection').then((m) => m.CompareSection)
-// Below the stages and prices, and set once: it loads after the first paint, not with it.
-const CurrencySection = lazy(() =>
-  import('../components/currency/CurrencySection').then((m) => ({ default: m.CurrencySection })),
-)
 const loadUsage = () => import('../components/usage/UsageLogSection').then((m) => m.UsageLogSection)
 
 export function App() {
@@ -51,9 +47,7 @@ export function App() {
             <ScenarioSection />
             <StagesSection />
             <PricesSection />
-            <Suspense fallback={null}>
-              <CurrencySection />
-            </Suspense>
+            <CurrencySection />
           </div>
           <aside className="side" aria-label="Results">
             <ResultsPanel />

@@ -21,6 +21,7 @@ import { scenarioTitle, stageTitle } from '../ui/names'
 import { ScenarioFinder } from '../scenarios/ScenarioFinder'
 import { useScenarioPage } from '../scenarios/useScenarioPage'
 import { useMoney } from '../currency/useMoney'
+import { ConfirmApply } from './ConfirmApply'
 
 const FIELD_LABELS: Readonly<Record<CalibratedField, string>> = {
   retryMultiplier: 'Retry multiplier',
@@ -368,31 +369,21 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
           )}
           <NotesList notes={proposal.notes} />
           {confirming ? (
-            <div role="alertdialog" aria-label="Confirm the stage" className="usage-confirm">
-              <p>
-                The log group and “{stageName}” differ in{' '}
-                {shapeChanges
-                  .map(
-                    (c) =>
-                      `${FIELD_LABELS[c.field].toLowerCase()} (${String(c.from)} in the stage, ${String(c.to)} in the log)`,
-                  )
-                  .join(', ')}
-                : Apply would make the stage the log&apos;s kind of image. Apply anyway?
-              </p>
-              <div className="actions">
-                <button type="button" className="primary" onClick={apply}>
-                  Apply anyway
-                </button>
-                <button
-                  type="button"
-                  onClick={() => {
-                    setConfirming(false)
-                  }}
-                >
-                  Cancel
-                </button>
-              </div>
-            </div>
+            <ConfirmApply
+              onApply={apply}
+              onCancel={() => {
+                setConfirming(false)
+              }}
+            >
+              The log group and “{stageName}” differ in{' '}
+              {shapeChanges
+                .map(
+                  (c) =>
+                    `${FIELD_LABELS[c.field].toLowerCase()} (${String(c.from)} in the stage, ${String(c.to)} in the log)`,
+                )
+                .join(', ')}
+              : Apply would make the stage the log&apos;s kind of image. Apply anyway?
+            </ConfirmApply>
           ) : (
             <div className="actions">
               <button

@@ -18,6 +18,7 @@ import { scenarioTitle, stageTitle } from '../ui/names'
 import { monthName } from './monthName'
 import { NotesList } from '../ui/NotesList'
 import { shortText } from './labels'
+import { ConfirmApply } from './ConfirmApply'
 
 const FIELD_LABELS: Readonly<Record<MeasuredField, string>> = {
   promptTokens: 'Prompt tokens',
@@ -287,25 +288,15 @@ function ApplyTokens({ responses, draft }: { responses: ResponsesSummary; draft:
         ]}
       />
       {confirming && stage ? (
-        <div role="alertdialog" aria-label="Confirm the stage" className="usage-confirm">
-          <p>
-            These responses differ from “{stageName}” in {differ.join(' and ')}. Their tokens per
-            image may not be the stage&apos;s. Apply them anyway?
-          </p>
-          <div className="actions">
-            <button type="button" className="primary" onClick={apply}>
-              Apply anyway
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setConfirming(false)
-              }}
-            >
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmApply
+          onApply={apply}
+          onCancel={() => {
+            setConfirming(false)
+          }}
+        >
+          These responses differ from “{stageName}” in {differ.join(' and ')}. Their tokens per
+          image may not be the stage&apos;s. Apply them anyway?
+        </ConfirmApply>
       ) : (
         <div className="actions">
           <button
