@@ -1,5 +1,5 @@
 import { cloneElement, createContext, memo, use, useEffect, useId, useState } from 'react'
-import type { ReactElement, ReactNode } from 'react'
+import type { ReactElement } from 'react'
 import { flushSync } from 'react-dom'
 import {
   Bar,
@@ -21,7 +21,7 @@ import {
   monthlyCostByStage,
   monthlyCostByVolume,
 } from '../../domain/series'
-import type { ExcludedScenario, SeriesKey } from '../../domain/series'
+import type { SeriesKey } from '../../domain/series'
 import { formatCount } from '../../format/number'
 import {
   JOBS_AXIS_LABEL,
@@ -31,12 +31,11 @@ import {
   moneyTick,
   countTick,
 } from '../charts/axes'
-import { ChartBox, DataTableDetails } from '../ui/ChartParts'
+import { ChartFrame, SeriesTable } from './ChartFrame'
 import './compare.css'
 import { usePriceBook } from '../../store/priceBook'
 import { LEGEND_GAP, LEGEND_NAME_MAX, heightWithLegend, legendHeight } from '../charts/legend'
 import { PALETTE } from '../charts/palette'
-import { LongName } from '../ui/LongName'
 import { shortName } from '../ui/names'
 import { useMoney } from '../currency/useMoney'
 import type { Money } from '../currency/useMoney'
@@ -46,83 +45,6 @@ const colour = (i: number) => PALETTE[i % PALETTE.length] ?? '#000'
 /** Tooltips give the exact amount; the axis ticks are rounded (see moneyTick). */
 const moneyTooltip = (money: Money) => (v: unknown) =>
   typeof v === 'number' ? money.format(v) : '—'
-
-interface ChartFrameProps {
-  title: string
-  description: string
-  children: ReactNode
-  table: ReactNode
-  excluded: ExcludedScenario[]
-  controls?: ReactNode
-}
-
-/** A chart with its title, what it shows, and the same numbers as a table for screen readers and print. */
-function ChartFrame({ title, description, children, table, excluded, controls }: ChartFrameProps) {
-  const id = useId()
-  return (
-    <figure className="chart card" aria-labelledby={`${id}-t`}>
-      <div className="chart-head">
-        <h3 id={`${id}-t`}>{title}</h3>
-        {controls}
-      </div>
-      <p className="muted small">{description}</p>
-      <ChartBox description={`${title}.`}>{children}</ChartBox>
-      {excluded.length > 0 && (
-        <p className="hint warn">
-          Not drawn:{' '}
-          {excluded.map((e) => `${e.scenarioName || 'Untitled'} (${e.reason})`).join('; ')}
-        </p>
-      )}
-      <DataTableDetails summary={title}>{table}</DataTableDetails>
-    </figure>
-  )
-}
-
-function SeriesTable<R>({
-  caption,
-  rows,
-  rowLabel,
-  series,
-  value,
-  firstHeader,
-}: {
-  caption: string
-  rows: R[]
-  rowLabel: (r: R) => string
-  series: SeriesKey[]
-  value: (r: R, key: string) => number | null | undefined
-  firstHeader: string
-}) {
-  const money = useMoney()
-  return (
-    <table className="breakdown">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{firstHeader}</th>
-          {series.map((s) => (
-            <th key={s.key} scope="col">
-              <LongName text={s.label} />
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={i}>
-            <th scope="row">
-              <LongName text={rowLabel(r)} />
-            </th>
-            {series.map((s) => {
-              const v = value(r, s.key)
-              return <td key={s.key}>{v === null || v === undefined ? '—' : money.format(v)}</td>
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
-}
 
 const CHART_HEIGHT = 300
 
