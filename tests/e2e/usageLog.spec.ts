@@ -1,31 +1,10 @@
-import { writeFile } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
-import type { Locator, Page } from '@playwright/test'
+import { UsageLogPage } from './pages/usageLog'
 import { WorksheetPage } from './pages/worksheet'
 
 // The default scenario: Draft $38.88 + Final $53.703 = $92.583 a month (tests/components).
 // gpt-image-2 per token: text in 5e-6, image in 8e-6, image out 3e-5.
-
-class UsageLogPage {
-  constructor(readonly page: Page) {}
-
-  section() {
-    return this.page.getByRole('region', { name: 'Calibrate from a usage log' })
-  }
-
-  panel(name: string): Locator {
-    return this.section().getByRole('region', { name, exact: true })
-  }
-
-  measured() {
-    return this.section().getByRole('table', { name: 'Measured per template and stage' })
-  }
-
-  async cells(rowName: string) {
-    return this.measured().getByRole('row', { name: rowName }).getByRole('cell').allTextContents()
-  }
-}
 
 test('the sample log through the file chooser: measured, reconciled, applied and undone', async ({
   page,
@@ -63,87 +42,6 @@ test('the sample log through the file chooser: measured, reconciled, applied and
   await page.keyboard.press('Control+z')
   await expect(ws.figure('Monthly cost')).toHaveText('$92.58')
   await expect(ws.stageField('Final', 'Retry multiplier')).toHaveValue('1.3')
-})
-
-test('a 200,000-row log is read off the main thread, with a progress bar', async ({
-  page,
-}, testInfo) => {
-  const ws = new WorksheetPage(page)
-  await ws.open()
-  await ws.goTo('Usage log')
-  const log = new UsageLogPage(page)
-  // A month of a busy product: one row per image, with the API's usage fields.
-  const rows = [
-    'timestamp,template,stage,model,quality,size,status,input_tokens,input_text_tokens,input_image_tokens,output_tokens',
-  ]
-  for (let i = 0; i < 200_000; i++) {
-    const final = i % 2 === 1
-    rows.push(
-      [
-        new Date(Date.UTC(2026, 4, 1) + i * 13_000).toISOString(),
-        `template-${String(i % 5)}`,
-        final ? 'final' : 'draft',
-        'gpt-image-2',
-        final ? 'high' : 'low',
-        final ? '1536x1024' : '1024x1024',
-        i % 3 === 0 ? 'accepted' : 'rejected',
-        final ? 1104 : 50,
-        final ? 80 : 50,
-        final ? 1024 : 0,
-        final ? 5488 : 196,
-      ].join(','),
-    )
-  }
-  // The page's own first renders (charts, decision tools) come first, so they are not counted.
-  await page
-    .getByRole('figure', { name: 'Draft vs final spend' })
-    .locator('.recharts-bar-rectangle')
-    .first()
-    .waitFor()
-  await page.getByRole('region', { name: 'Budget checks' }).waitFor()
-  // Long tasks on the page's main thread while the log is read. Parsing 200,000 rows there
-  // is one task nearly as long as the whole import; with the worker the page only draws.
-  const workers: string[] = []
-  page.on('worker', (w) => workers.push(w.url()))
-  await page.evaluate(() => {
-    const w = window as unknown as { longest: number; chosenAt: number }
-    w.longest = 0
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration)
-    }).observe({ type: 'longtask' })
-    document.querySelector('input[aria-label="Usage log file"]')?.addEventListener(
-      'change',
-      () => {
-        w.chosenAt = performance.now()
-      },
-      { capture: true, once: true },
-    )
-  })
-  // A file on disk: a buffer would be decoded by script in the page, a long task of its own.
-  const path = testInfo.outputPath('big.csv')
-  await writeFile(path, rows.join('\n'))
-  await page.getByLabel('Usage log file').setInputFiles(path)
-  await expect(
-    log.section().getByRole('progressbar', { name: 'Reading the usage log' }),
-  ).toBeVisible()
-  await expect(log.section().getByRole('status').first()).toHaveText(
-    /^big\.csv: 200,000 rows read in .*, 10 template stages\.$/,
-  )
-  // Rows i with i % 3 == 0 are accepted: 66,667 of 200,000.
-  const total = await log
-    .measured()
-    .getByRole('row', { name: /^All rows/ })
-    .getByRole('cell')
-    .allTextContents()
-  expect(total.slice(0, 2)).toEqual(['200,000', '66,667'])
-  const { longest, elapsed } = await page.evaluate(() => {
-    const w = window as unknown as { longest: number; chosenAt: number }
-    return { longest: w.longest, elapsed: performance.now() - w.chosenAt }
-  })
-  expect(workers.some((url) => url.includes('usageLogWorker'))).toBe(true)
-  // Quiet machine: no long task at all with the worker; on the main thread one of ~400 ms
-  // in an import of ~450 ms. A busy one stretches both, so compare shares, not times.
-  expect(longest).toBeLessThan(elapsed / 2)
 })
 
 test('a template of the sample log becomes a scenario; the section has no axe violations', async ({
