@@ -15,6 +15,9 @@ test.beforeEach(async ({ page }) => {
   // Charts are lazy and settle after typing stops: print once they are drawn.
   await expect(page.locator('.recharts-surface').first()).toBeVisible()
   await page.emulateMedia({ media: 'print' })
+  // The three charts redraw at paper size (300 px wide) once the page hears it is printed; a
+  // PDF taken before that held the taller screen charts and ran to a second page.
+  await expect.poll(() => page.locator('#compare .recharts-surface[width="300"]').count()).toBe(3)
 })
 
 test('the memo has a title, the date, "Prepared by" and each scenario\'s headline figures', async ({
