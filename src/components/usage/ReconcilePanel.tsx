@@ -17,11 +17,12 @@ import { Panel } from '../ui/Panel'
 import { TableScroll } from '../ui/TableScroll'
 import { groupName } from './labels'
 import { NotesList } from '../ui/NotesList'
-import { scenarioTitle, stageTitle } from '../ui/names'
+import { scenarioTitle } from '../ui/names'
 import { ScenarioFinder } from '../scenarios/ScenarioFinder'
 import { useScenarioPage } from '../scenarios/useScenarioPage'
 import { useMoney } from '../currency/useMoney'
 import { ConfirmApply } from './ConfirmApply'
+import { StagePicker } from './StagePicker'
 
 const FIELD_LABELS: Readonly<Record<CalibratedField, string>> = {
   retryMultiplier: 'Retry multiplier',
@@ -210,26 +211,15 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
             ))}
           </select>
         </label>
-        <label>
-          <span>Stage</span>
-          <select
-            value={stageId}
-            onChange={(e) => {
-              setStageChoice({ key: pairKey, stageId: e.target.value })
-              setApplied(null)
-              setConfirming(false)
-            }}
-          >
-            <option value="" disabled>
-              Pick the stage it measures…
-            </option>
-            {draft.stages.map((s, i) => (
-              <option key={s.id} value={s.id}>
-                {stageTitle(s.name, i)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StagePicker
+          draft={draft}
+          stageId={stageId}
+          onPick={(id) => {
+            setStageChoice({ key: pairKey, stageId: id })
+            setApplied(null)
+            setConfirming(false)
+          }}
+        />
       </div>
 
       {stageIndex < 0 && (

@@ -19,6 +19,7 @@ import { monthName } from './monthName'
 import { NotesList } from '../ui/NotesList'
 import { shortText } from './labels'
 import { ConfirmApply } from './ConfirmApply'
+import { StagePicker } from './StagePicker'
 
 const FIELD_LABELS: Readonly<Record<MeasuredField, string>> = {
   promptTokens: 'Prompt tokens',
@@ -224,26 +225,15 @@ function ApplyTokens({ responses, draft }: { responses: ResponsesSummary; draft:
             ))}
           </select>
         </label>
-        <label>
-          <span>Stage</span>
-          <select
-            value={stageId}
-            onChange={(e) => {
-              setStageChoice({ key: pairKey, stageId: e.target.value })
-              setConfirming(false)
-              setApplied(null)
-            }}
-          >
-            <option value="" disabled>
-              Pick the stage it measures…
-            </option>
-            {draft.stages.map((s, i) => (
-              <option key={s.id} value={s.id}>
-                {stageTitle(s.name, i)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StagePicker
+          draft={draft}
+          stageId={stageId}
+          onPick={(id) => {
+            setStageChoice({ key: pairKey, stageId: id })
+            setConfirming(false)
+            setApplied(null)
+          }}
+        />
       </div>
       {!stage && (
         <p className="hint">
