@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react'
+import { useMemo } from 'react'
 import { compareScenarios, costView } from '../domain/compare'
 import type { CompareTable, CostView, ScenarioOutcome } from '../domain/compare'
 import type { ShowCosts } from '../domain/compareSet'
@@ -6,6 +6,7 @@ import type { ScenarioDraft } from '../domain/draft'
 import type { PriceBook } from '../domain/priceBook'
 import { decisionScenario } from '../domain/draft'
 import { monthOf, projectYear } from '../domain/projection'
+import { useAfterPaint } from './afterPaint'
 import { comparedDrafts } from './comparedDrafts'
 import { resultFor } from './hooks'
 import { usePriceBook } from './priceBook'
@@ -47,15 +48,15 @@ function comparedSet(
 }
 
 /**
- * The scenarios in the comparison with their results (derived, never stored), a render
- * behind the worksheet: they are derived in React's deferred pass, after
- * the keystroke's own render has painted, so the table built from it is no cost to typing.
+ * The scenarios in the comparison with their results (derived, never stored), a paint
+ * behind the worksheet: they are derived after the keystroke's own frame has painted, so the
+ * table built from them is no cost to typing.
  */
 export function useDeferredComparedSet(): ComparedSet {
-  const scenarios = useDeferredValue(useWorksheet((s) => s.scenarios))
-  const excluded = useDeferredValue(useWorksheet((s) => s.compareExcluded))
-  const baselineId = useDeferredValue(useWorksheet((s) => s.baselineId))
-  const show = useDeferredValue(useWorksheet((s) => s.showCosts))
+  const scenarios = useAfterPaint(useWorksheet((s) => s.scenarios))
+  const excluded = useAfterPaint(useWorksheet((s) => s.compareExcluded))
+  const baselineId = useAfterPaint(useWorksheet((s) => s.baselineId))
+  const show = useAfterPaint(useWorksheet((s) => s.showCosts))
   const book = usePriceBook()
   return useMemo(
     () => comparedSet(scenarios, excluded, baselineId, show, book),

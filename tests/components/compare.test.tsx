@@ -96,11 +96,14 @@ describe('scenarios and the compare view', () => {
     // Every draft at high: 360 x 7,024 x $30/M = $75.8592 instead of $2.1168 (+$73.7424)
     const concepts = screen.getByRole('group', { name: 'Concept drafts' })
     await user.selectOptions(within(concepts).getByLabelText('Quality'), 'high')
-    expect(
-      within(row('Monthly cost'))
-        .getAllByRole('cell')
-        .map((c) => c.textContent),
-    ).toEqual(['$44.98', '$118.72+$73.74 (+163.95%)'])
+    // The table follows once the worksheet's own change has painted.
+    await waitFor(() => {
+      expect(
+        within(row('Monthly cost'))
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ).toEqual(['$44.98', '$118.72+$73.74 (+163.95%)'])
+    })
   })
 
   it('deletes a scenario and undo brings it back; the last scenario cannot be deleted', async () => {

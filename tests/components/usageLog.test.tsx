@@ -252,8 +252,10 @@ describe('usage log: estimate vs actual, and apply', () => {
     // Final: 250 jobs x 1.5 = 375 images x (80 x 5e-6 + 1024 x 8e-6 + 5488 x 3e-5 = 0.173232)
     // = $64.962; Draft unchanged at $38.88: $103.842.
     expect(monthlyCost()).toHaveTextContent('$103.84')
-    // The stage now matches the log, so the gap is gone.
-    expect(within(recon).getByRole('status', { name: 'Difference' })).toHaveTextContent('$0.00')
+    // The stage now matches the log, so the gap is gone (once the worksheet's change has painted).
+    await waitFor(() => {
+      expect(within(recon).getByRole('status', { name: 'Difference' })).toHaveTextContent('$0.00')
+    })
 
     await user.click(within(recon).getByRole('button', { name: 'Undo' }))
     expect(monthlyCost()).toHaveTextContent('$92.58')

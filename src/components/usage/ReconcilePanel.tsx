@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { calibratedStage } from '../../domain/usage/calibration'
 import type { CalibratedField } from '../../domain/usage/calibration'
 import { plural } from '../../domain/usage/plural'
@@ -9,6 +9,7 @@ import { METER_LABELS } from '../../domain/engine'
 import type { Stage } from '../../domain/model'
 import { formatCount, formatMeasured, formatSignedPercent } from '../../format/number'
 import { usePriceBook } from '../../store/priceBook'
+import { useAfterPaint } from '../../store/afterPaint'
 import { useWorksheet } from '../../store/worksheet'
 import { decisionScenario } from '../../domain/draft'
 import { FailureList } from '../ui/FailureList'
@@ -61,7 +62,7 @@ const MAX_PICKABLE = 200
 export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
   const money = useMoney()
   // Deferred: typing elsewhere in the worksheet should not wait for this panel.
-  const scenarios = useDeferredValue(useWorksheet((s) => s.scenarios))
+  const scenarios = useAfterPaint(useWorksheet((s) => s.scenarios))
   const activeId = useWorksheet((s) => s.activeId)
   const setStageFields = useWorksheet((s) => s.setStageFields)
   const undo = useWorksheet((s) => s.undo)
