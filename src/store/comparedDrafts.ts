@@ -1,10 +1,8 @@
-import { useMemo } from 'react'
 import { comparedIds } from '../domain/compareSet'
 import type { ScenarioDraft } from '../domain/draft'
-import { useWorksheet } from './worksheet'
 
-// Apart from compare.ts: the export bar reads these on the first paint, while the table and
-// its engine load with the compare section.
+// Apart from compare.ts: the export bar and the share link read these when pressed, on the
+// first screen, while the table and its engine load with the compare section.
 
 export function comparedDrafts(scenarios: ScenarioDraft[], excluded: string[]): ScenarioDraft[] {
   const ids = new Set(
@@ -14,11 +12,4 @@ export function comparedDrafts(scenarios: ScenarioDraft[], excluded: string[]): 
     ),
   )
   return scenarios.filter((d) => ids.has(d.id))
-}
-
-/** Only the compared drafts, for what acts on them when clicked (exports, share link): no table. */
-export function useComparedDrafts(): ScenarioDraft[] {
-  const scenarios = useWorksheet((s) => s.scenarios)
-  const excluded = useWorksheet((s) => s.compareExcluded)
-  return useMemo(() => comparedDrafts(scenarios, excluded), [scenarios, excluded])
 }

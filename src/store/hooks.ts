@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import type { ScenarioDraft } from '../domain/draft'
 import { computeScenario } from '../domain/engine'
 import type { ScenarioResult } from '../domain/model'
@@ -48,6 +49,26 @@ export function useActiveDraft(): ScenarioDraft {
   return useWorksheet(
     (s) => s.scenarios.find((d) => d.id === s.activeId) ?? (s.scenarios[0] as ScenarioDraft),
   )
+}
+
+export interface ScenarioName {
+  id: string
+  name: string
+}
+
+/**
+ * Each scenario's id and name, in worksheet order. The same array until a scenario is added,
+ * removed, moved or renamed: lists of names (the scenario tabs, the compare checkboxes) are
+ * not redrawn for a number typed into a scenario.
+ */
+export function useScenarioNames(): readonly ScenarioName[] {
+  const flat = useWorksheet(useShallow((s) => s.scenarios.flatMap((d) => [d.id, d.name])))
+  return useMemo(() => {
+    const names: ScenarioName[] = []
+    for (let i = 0; i + 1 < flat.length; i += 2)
+      names.push({ id: flat[i] as string, name: flat[i + 1] as string })
+    return names
+  }, [flat])
 }
 
 export function useActiveResult(): ScenarioResult {

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { CompareSection } from '../../src/components/compare/CompareSection'
 import { ScenarioBar } from '../../src/components/scenarios/ScenarioBar'
+import { ScenarioSection } from '../../src/components/worksheet/ScenarioSection'
 import { defaultScenario } from '../../src/presets/defaultScenario'
 import { useWorksheet } from '../../src/store/worksheet'
 
@@ -118,5 +119,35 @@ describe('a long scenario list', () => {
     await user.click(within(group).getByRole('checkbox', { name: 'Plan 2' }))
     await user.click(within(group).getByRole('checkbox', { name: 'Plan 25' }))
     expect(within(group).getByRole('checkbox', { name: 'Plan 25' })).toBeChecked()
+  })
+})
+
+describe('the lists of names', () => {
+  it('follow a rename in the tabs and the compare checkboxes, and keep their place while a number is typed', async () => {
+    const user = userEvent.setup()
+    seed(3)
+    render(
+      <>
+        <ScenarioBar />
+        <ScenarioSection />
+        <CompareSection />
+      </>,
+    )
+    const compare = () => screen.getByRole('group', { name: 'Scenarios in the comparison' })
+    const name = screen.getByLabelText('Scenario name')
+    await user.clear(name)
+    await user.type(name, 'Launch week')
+    expect(tabs()).toEqual(['Launch week', 'Plan 2', 'Plan 3'])
+    expect(within(compare()).getByRole('checkbox', { name: 'Launch week' })).toBeChecked()
+
+    const jobs = screen.getByLabelText('Jobs per month', { exact: true })
+    await user.clear(jobs)
+    await user.type(jobs, '75')
+    expect(tabs()).toEqual(['Launch week', 'Plan 2', 'Plan 3'])
+    expect(within(nav()).getByRole('button', { name: 'Launch week' })).toHaveAttribute(
+      'aria-current',
+      'true',
+    )
+    expect(useWorksheet.getState().scenarios[0]?.jobsPerMonth).toBe(75)
   })
 })

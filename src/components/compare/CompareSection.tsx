@@ -10,6 +10,7 @@ import {
 import { toScenario } from '../../domain/draft'
 import { PREPARED_BY_MAX } from '../../io/persisted'
 import { useDeferredComparedSet } from '../../store/compare'
+import { useScenarioNames } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { CompareTable } from './CompareTable'
 import { PrintMemo } from './PrintMemo'
@@ -28,7 +29,8 @@ const MemoTable = memo(CompareTable)
 const MemoPrint = memo(PrintMemo)
 
 export function CompareSection() {
-  const scenarios = useWorksheet((s) => s.scenarios)
+  // Names and ids only: the checkboxes are not redrawn for each number typed.
+  const scenarios = useScenarioNames()
   const excluded = useWorksheet((s) => s.compareExcluded)
   const setCompared = useWorksheet((s) => s.setCompared)
   const setBaseline = useWorksheet((s) => s.setBaseline)

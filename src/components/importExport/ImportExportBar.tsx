@@ -1,11 +1,11 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react'
 import { toScenario } from '../../domain/draft'
 import type { Scenario } from '../../domain/model'
 import type { CsvImportResult } from '../../io/csv/format'
 import { importCsvFile } from '../../io/csv/importFile'
 import type { ImportPhase, ImportProgress } from '../../io/csv/importFile'
 import { usePriceBook } from '../../store/priceBook'
-import { useComparedDrafts } from '../../store/comparedDrafts'
+import { comparedDrafts } from '../../store/comparedDrafts'
 import { useWorksheet } from '../../store/worksheet'
 import { fileNameFor } from './download'
 import { downloadText } from '../ui/download'
@@ -75,13 +75,19 @@ function useShareLinkPreview(open: (p: Pending) => void) {
 }
 
 export function ImportExportBar() {
-  const scenarios = useWorksheet((s) => s.scenarios)
   const importScenarios = useWorksheet((s) => s.importScenarios)
-  // Drafts only: the comparison's table is the compare section's work, not this bar's.
-  const comparedDrafts = useComparedDrafts()
+  // What the exports and the share link carry is read when they are pressed: following the
+  // scenarios here redrew the bar on every keystroke.
+  const anyCompared = useWorksheet((s) => {
+    const out = new Set(s.compareExcluded)
+    return s.scenarios.some((d) => !out.has(d.id))
+  })
   const book = usePriceBook()
   const shownIn = useCurrency().code
-  const shared = useMemo(() => comparedDrafts.map(toScenario), [comparedDrafts])
+  const compared = useCallback(() => {
+    const { scenarios, compareExcluded } = useWorksheet.getState()
+    return comparedDrafts(scenarios, compareExcluded).map(toScenario)
+  }, [])
   const [progress, setProgress] = useState<ImportProgress | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
   const [status, setStatus] = useState('')
@@ -170,21 +176,21 @@ export function ImportExportBar() {
       <button
         type="button"
         onClick={() => {
-          void exportCsv(scenarios.map(toScenario))
+          void exportCsv(useWorksheet.getState().scenarios.map(toScenario))
         }}
       >
         Export all (CSV)
       </button>
       <button
         type="button"
-        disabled={comparedDrafts.length === 0}
+        disabled={!anyCompared}
         onClick={() => {
-          void exportCsv(comparedDrafts.map(toScenario))
+          void exportCsv(compared())
         }}
       >
         Export compared (CSV)
       </button>
-      <ShareButton scenarios={shared} />
+      <ShareButton scenarios={compared} disabled={!anyCompared} />
       <p role="status" className="io-status">
         {progress && (
           <>

@@ -1,7 +1,8 @@
 import { useId } from 'react'
 import { defaultScenario } from '../../presets/defaultScenario'
 import { USE_CASE_PRESETS, isUseCasePresetId, presetScenario } from '../../presets/useCases'
-import { useActiveDraft } from '../../store/hooks'
+import { useScenarioNames } from '../../store/hooks'
+import type { ScenarioName } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { LongName } from '../ui/LongName'
 import { scenarioFullTitle, scenarioTitle } from '../ui/names'
@@ -9,13 +10,18 @@ import { ScenarioFinder } from './ScenarioFinder'
 import { useScenarioPage } from './useScenarioPage'
 import './scenarios.css'
 
+// The worksheet never lets its last scenario go; this only stands in for the type's sake.
+const NONE: ScenarioName = { id: '', name: '' }
+
 /**
  * The scenarios kept in this browser: pick one to edit, add, copy, reorder or
  * delete. A long list is searched and paged rather than drawn whole.
  */
 export function ScenarioBar() {
-  const scenarios = useWorksheet((s) => s.scenarios)
-  const active = useActiveDraft()
+  // Names and ids only: the bar is not redrawn for each number typed into the worksheet.
+  const scenarios = useScenarioNames()
+  const activeId = useWorksheet((s) => s.activeId)
+  const active = scenarios.find((d) => d.id === activeId) ?? scenarios[0] ?? NONE
   const select = useWorksheet((s) => s.selectScenario)
   const add = useWorksheet((s) => s.addScenario)
   const duplicate = useWorksheet((s) => s.duplicateScenario)

@@ -5,8 +5,13 @@ import { scenarioTitle } from '../ui/names'
 import { usePriceBook } from '../../store/priceBook'
 
 export interface ShareButtonProps {
-  /** What the link carries: the compared scenarios, or the active one. */
-  scenarios: readonly Scenario[]
+  /**
+   * What the link carries (the compared scenarios, or the active one), read when the button
+   * is pressed: the worksheet changes on every keystroke and the button need not follow it.
+   */
+  scenarios: () => readonly Scenario[]
+  /** Whether there is anything to share. */
+  disabled?: boolean
   /** The address the link opens; this page's address (without its hash) when left out. */
   baseUrl?: string
 }
@@ -32,7 +37,7 @@ function pageAddress(): string {
  * will not copy (no clipboard outside https, or permission refused), the
  * link appears in a text field to copy by hand.
  */
-export function ShareButton({ scenarios, baseUrl }: ShareButtonProps) {
+export function ShareButton({ scenarios: read, disabled = false, baseUrl }: ShareButtonProps) {
   const book = usePriceBook()
   const [busy, setBusy] = useState(false)
   const [status, setStatus] = useState('')
@@ -50,6 +55,7 @@ export function ShareButton({ scenarios, baseUrl }: ShareButtonProps) {
     try {
       // Loaded on first use: the CSV writer (papaparse) stays out of the first page load.
       const { encodeShareLink } = await import('../../io/shareLink')
+      const scenarios = read()
       const link = await encodeShareLink(scenarios, baseUrl ?? pageAddress(), book)
       const what = describe(scenarios)
       const long =
@@ -86,7 +92,7 @@ export function ShareButton({ scenarios, baseUrl }: ShareButtonProps) {
     <div className="share">
       <button
         type="button"
-        disabled={busy || scenarios.length === 0}
+        disabled={busy || disabled}
         onClick={() => {
           void share()
         }}
