@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { shallow } from 'zustand/shallow'
 import { compareScenarios, costView } from '../domain/compare'
 import type { CompareTable, CostView, ScenarioOutcome } from '../domain/compare'
 import type { ShowCosts } from '../domain/compareSet'
@@ -6,11 +7,11 @@ import type { ScenarioDraft } from '../domain/draft'
 import type { PriceBook } from '../domain/priceBook'
 import { decisionScenario } from '../domain/draft'
 import { monthOf, projectYear } from '../domain/projection'
-import { useAfterPaint } from './afterPaint'
+import { useWorksheetAfterPaint } from './afterPaint'
 import { comparedDrafts } from './comparedDrafts'
 import { resultFor } from './hooks'
 import { usePriceBook } from './priceBook'
-import { useWorksheet } from './worksheet'
+import type { WorksheetState } from './state'
 
 export interface ComparedSet {
   drafts: ScenarioDraft[]
@@ -47,16 +48,20 @@ function comparedSet(
   return { drafts, outcomes, view, table: compareScenarios(outcomes, baseline, view) }
 }
 
+const compareInputs = (s: WorksheetState) => ({
+  scenarios: s.scenarios,
+  excluded: s.compareExcluded,
+  baselineId: s.baselineId,
+  show: s.showCosts,
+})
+
 /**
  * The scenarios in the comparison with their results (derived, never stored), a paint
  * behind the worksheet: they are derived after the keystroke's own frame has painted, so the
  * table built from them is no cost to typing.
  */
 export function useDeferredComparedSet(): ComparedSet {
-  const scenarios = useAfterPaint(useWorksheet((s) => s.scenarios))
-  const excluded = useAfterPaint(useWorksheet((s) => s.compareExcluded))
-  const baselineId = useAfterPaint(useWorksheet((s) => s.baselineId))
-  const show = useAfterPaint(useWorksheet((s) => s.showCosts))
+  const { scenarios, excluded, baselineId, show } = useWorksheetAfterPaint(compareInputs, shallow)
   const book = usePriceBook()
   return useMemo(
     () => comparedSet(scenarios, excluded, baselineId, show, book),

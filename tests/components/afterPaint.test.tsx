@@ -1,14 +1,26 @@
-import { render, screen } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { useAfterPaint } from '../../src/store/afterPaint'
+import { useWorksheetAfterPaint } from '../../src/store/afterPaint'
+import { useWorksheet } from '../../src/store/worksheet'
+import type { WorksheetState } from '../../src/store/worksheet'
 
-function Trailing({ value }: { value: string }) {
-  const shown = useAfterPaint(value)
+const jobs = (s: WorksheetState) => s.scenarios[0]?.jobsPerMonth
+let renders = 0
+
+function Trailing() {
+  renders++
+  const now = useWorksheet(jobs)
+  const shown = useWorksheetAfterPaint(jobs)
   return (
     <p>
-      now {value}, shown {shown}
+      now {now}, shown {shown}
     </p>
   )
+}
+
+function Behind() {
+  renders++
+  return <p>shown {useWorksheetAfterPaint(jobs)}</p>
 }
 
 const frame = () =>
@@ -18,23 +30,35 @@ const frame = () =>
     })
   })
 
-describe('useAfterPaint', () => {
-  it('shows a change only after the frame that paints it, then catches up', async () => {
-    const { rerender } = render(<Trailing value="1" />)
-    expect(screen.getByText('now 1, shown 1')).toBeInTheDocument()
+const type = (text: string) => {
+  act(() => {
+    useWorksheet.getState().typeScenarioNumber('jobsPerMonth', text)
+  })
+}
 
-    rerender(<Trailing value="12" />)
+describe('useWorksheetAfterPaint', () => {
+  it('shows a change only after the frame that paints it, then catches up', async () => {
+    type('12')
+    render(<Trailing />)
+    expect(screen.getByText('now 12, shown 12')).toBeInTheDocument()
+
+    type('123')
     // The render that paints the keystroke still holds the old value.
-    expect(screen.getByText('now 12, shown 1')).toBeInTheDocument()
+    expect(screen.getByText('now 123, shown 12')).toBeInTheDocument()
     await frame()
-    expect(screen.getByText('now 12, shown 1')).toBeInTheDocument()
-    expect(await screen.findByText('now 12, shown 12')).toBeInTheDocument()
+    expect(screen.getByText('now 123, shown 12')).toBeInTheDocument()
+    expect(await screen.findByText('now 123, shown 123')).toBeInTheDocument()
   })
 
-  it('skips values passed over before a frame, landing on the latest', async () => {
-    const { rerender } = render(<Trailing value="1" />)
-    rerender(<Trailing value="12" />)
-    rerender(<Trailing value="123" />)
-    expect(await screen.findByText('now 123, shown 123')).toBeInTheDocument()
+  it('does not render for the keystroke at all, and lands on the latest of several', async () => {
+    type('5')
+    render(<Behind />)
+    await screen.findByText('shown 5')
+    renders = 0
+    type('50')
+    type('500')
+    expect(renders).toBe(0)
+    expect(await screen.findByText('shown 500')).toBeInTheDocument()
+    expect(renders).toBe(1)
   })
 })

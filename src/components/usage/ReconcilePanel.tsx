@@ -9,8 +9,9 @@ import { METER_LABELS } from '../../domain/engine'
 import type { Stage } from '../../domain/model'
 import { formatCount, formatMeasured, formatSignedPercent } from '../../format/number'
 import { usePriceBook } from '../../store/priceBook'
-import { useAfterPaint } from '../../store/afterPaint'
+import { useWorksheetAfterPaint } from '../../store/afterPaint'
 import { useWorksheet } from '../../store/worksheet'
+import type { WorksheetState } from '../../store/worksheet'
 import { decisionScenario } from '../../domain/draft'
 import { FailureList } from '../ui/FailureList'
 import { Figure } from '../ui/Figure'
@@ -54,6 +55,7 @@ const SHAPE_FIELDS: readonly CalibratedField[] = ['quality', 'width', 'height']
 
 /** Log groups offered in the picker; the table above pages through the rest. */
 const MAX_PICKABLE = 200
+const selectScenarios = (s: WorksheetState) => s.scenarios
 
 /**
  * Pairs a log group with a worksheet stage: estimate vs. actual by meter and
@@ -61,8 +63,8 @@ const MAX_PICKABLE = 200
  */
 export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
   const money = useMoney()
-  // Deferred: typing elsewhere in the worksheet should not wait for this panel.
-  const scenarios = useAfterPaint(useWorksheet((s) => s.scenarios))
+  // After the paint: typing elsewhere in the worksheet should not wait for this panel.
+  const scenarios = useWorksheetAfterPaint(selectScenarios)
   const activeId = useWorksheet((s) => s.activeId)
   const setStageFields = useWorksheet((s) => s.setStageFields)
   const undo = useWorksheet((s) => s.undo)
