@@ -6,6 +6,7 @@ import type { ScenarioResult } from '../domain/model'
 import type { PriceBook } from '../domain/priceBook'
 import { currentPriceBook, usePriceBook } from './priceBook'
 import { useWorksheet } from './worksheet'
+import type { WorksheetState } from './worksheet'
 
 // One result per draft object, shared by every component that shows it: the
 // engine runs once per edit, and the result keeps its identity, so memoised
@@ -44,11 +45,20 @@ export function errorsFor(result: ScenarioResult): ReadonlyMap<string, string> {
   return map
 }
 
+const activeOf = (s: WorksheetState): ScenarioDraft =>
+  s.scenarios.find((d) => d.id === s.activeId) ?? (s.scenarios[0] as ScenarioDraft)
+
 /** The scenario being edited. The same object until it changes, so selectors stay stable. */
 export function useActiveDraft(): ScenarioDraft {
-  return useWorksheet(
-    (s) => s.scenarios.find((d) => d.id === s.activeId) ?? (s.scenarios[0] as ScenarioDraft),
-  )
+  return useWorksheet(activeOf)
+}
+
+/**
+ * What `pick` takes from the scenario being edited (an object or an array), compared entry by
+ * entry: a card that shows a few of its fields is not redrawn for a number typed into another.
+ */
+export function useActivePick<T extends object>(pick: (draft: ScenarioDraft) => T): T {
+  return useWorksheet(useShallow((s) => pick(activeOf(s))))
 }
 
 export interface ScenarioName {

@@ -4,7 +4,7 @@ import { METER_LABELS } from '../../domain/engine'
 import { METERS } from '../../domain/model'
 import { formatCountOf, formatUsd } from '../../format/number'
 import { parseTypedNumber } from '../../io/numberInput'
-import { useActiveDraft, useErrorsByPath } from '../../store/hooks'
+import { errorsFor, resultFor, useActivePick } from '../../store/hooks'
 import { useWorksheet } from '../../store/worksheet'
 import { NumberField } from '../ui/NumberField'
 import './worksheet.css'
@@ -45,20 +45,30 @@ function StaleDaysField({ value, onChange }: { value: number; onChange: (n: numb
 }
 
 export function PricesSection() {
-  const draft = useActiveDraft()
   const book = usePriceBook()
-  const errors = useErrorsByPath()
+  // Only what this card shows, so a number typed elsewhere in the worksheet does not redraw
+  // its fields: React rewrites every input's name and type attributes each time it renders one.
+  const { modelId, prices, pricesCheckedOn } = useActivePick((d) => ({
+    modelId: d.modelId,
+    prices: d.prices,
+    pricesCheckedOn: d.pricesCheckedOn,
+  }))
+  const texts = useActivePick((d) => METERS.map((meter) => d.text?.[`prices.${meter}`]))
+  const errors = useActivePick((d) => {
+    const byPath = errorsFor(resultFor(d, book))
+    return METERS.map((meter) => byPath.get(`prices.${meter}`))
+  })
   const typeNumber = useWorksheet((s) => s.typeScenarioNumber)
   const resetPrice = useWorksheet((s) => s.resetPrice)
   const editScenario = useWorksheet((s) => s.editScenario)
   const staleAfterDays = useWorksheet((s) => s.staleAfterDays)
   const setStaleAfterDays = useWorksheet((s) => s.setStaleAfterDays)
   const checkedId = useId()
-  const model = findModel(book, draft.modelId)
+  const model = findModel(book, modelId)
   if (!model) return null
 
   const bookAsOf = model.meters.imageOutput.asOf
-  const checkedOn = draft.pricesCheckedOn ?? bookAsOf
+  const checkedOn = pricesCheckedOn ?? bookAsOf
   const age = daysSince(checkedOn, new Date())
   const stale = age !== null && age > staleAfterDays
 
@@ -97,9 +107,9 @@ export function PricesSection() {
         </p>
       )}
       <div className="grid prices">
-        {METERS.map((meter) => {
+        {METERS.map((meter, i) => {
           const fact = model.meters[meter]
-          const override = draft.prices?.[meter]
+          const override = prices?.[meter]
           const label = METER_LABELS[meter]
           return (
             <NumberField
@@ -107,8 +117,8 @@ export function PricesSection() {
               label={label}
               unit="$/1M"
               value={override ?? fact.usdPerMillion}
-              text={draft.text?.[`prices.${meter}`]}
-              error={errors.get(`prices.${meter}`)}
+              text={texts[i]}
+              error={errors[i]}
               hint={
                 override === undefined ? (
                   `Default, ${fact.basis}`
@@ -142,7 +152,7 @@ export function PricesSection() {
           <input
             id={checkedId}
             type="date"
-            value={draft.pricesCheckedOn ?? ''}
+            value={pricesCheckedOn ?? ''}
             onChange={(e) => {
               editScenario({ pricesCheckedOn: e.target.value }, 'pricesCheckedOn')
             }}
