@@ -491,6 +491,11 @@ async function usageLogImport(browser) {
   writeFileSync(path, usageLogCsv(ROWS))
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
   await page.goto(ORIGIN)
+  // The section mounts when a person nears it or follows its link, not on load.
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Usage log' })
+    .click()
   const input = page.getByLabel('Usage log file')
   await input.waitFor({ state: 'attached' })
   const times = []
