@@ -23,7 +23,6 @@ import {
   checkAgreement,
   checkStageNames,
   checkValues,
-  settleFinals,
   settlePrices,
 } from './scenarios'
 
@@ -191,14 +190,13 @@ class Importer {
     const fileModels = readFileModels(this.groups, givenBook, table, rowProblems)
     const book = fileModels.book
     for (const group of this.groups) {
-      const scenario = buildScenario(group, table)
+      const scenario = buildScenario(group, table, book)
       // A scenario whose custom model could not be read has its reason; the engine's
       // "no such model" would only repeat it.
       if (!fileModels.failed.has(group)) {
         checkValues(group, scenario, book, table, rowProblems)
         settlePrices(group, scenario, book, table, rowProblems)
       }
-      settleFinals(scenario)
       checkStageNames(group, scenario, table, rowProblems)
       scenarios.push({
         name: group.name,

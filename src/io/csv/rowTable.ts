@@ -76,11 +76,16 @@ export class RowTable {
     this.finals = widen(this.finals, (n) => new Uint8Array(n))
   }
 
-  /** The stage of row `i`, a new object. */
+  /** The "delivers final images" flag of row `i`, or undefined when its cell was blank. */
+  finalFlag(i: number): boolean | undefined {
+    const final = this.finals[i]
+    return final ? final === 2 : undefined
+  }
+
+  /** The stage of row `i`, a new object, without its final flag (see `finalFlag`). */
   stage(i: number): Stage {
     const n = this.numbers
     const b = i * STAGE_NUMBERS
-    const final = this.finals[i]
     const stage: Stage = {
       name: this.names[i] as string,
       quality: QUALITIES[this.quality[i] as number] as Quality,
@@ -97,7 +102,6 @@ export class RowTable {
       cachedInputShare: small(n[b + 9] as number),
       partialImages: small(n[b + 10] as number),
     }
-    if (final) stage.deliversFinal = final === 2
     return stage
   }
 }

@@ -4,7 +4,7 @@
  * scenario is built.
  */
 import { computeScenario, METER_LABELS } from '../../domain/engine'
-import { defaultDeliversFinal, deliversFinalFlags } from '../../domain/finals'
+import { defaultDeliversFinal } from '../../domain/finals'
 import type { FieldError, Meter, Scenario, Stage } from '../../domain/model'
 import { METERS } from '../../domain/model'
 import type { PriceBook } from '../../domain/priceBook'
@@ -116,15 +116,18 @@ function groupRows(group: Group, table: RowTable): number[] {
   return rows
 }
 
-export function buildScenario(group: Group, table: RowTable): Scenario {
+/**
+ * The scenario a group of rows describes. A price equal to the book's list price for the model
+ * is left out here (version 2 writes every price out), so the scenario follows the price book
+ * as one made in this app does; `settlePrices` speaks for the others.
+ */
+export function buildScenario(group: Group, table: RowTable, book: PriceBook): Scenario {
   // Sized up front: pushing onto [] reserves room for 16 stages.
   const stages = new Array<Stage>(group.count)
-  if (group.last - group.first + 1 === group.count) {
-    for (let i = 0; i < group.count; i++) stages[i] = table.stage(group.first + i)
-  } else {
-    const rows = groupRows(group, table)
-    for (let i = 0; i < rows.length; i++) stages[i] = table.stage(rows[i] as number)
-  }
+  const rows = group.last - group.first + 1 === group.count ? null : groupRows(group, table)
+  const rowOf = (i: number) => (rows ? (rows[i] as number) : group.first + i)
+  for (let i = 0; i < group.count; i++) stages[i] = table.stage(rowOf(i))
+  settleFinals(stages, (i) => table.finalFlag(rowOf(i)))
   const scenario: Scenario = {
     name: group.name,
     modelId: group.modelId,
@@ -133,12 +136,16 @@ export function buildScenario(group: Group, table: RowTable): Scenario {
     stages,
   }
   if (group.prices) {
-    const prices: Partial<Record<Meter, number>> = {}
+    const spec = findModel(book, group.modelId)
+    let prices: Partial<Record<Meter, number>> | undefined
     for (let i = 0; i < METERS.length; i++) {
+      const meter = METERS[i] as Meter
       const value = group.prices[i]
-      if (value !== undefined) prices[METERS[i] as Meter] = value
+      if (value === undefined || value === spec?.meters[meter].usdPerMillion) continue
+      prices ??= {}
+      prices[meter] = value
     }
-    scenario.prices = prices
+    if (prices) scenario.prices = prices
   }
   if (group.pricesCheckedOn !== undefined) scenario.pricesCheckedOn = group.pricesCheckedOn
   if (group.usersPerMonth !== undefined) scenario.usersPerMonth = group.usersPerMonth
@@ -259,27 +266,30 @@ export function checkValues(
 
 /**
  * Stage flags as import keeps them. Flags that say what the default rule
- * says are dropped, so a scenario that followed the rule still does (a stage
+ * says are left off, so a scenario that followed the rule still does (a stage
  * added later becomes its final); any other choice is pinned on every stage,
- * blanks resolved by the rule, so it no longer moves.
+ * blanks resolved by the rule, so it no longer moves. Added to stages built
+ * without them: deleting a property leaves V8 an object in slow dictionary
+ * mode, and a version-2 file flags every stage.
  */
-export function settleFinals(scenario: Scenario): void {
-  const stages = scenario.stages
-  if (!stages.some((st) => st.deliversFinal !== undefined)) return
-  const flags = deliversFinalFlags(stages)
+function settleFinals(stages: Stage[], flagOf: (i: number) => boolean | undefined): void {
+  let flagged = false
+  for (let i = 0; i < stages.length && !flagged; i++) flagged = flagOf(i) !== undefined
+  if (!flagged) return
   const defaults = defaultDeliversFinal(stages)
-  const followsRule = flags.every((f, i) => f === defaults[i])
-  stages.forEach((st, i) => {
-    if (followsRule) delete st.deliversFinal
-    else st.deliversFinal = flags[i] ?? false
-  })
+  let followsRule = true
+  for (let i = 0; i < stages.length && followsRule; i++)
+    followsRule = (flagOf(i) ?? defaults[i]) === defaults[i]
+  if (followsRule) return
+  for (let i = 0; i < stages.length; i++)
+    (stages[i] as Stage).deliversFinal = flagOf(i) ?? defaults[i] ?? false
 }
 
 /**
- * Prices as import keeps them: a price equal to this app's list price for the
- * model is dropped (the scenario follows the price book, as one made here
- * does); any other is kept as the scenario's own, and a notice on its first
- * row says so, because its totals then differ from a fresh scenario's.
+ * Prices as import keeps them: `buildScenario` left out those equal to this app's list price
+ * for the model (the scenario follows the price book, as one made here does); the others are
+ * the scenario's own, and a notice on its first row says so, because its totals then differ
+ * from a fresh scenario's.
  */
 export function settlePrices(
   group: Group,
@@ -290,26 +300,18 @@ export function settlePrices(
 ): void {
   const prices = scenario.prices
   const spec = prices ? findModel(book, scenario.modelId) : undefined
-  if (!prices || !spec) return
-  const kept: Partial<Record<Meter, number>> = {}
+  // A scenario that cannot import needs no word about its prices.
+  if (!prices || !spec || group.errors) return
   const differ: string[] = []
   let column: InputColumn | null = null
   for (const meter of METERS) {
     const value = prices[meter]
     if (value === undefined) continue
-    const list = spec.meters[meter].usdPerMillion
-    if (value === list) continue
-    kept[meter] = value
     column ??= PRICE_COLUMNS[meter]
-    differ.push(`${METER_LABELS[meter].toLowerCase()} ${String(value)} (list ${String(list)})`)
+    differ.push(
+      `${METER_LABELS[meter].toLowerCase()} ${String(value)} (list ${String(spec.meters[meter].usdPerMillion)})`,
+    )
   }
-  if (differ.length === 0) {
-    delete scenario.prices
-    return
-  }
-  scenario.prices = kept
-  // A scenario that cannot import needs no word about its prices.
-  if (group.errors) return
   problems.push({
     row: table.row[group.first] as number,
     column,
@@ -331,14 +333,10 @@ export function checkStageNames(
 ): void {
   const stages = scenario.stages
   if (stages.length < 2) return
-  const seen = new Map<string, number>()
-  for (let i = 0; i < stages.length; i++) {
+  const repeat = firstRepeatedName(stages)
+  if (repeat) {
+    const [before, i] = repeat
     const name = (stages[i] as Stage).name
-    const before = seen.get(name)
-    if (before === undefined) {
-      seen.set(name, i)
-      continue
-    }
     const rows = group.last - group.first + 1 === group.count ? null : groupRows(group, table)
     const rowOf = (k: number) => table.row[rows ? (rows[k] as number) : group.first + k] as number
     problems.push({
@@ -347,6 +345,25 @@ export function checkStageNames(
       message: `Scenario ${show(group.name)} has a second stage named ${show(name)} (the first is on row ${String(rowOf(before))}). If these rows are two scenarios that shared a name, they were read as one: give one of them its own name in the file and import it again.`,
       severity: 'notice',
     })
-    return
   }
+}
+
+/** The first stage whose name an earlier stage has, as [earlier, later], or null. */
+function firstRepeatedName(stages: readonly Stage[]): [number, number] | null {
+  // Most scenarios have a handful of stages: compared pairwise, no Map for each of thousands.
+  if (stages.length <= 8) {
+    for (let i = 1; i < stages.length; i++) {
+      const name = (stages[i] as Stage).name
+      for (let k = 0; k < i; k++) if ((stages[k] as Stage).name === name) return [k, i]
+    }
+    return null
+  }
+  const seen = new Map<string, number>()
+  for (let i = 0; i < stages.length; i++) {
+    const name = (stages[i] as Stage).name
+    const before = seen.get(name)
+    if (before !== undefined) return [before, i]
+    seen.set(name, i)
+  }
+  return null
 }
