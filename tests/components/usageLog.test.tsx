@@ -320,6 +320,15 @@ describe('usage log: estimate vs actual, and apply', () => {
     expect(state().scenarios).toBe(before)
   })
 
+  it('gives the note on images per job once, under the estimate, not again beside Apply', async () => {
+    const user = await openLog('draft-final.csv')
+    const recon = panel('Estimate vs. actual')
+    await user.selectOptions(within(recon).getByLabelText('Log group'), 'hero / draft')
+    expect(within(recon).getByLabelText('Stage')).toHaveDisplayValue('Draft')
+    expect(within(recon).getByRole('button', { name: 'Apply to “Draft”' })).toBeVisible()
+    expect(within(recon).getAllByText(/^This stage keeps 4 images per job/)).toHaveLength(1)
+  })
+
   it('shows one comparison after a second file, for the second file', async () => {
     const user = await openLog('draft-final.csv')
     await user.upload(screen.getByLabelText('Usage log file'), logFile('usage.jsonl'))

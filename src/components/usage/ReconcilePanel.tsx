@@ -360,7 +360,8 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
               </table>
             </TableScroll>
           )}
-          <NotesList notes={proposal.notes} />
+          {/* A note the estimate above already gives is not said twice. */}
+          <NotesList notes={proposal.notes.filter((n) => !recon.notes.includes(n))} />
           {confirming ? (
             <ConfirmApply
               onApply={apply}
