@@ -282,9 +282,19 @@ export function reconcile(
     meters,
     inputs,
     largest,
-    unexplainedUsd: (differenceUsd - explained) as Usd,
+    unexplainedUsd: residual(differenceUsd, explained, estimateUsd, actualUsd),
     notes: [...notes, ...group.notes],
   }
+}
+
+/**
+ * What the inputs leave of the difference. Below a billionth of the amounts compared it is the
+ * subtraction's rounding, not money: left as is, it read "+$3.47E-18 not explained".
+ */
+function residual(difference: number, explained: number, estimate: number, actual: number): Usd {
+  const rest = difference - explained
+  const noise = 1e-9 * Math.max(Math.abs(estimate), Math.abs(actual))
+  return (Math.abs(rest) <= noise ? 0 : rest) as Usd
 }
 
 /** Output tokens per image of the log's quality mix at the stage's size; null when no quality was logged. */

@@ -87,6 +87,16 @@ describe('reconcile', () => {
     expect(r.largest).toBeNull()
   })
 
+  it('hero/draft against the Draft stage: every cent explained, and the rest is exactly zero', () => {
+    const r = reconcile(scenario([DRAFT, FINAL]), 0, group(s.groups, 'hero', 'draft'), PRICE_BOOK)
+    if (!r.ok) throw new Error(JSON.stringify(r.errors))
+    const explained = r.inputs.reduce((sum, i) => sum + (i.costImpactUsd ?? 0), 0)
+    expect(explained).toBeCloseTo(r.differenceUsd, 12)
+    // Floating-point leftovers of the subtraction (3.47e-18 here) were shown on screen as
+    // "+$3.47E-18 not explained by an input".
+    expect(r.unexplainedUsd).toBe(0)
+  })
+
   it('batch prices land in the unexplained part, with a note', () => {
     const r = reconcile(
       scenario([FINAL], { batch: true }),
