@@ -45,12 +45,13 @@ export function errorsFor(result: ScenarioResult): ReadonlyMap<string, string> {
   return map
 }
 
-const activeOf = (s: WorksheetState): ScenarioDraft =>
+/** The scenario being edited, from the worksheet's state: a selector that keeps its identity. */
+export const activeDraftOf = (s: WorksheetState): ScenarioDraft =>
   s.scenarios.find((d) => d.id === s.activeId) ?? (s.scenarios[0] as ScenarioDraft)
 
 /** The scenario being edited. The same object until it changes, so selectors stay stable. */
 export function useActiveDraft(): ScenarioDraft {
-  return useWorksheet(activeOf)
+  return useWorksheet(activeDraftOf)
 }
 
 /**
@@ -58,7 +59,7 @@ export function useActiveDraft(): ScenarioDraft {
  * entry: a card that shows a few of its fields is not redrawn for a number typed into another.
  */
 export function useActivePick<T extends object>(pick: (draft: ScenarioDraft) => T): T {
-  return useWorksheet(useShallow((s) => pick(activeOf(s))))
+  return useWorksheet(useShallow((s) => pick(activeDraftOf(s))))
 }
 
 export interface ScenarioName {

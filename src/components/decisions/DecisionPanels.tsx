@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react'
 import { isUsableBudget } from '../../domain/decisions/budgetCap'
 import { parseTypedNumber } from '../../io/numberInput'
-import { resultFor, useActiveDraft } from '../../store/hooks'
+import { activeDraftOf, resultFor } from '../../store/hooks'
+import { useWorksheetAfterPaint } from '../../store/afterPaint'
 import { usePriceBook } from '../../store/priceBook'
 import { useSettledValue } from '../ui/useSettledValue'
 import { BudgetCapPanel } from './BudgetCapPanel'
@@ -27,7 +28,8 @@ const SETTLE_MS = 250
  * (bench: p95 keydown-to-paint 15 ms without them, 26-28 ms with them).
  */
 export default function DecisionPanels() {
-  const draft = useSettledValue(useActiveDraft(), SETTLE_MS)
+  // Not in the keystroke's own render at all: taken after its paint, then once typing pauses.
+  const draft = useSettledValue(useWorksheetAfterPaint(activeDraftOf), SETTLE_MS)
   const scenario = useMemo(() => decisionScenario(draft), [draft])
   const result = resultFor(draft, usePriceBook())
   // Read once a render: a page left open past midnight picks up the new date on the next edit.

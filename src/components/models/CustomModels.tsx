@@ -1,4 +1,4 @@
-import { Suspense, lazy, useState } from 'react'
+import { memo, Suspense, lazy, useState } from 'react'
 import type { CustomModel } from '../../domain/customModels'
 import { customModelId, namesInUse, PRICED_BY_LABELS } from '../../domain/customModels'
 import { usePriceBook } from '../../store/priceBook'
@@ -17,7 +17,8 @@ function localIsoDate(now: Date): string {
  * The worksheet's custom models: "Add a model…", and each model with Edit and
  * Remove. Removing is undoable; scenarios on a removed model keep it and say so.
  */
-export function CustomModels() {
+// memo: it sits in the scenario card, which redraws for every digit typed into it.
+export const CustomModels = memo(function CustomModels() {
   const models = useWorksheet((s) => s.customModels)
   const add = useWorksheet((s) => s.addCustomModel)
   const update = useWorksheet((s) => s.updateCustomModel)
@@ -102,4 +103,4 @@ export function CustomModels() {
       )}
     </div>
   )
-}
+})
