@@ -16,6 +16,7 @@ import { useWorksheet } from '../../store/worksheet'
 import { decisionScenario } from '../../domain/draft'
 import { Panel } from '../ui/Panel'
 import { TableScroll } from '../ui/TableScroll'
+import { ChangesTable } from './ChangesTable'
 import { scenarioTitle } from '../ui/names'
 import { shortText } from './labels'
 import { useCurrency } from '../../store/useCurrency'
@@ -371,23 +372,16 @@ function ImagesPanel({
           </p>
         )}
         {change ? (
-          <table className="panel-table changes">
-            <caption className="visually-hidden">Changes to apply</caption>
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Now</th>
-                <th scope="col">New</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">Jobs per month</th>
-                <td>{formatCount(draft.jobsPerMonth)}</td>
-                <td>{formatCount(change.jobs)}</td>
-              </tr>
-            </tbody>
-          </table>
+          <ChangesTable
+            changes={[
+              {
+                key: 'jobsPerMonth',
+                field: 'Jobs per month',
+                now: formatCount(draft.jobsPerMonth),
+                next: formatCount(change.jobs),
+              },
+            ]}
+          />
         ) : (
           <p className="muted">
             {jobs

@@ -23,6 +23,7 @@ import { scenarioTitle } from '../ui/names'
 import { ScenarioFinder } from '../scenarios/ScenarioFinder'
 import { useScenarioPage } from '../scenarios/useScenarioPage'
 import { useMoney } from '../currency/useMoney'
+import { ChangesTable } from './ChangesTable'
 import { ConfirmApply } from './ConfirmApply'
 import { StagePicker } from './StagePicker'
 
@@ -334,31 +335,16 @@ export function ReconcilePanel({ summary }: { summary: UsageSummary }) {
           {proposal.changes.length === 0 ? (
             <p className="muted">The stage already has the values the log measured.</p>
           ) : (
-            <TableScroll label="Changes to apply">
-              <table className="panel-table changes">
-                <caption className="visually-hidden">Changes to apply</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Field</th>
-                    <th scope="col">Now</th>
-                    <th scope="col">Measured</th>
-                    <th scope="col" className="notes-head">
-                      Why
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {proposal.changes.map((c) => (
-                    <tr key={c.field}>
-                      <th scope="row">{FIELD_LABELS[c.field]}</th>
-                      <td>{typeof c.from === 'number' ? formatMeasured(c.from) : c.from}</td>
-                      <td>{typeof c.to === 'number' ? formatMeasured(c.to) : c.to}</td>
-                      <td className="notes">{c.why}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <ChangesTable
+              nextHeading="Measured"
+              changes={proposal.changes.map((c) => ({
+                key: c.field,
+                field: FIELD_LABELS[c.field],
+                now: typeof c.from === 'number' ? formatMeasured(c.from) : c.from,
+                next: typeof c.to === 'number' ? formatMeasured(c.to) : c.to,
+                why: c.why,
+              }))}
+            />
           )}
           {/* A note the estimate above already gives is not said twice. */}
           <NotesList notes={proposal.notes.filter((n) => !recon.notes.includes(n))} />

@@ -18,6 +18,7 @@ import { scenarioTitle, stageTitle } from '../ui/names'
 import { monthName } from './monthName'
 import { NotesList } from '../ui/NotesList'
 import { shortText } from './labels'
+import { ChangesTable } from './ChangesTable'
 import { ConfirmApply } from './ConfirmApply'
 import { StagePicker } from './StagePicker'
 
@@ -242,31 +243,15 @@ function ApplyTokens({ responses, draft }: { responses: ResponsesSummary; draft:
         </p>
       )}
       {stage && changes.length > 0 && (
-        <TableScroll label="Changes to apply">
-          <table className="panel-table changes">
-            <caption className="visually-hidden">Changes to apply</caption>
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Now</th>
-                <th scope="col">New</th>
-                <th scope="col" className="notes-head">
-                  Why
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.map((c) => (
-                <tr key={c.field}>
-                  <th scope="row">{FIELD_LABELS[c.field]}</th>
-                  <td>{formatCount(c.from)}</td>
-                  <td>{formatCount(c.to)}</td>
-                  <td className="notes">{c.why}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ChangesTable
+          changes={changes.map((c) => ({
+            key: c.field,
+            field: FIELD_LABELS[c.field],
+            now: formatCount(c.from),
+            next: formatCount(c.to),
+            why: c.why,
+          }))}
+        />
       )}
       {stage && changes.length === 0 && (
         <p className="muted">“{stageName}” already has the tokens these responses measured.</p>
