@@ -178,12 +178,7 @@ export function calibratedStage(
   } else if (ref === 0) {
     set('referenceImages', 0, 'The log has no image input tokens.')
   } else {
-    const maxPer = STAGE_RULES.referenceImageTokens.max
-    const count = clamp(
-      Math.max(stage.referenceImages, Math.ceil(ref / maxPer)),
-      1,
-      STAGE_RULES.referenceImages.max,
-    )
+    const { count, tokensEach } = referenceSplit(ref, stage.referenceImages)
     set(
       'referenceImages',
       count,
@@ -191,9 +186,27 @@ export function calibratedStage(
     )
     set(
       'referenceImageTokens',
-      clamp(Math.round(ref / count), 0, maxPer),
+      tokensEach,
       `${String(Math.round(ref))} image input tokens per billed image over ${plural(count, 'reference image')}.`,
     )
   }
   return { stage: next, changes, notes }
+}
+
+/**
+ * Measured image input tokens per image as reference images: at least one, as many as the
+ * stage has or as the per-image token limit needs, the tokens shared among them.
+ * @example referenceSplit(1024, 0) // { count: 1, tokensEach: 1024 }
+ */
+export function referenceSplit(
+  tokensPerImage: number,
+  currentCount: number,
+): { count: number; tokensEach: number } {
+  const maxPer = STAGE_RULES.referenceImageTokens.max
+  const count = clamp(
+    Math.max(currentCount, Math.ceil(tokensPerImage / maxPer)),
+    1,
+    STAGE_RULES.referenceImages.max,
+  )
+  return { count, tokensEach: clamp(Math.round(tokensPerImage / count), 0, maxPer) }
 }

@@ -8,6 +8,7 @@ import type { BilledQuality, Stage } from '../model'
 import { BILLED_QUALITIES } from '../model'
 import type { PriceBook } from '../priceBook'
 import { STAGE_RULES } from '../validate'
+import { referenceSplit } from './calibration'
 import { plural } from './plural'
 import { priceBookId } from './pricer'
 
@@ -264,12 +265,7 @@ export function measuredChanges(
   } else if (ref === 0) {
     set('referenceImages', 0, 'The responses have no image input tokens.')
   } else {
-    const maxPer = STAGE_RULES.referenceImageTokens.max
-    const count = clamp(
-      Math.max(stage.referenceImages, Math.ceil(ref / maxPer)),
-      1,
-      STAGE_RULES.referenceImages.max,
-    )
+    const { count, tokensEach } = referenceSplit(ref, stage.referenceImages)
     set(
       'referenceImages',
       count,
@@ -277,7 +273,7 @@ export function measuredChanges(
     )
     set(
       'referenceImageTokens',
-      clamp(Math.round(ref / count), 0, maxPer),
+      tokensEach,
       `${String(Math.round(ref))} image input tokens per image over ${plural(count, 'reference image')}.`,
     )
   }
