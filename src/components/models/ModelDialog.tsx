@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import type { ReactNode } from 'react'
+import type { ReactNode, Ref } from 'react'
 import type { CustomModel, ModelProblem, PricedBy } from '../../domain/customModels'
 import { INPUT_METERS, PRICED_BY, PRICED_BY_LABELS, parseSizeList } from '../../domain/customModels'
 import type { BilledQuality, Meter } from '../../domain/model'
@@ -36,7 +36,7 @@ function Field({
   problem: string | undefined
   hint?: ReactNode
   children: (describedBy: string | undefined) => ReactNode
-  wide?: boolean
+  wide?: boolean | undefined
 }) {
   const describedBy =
     [problem ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') ||
@@ -56,6 +56,67 @@ function Field({
         </p>
       )}
     </div>
+  )
+}
+
+/** A text box in a `Field`: every box of the form but the Priced by choice and the token table. */
+function TextField({
+  id,
+  label,
+  problem,
+  hint,
+  wide,
+  value,
+  onText,
+  inputMode,
+  placeholder,
+  unit,
+  inputRef,
+}: {
+  id: string
+  label: string
+  problem: string | undefined
+  hint?: ReactNode
+  wide?: boolean
+  value: string
+  onText: (text: string) => void
+  inputMode?: 'decimal' | 'url'
+  placeholder?: string | undefined
+  /** Shown inside the box's right edge, as the worksheet's number boxes show theirs. */
+  unit?: string
+  inputRef?: Ref<HTMLInputElement>
+}) {
+  return (
+    <Field id={id} label={label} problem={problem} hint={hint} wide={wide}>
+      {(describedBy) => {
+        const input = (
+          <input
+            ref={inputRef}
+            id={id}
+            type="text"
+            inputMode={inputMode}
+            autoComplete="off"
+            placeholder={placeholder}
+            value={value}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={describedBy}
+            onChange={(e) => {
+              onText(e.target.value)
+            }}
+          />
+        )
+        return unit === undefined ? (
+          input
+        ) : (
+          <div className="input-wrap">
+            {input}
+            <span className="unit" aria-hidden="true">
+              {unit}
+            </span>
+          </div>
+        )
+      }}
+    </Field>
   )
 }
 
@@ -140,28 +201,19 @@ export function ModelDialog({ editing, newId, others, today, onSave, onClose }: 
     const id = fid(`meters.${meter}`)
     const problem = problemAt(`meters.${meter}`)
     return (
-      <Field key={meter} id={id} label={`${METER_LABELS[meter]} price`} problem={problem}>
-        {(describedBy) => (
-          <div className="input-wrap">
-            <input
-              id={id}
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              value={form.meters[meter]}
-              placeholder={optional ? 'not billed' : undefined}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={describedBy}
-              onChange={(e) => {
-                set({ meters: { ...form.meters, [meter]: e.target.value } })
-              }}
-            />
-            <span className="unit" aria-hidden="true">
-              $/1M tokens
-            </span>
-          </div>
-        )}
-      </Field>
+      <TextField
+        key={meter}
+        id={id}
+        label={`${METER_LABELS[meter]} price`}
+        problem={problem}
+        inputMode="decimal"
+        placeholder={optional ? 'not billed' : undefined}
+        unit="$/1M tokens"
+        value={form.meters[meter]}
+        onText={(t) => {
+          set({ meters: { ...form.meters, [meter]: t } })
+        }}
+      />
     )
   }
 
@@ -189,22 +241,17 @@ export function ModelDialog({ editing, newId, others, today, onSave, onClose }: 
         }}
       >
         <div className="grid">
-          <Field id={fid('name')} label="Model name" problem={problemAt('name')} wide>
-            {(describedBy) => (
-              <input
-                ref={first}
-                id={fid('name')}
-                type="text"
-                autoComplete="off"
-                value={form.name}
-                aria-invalid={problemAt('name') ? true : undefined}
-                aria-describedby={describedBy}
-                onChange={(e) => {
-                  set({ name: e.target.value })
-                }}
-              />
-            )}
-          </Field>
+          <TextField
+            inputRef={first}
+            id={fid('name')}
+            label="Model name"
+            problem={problemAt('name')}
+            wide
+            value={form.name}
+            onText={(t) => {
+              set({ name: t })
+            }}
+          />
           <Field id={fid('pricedBy')} label="Priced by" problem={problemAt('pricedBy')}>
             {(describedBy) => (
               <select
@@ -223,27 +270,17 @@ export function ModelDialog({ editing, newId, others, today, onSave, onClose }: 
               </select>
             )}
           </Field>
-          <Field
+          <TextField
             id={fid('sizes')}
             label="Sizes it makes"
             problem={problemAt('sizes')}
             hint="Width x height in pixels, separated by commas, e.g. 1024x1024, 1536x1024."
             wide
-          >
-            {(describedBy) => (
-              <input
-                id={fid('sizes')}
-                type="text"
-                autoComplete="off"
-                value={form.sizes}
-                aria-invalid={problemAt('sizes') ? true : undefined}
-                aria-describedby={describedBy}
-                onChange={(e) => {
-                  set({ sizes: e.target.value })
-                }}
-              />
-            )}
-          </Field>
+            value={form.sizes}
+            onText={(t) => {
+              set({ sizes: t })
+            }}
+          />
         </div>
 
         {!tokens && (
@@ -254,32 +291,18 @@ export function ModelDialog({ editing, newId, others, today, onSave, onClose }: 
                 const id = fid(`qualityPrices.${q}`)
                 const problem = problemAt(`qualityPrices.${q}`)
                 return (
-                  <Field
+                  <TextField
                     key={q}
                     id={id}
                     label={`${QUALITY_WORD[q]} price ${unit}`}
                     problem={problem}
-                  >
-                    {(describedBy) => (
-                      <div className="input-wrap">
-                        <input
-                          id={id}
-                          type="text"
-                          inputMode="decimal"
-                          autoComplete="off"
-                          value={form.quality[q]}
-                          aria-invalid={problem ? true : undefined}
-                          aria-describedby={describedBy}
-                          onChange={(e) => {
-                            set({ quality: { ...form.quality, [q]: e.target.value } })
-                          }}
-                        />
-                        <span className="unit" aria-hidden="true">
-                          $
-                        </span>
-                      </div>
-                    )}
-                  </Field>
+                    inputMode="decimal"
+                    unit="$"
+                    value={form.quality[q]}
+                    onText={(t) => {
+                      set({ quality: { ...form.quality, [q]: t } })
+                    }}
+                  />
                 )
               })}
             </div>
@@ -395,43 +418,28 @@ export function ModelDialog({ editing, newId, others, today, onSave, onClose }: 
         )}
 
         <div className="grid">
-          <Field id={fid('sourceUrl')} label="Source URL" problem={problemAt('sourceUrl')} wide>
-            {(describedBy) => (
-              <input
-                id={fid('sourceUrl')}
-                type="text"
-                inputMode="url"
-                autoComplete="off"
-                placeholder="https://"
-                value={form.sourceUrl}
-                aria-invalid={problemAt('sourceUrl') ? true : undefined}
-                aria-describedby={describedBy}
-                onChange={(e) => {
-                  set({ sourceUrl: e.target.value })
-                }}
-              />
-            )}
-          </Field>
-          <Field
+          <TextField
+            id={fid('sourceUrl')}
+            label="Source URL"
+            problem={problemAt('sourceUrl')}
+            wide
+            inputMode="url"
+            placeholder="https://"
+            value={form.sourceUrl}
+            onText={(t) => {
+              set({ sourceUrl: t })
+            }}
+          />
+          <TextField
             id={fid('asOf')}
             label="As of"
             problem={problemAt('asOf')}
             hint="The date the prices were read or quoted, YYYY-MM-DD."
-          >
-            {(describedBy) => (
-              <input
-                id={fid('asOf')}
-                type="text"
-                autoComplete="off"
-                value={form.asOf}
-                aria-invalid={problemAt('asOf') ? true : undefined}
-                aria-describedby={describedBy}
-                onChange={(e) => {
-                  set({ asOf: e.target.value })
-                }}
-              />
-            )}
-          </Field>
+            value={form.asOf}
+            onText={(t) => {
+              set({ asOf: t })
+            }}
+          />
         </div>
         {problems && problems.length > 0 && (
           <p className="error-text" role="alert">
