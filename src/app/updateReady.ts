@@ -6,9 +6,29 @@
 let apply: (() => void) | null = null
 const listeners = new Set<() => void>()
 
-/** Called by the service-worker registration when a new version is installed and waiting. */
-export function offerUpdate(reload: () => void): void {
-  apply = reload
+/**
+ * How long Reload waits for the new version to take over before reloading anyway. Taking
+ * over takes about a second here; Chromium can park it for minutes when a request reaches
+ * the old version as it hands over (seen in the browser test under load), and a reload
+ * completes it, since the old version then controls no page.
+ */
+export const TAKEOVER_WAIT_MS = 3_000
+
+/**
+ * Called by the service-worker registration when a new version is installed and waiting.
+ * `takeOver` asks it to take over, which reloads the page when it has; `reload` is the
+ * fallback when it has not within TAKEOVER_WAIT_MS.
+ */
+export function offerUpdate(
+  takeOver: () => void,
+  reload: () => void = () => {
+    window.location.reload()
+  },
+): void {
+  apply = () => {
+    takeOver()
+    window.setTimeout(reload, TAKEOVER_WAIT_MS)
+  }
   for (const l of listeners) l()
 }
 
