@@ -11,21 +11,45 @@ import { useWorksheet } from './worksheet'
  * within the keystroke's own render, and React queued the deferred render as a task that
  * Chromium often ran before the frame, so the keystroke's paint waited 5-15 ms for a table off
  * screen (bench/profile-typing.mjs, MODE=frames). Here the component does not render for the
- * keystroke at all; a task queued from requestAnimationFrame runs after that frame's paint.
+ * keystroke at all; it follows in a task queued from requestAnimationFrame, after the paint.
  *
  * `select` must keep its identity (a module-level function); `equal` says when two picks are
  * the same, so an unrelated change does not render the component again.
  */
+/**
+ * Every follower waiting for the frame after a change. One frame callback and one task serve
+ * them all: a callback each ran inside the keystroke's own frame, before its paint.
+ */
+const waiting = new Set<() => void>()
+let frame = 0
+let task: ReturnType<typeof setTimeout> | undefined
+
+function followAll() {
+  task = undefined
+  const follows = [...waiting]
+  waiting.clear()
+  startTransition(() => {
+    for (const follow of follows) follow()
+  })
+}
+
+function afterNextPaint(follow: () => void) {
+  waiting.add(follow)
+  if (frame !== 0 || task !== undefined) return
+  frame = requestAnimationFrame(() => {
+    frame = 0
+    // A task queued from requestAnimationFrame runs after that frame's paint.
+    task = setTimeout(followAll, 0)
+  })
+}
+
 export function useWorksheetAfterPaint<T>(
   select: (state: WorksheetState) => T,
   equal: (a: T, b: T) => boolean = Object.is,
 ): T {
   const [picked, setPicked] = useState(() => select(useWorksheet.getState()))
   useEffect(() => {
-    let frame = 0
-    let task: ReturnType<typeof setTimeout> | undefined
     const follow = () => {
-      frame = 0
       const next = select(useWorksheet.getState())
       if (equal(picked, next)) return
       startTransition(() => {
@@ -35,15 +59,11 @@ export function useWorksheetAfterPaint<T>(
     // A change since the last render (before this effect subscribed) is picked up here.
     follow()
     const unsubscribe = useWorksheet.subscribe(() => {
-      if (frame !== 0) return
-      frame = requestAnimationFrame(() => {
-        task = setTimeout(follow, 0)
-      })
+      afterNextPaint(follow)
     })
     return () => {
       unsubscribe()
-      cancelAnimationFrame(frame)
-      clearTimeout(task)
+      waiting.delete(follow)
     }
   }, [select, equal, picked])
   return picked

@@ -1,5 +1,5 @@
 import { act, render, screen } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { useWorksheetAfterPaint } from '../../src/store/afterPaint'
 import { useWorksheet } from '../../src/store/worksheet'
 import type { WorksheetState } from '../../src/store/worksheet'
@@ -60,5 +60,26 @@ describe('useWorksheetAfterPaint', () => {
     expect(renders).toBe(0)
     expect(await screen.findByText('shown 500')).toBeInTheDocument()
     expect(renders).toBe(1)
+  })
+
+  it('several followers wait on one frame callback, and each catches up', async () => {
+    type('7')
+    render(
+      <>
+        <Behind />
+        <Behind />
+        <Behind />
+      </>,
+    )
+    expect(await screen.findAllByText('shown 7')).toHaveLength(3)
+    const frames = vi.spyOn(window, 'requestAnimationFrame')
+    try {
+      type('70')
+      type('700')
+      expect(frames).toHaveBeenCalledTimes(1)
+      expect(await screen.findAllByText('shown 700')).toHaveLength(3)
+    } finally {
+      frames.mockRestore()
+    }
   })
 })
