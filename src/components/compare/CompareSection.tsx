@@ -18,6 +18,7 @@ import { LongName } from '../ui/LongName'
 import { scenarioFullTitle, scenarioTitle, shortName } from '../ui/names'
 import { ScenarioFinder } from '../scenarios/ScenarioFinder'
 import { useScenarioPage } from '../scenarios/useScenarioPage'
+import { HoldsFocusBelow } from '../ui/HoldsFocusBelow'
 import { useSettledValue } from '../ui/useSettledValue'
 import './compare.css'
 
@@ -187,14 +188,16 @@ export function CompareSection() {
           <div className="card">
             <MemoTable table={compared.table} assumptions={assumptions} unit={compared.view.unit} />
           </div>
-          <Suspense fallback={<p className="card muted">Loading charts…</p>}>
-            <Charts
-              outcomes={chartOutcomes}
-              scenarios={chartScenarios}
-              scales={deferred.view.scales}
-              unit={deferred.view.unit}
-            />
-          </Suspense>
+          <HoldsFocusBelow>
+            <Suspense fallback={<p className="card muted">Loading charts…</p>}>
+              <Charts
+                outcomes={chartOutcomes}
+                scenarios={chartScenarios}
+                scales={deferred.view.scales}
+                unit={deferred.view.unit}
+              />
+            </Suspense>
+          </HoldsFocusBelow>
         </>
       )}
     </section>
