@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react'
+import { focusedAfter } from './focusAfter'
 
 /**
  * A region whose height changes late (charts that load after the section around them). When
@@ -22,9 +23,8 @@ export function HoldsFocusBelow({ children }: { children: ReactNode }) {
       const next = element.getBoundingClientRect().height
       const grew = next - height
       height = next
-      const focused = document.activeElement
-      if (grew === 0 || !focused || focused === document.body || element.contains(focused)) return
-      if (!(element.compareDocumentPosition(focused) & Node.DOCUMENT_POSITION_FOLLOWING)) return
+      const focused = grew === 0 ? null : focusedAfter(element)
+      if (!focused) return
       const { top, bottom } = focused.getBoundingClientRect()
       const anchored = window.scrollY - scrolled
       const wasOnScreen = bottom - grew + anchored > 0 && top - grew + anchored < window.innerHeight

@@ -7,6 +7,7 @@ import {
   type ComponentType,
 } from 'react'
 import { flushSync } from 'react-dom'
+import { focusedAfter } from './focusAfter'
 import './LazySection.css'
 
 type Load = () => Promise<ComponentType>
@@ -110,10 +111,8 @@ interface Anchor {
  * be left typing into a control pushed off screen.
  */
 function focusedBelow(placeholder: Element | null): Anchor | null {
-  const element = document.activeElement
-  if (!placeholder || !element || element === document.body) return null
-  if (!(placeholder.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING))
-    return null
+  const element = placeholder && focusedAfter(placeholder)
+  if (!element) return null
   const { top, bottom } = element.getBoundingClientRect()
   return bottom > 0 && top < window.innerHeight ? { element, top } : null
 }
