@@ -59,6 +59,47 @@ describe('the worksheet', () => {
     expect(monthly()).toHaveTextContent('$185.17')
   })
 
+  it('breaks the total down by stage and by meter, and the tables follow typing', async () => {
+    const user = userEvent.setup()
+    render(<Worksheet />)
+    const rows = (caption: string) =>
+      within(screen.getByRole('table', { name: caption }))
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) =>
+          within(row)
+            .getAllByRole('cell')
+            .map((cell) => cell.textContent),
+        )
+    // Draft: 6,000 images, $35.28 + $3.60 = $38.88, $0.00648 each. Final: 325 images,
+    // $53.508 + $0.195 = $53.703, $0.16524 each.
+    expect(rows('By stage')).toEqual([
+      ['6,000', '$0.00648', '$38.88'],
+      ['325', '$0.165', '$53.70'],
+    ])
+    // Text input: (6,000 + 325) x 120 = 759,000 tokens at $5/M = $3.795. Image output:
+    // 6,000 x 196 + 325 x 5,488 = 2,959,600 tokens at $30/M = $88.788.
+    expect(rows('By meter')).toEqual([
+      ['$5.00', '759,000', '$3.80'],
+      ['$1.25', '0', '$0.00'],
+      ['$8.00', '0', '$0.00'],
+      ['$2.00', '0', '$0.00'],
+      ['$30.00', '2,959,600', '$88.79'],
+    ])
+
+    // Twice the jobs: the total at once, the tables a frame later (after the total is painted).
+    const jobs = screen.getByLabelText('Jobs per month')
+    await user.type(jobs, '0')
+    expect(monthly()).toHaveTextContent('$925.83')
+    await waitFor(() => {
+      expect(rows('By stage')).toEqual([
+        ['60,000', '$0.00648', '$388.80'],
+        ['3,250', '$0.165', '$537.03'],
+      ])
+    })
+    expect(rows('By meter')[4]).toEqual(['$30.00', '29,596,000', '$887.88'])
+  })
+
   it('keeps bad input on screen, explains it at the field and marks the total incomplete', async () => {
     const user = userEvent.setup()
     render(<Worksheet />)

@@ -1,7 +1,10 @@
+import { memo } from 'react'
 import { METER_LABELS, rateFactor } from '../../domain/engine'
 import { METERS } from '../../domain/model'
 import { formatCount, formatUsd } from '../../format/number'
-import { useActiveDraft, useActiveResult } from '../../store/hooks'
+import { activeDraftOf, resultFor, useActiveDraft, useActiveResult } from '../../store/hooks'
+import { useWorksheetAfterPaint } from '../../store/afterPaint'
+import { usePriceBook } from '../../store/priceBook'
 import { Figure } from '../ui/Figure'
 import { FieldErrorList } from '../ui/FailureList'
 import { stageTitle } from '../ui/names'
@@ -55,6 +58,35 @@ export function ResultsPanel() {
         {money.format(result.costPerKeptImageUsd)}.
       </p>
 
+      <Breakdown />
+
+      {result.notices.filter((n) => !n.path.endsWith('.size')).length > 0 && (
+        <ul className="notices">
+          {result.notices
+            .filter((n) => !n.path.endsWith('.size'))
+            .map((n) => (
+              <li key={n.path + n.message}>{n.message}</li>
+            ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+/**
+ * The tables by stage and by meter follow the figures a frame later: the person typing watches
+ * the total, and laying out and painting two tables in the keystroke's own frame cost about a
+ * millisecond of it (issue 15, bench/profile-typing.mjs). Drawn again only when the scenario,
+ * prices or currency change.
+ */
+const Breakdown = memo(function Breakdown() {
+  const money = useMoney()
+  const draft = useWorksheetAfterPaint(activeDraftOf)
+  const result = resultFor(draft, usePriceBook())
+  // The figures above already say what is missing; the tables come back with the total.
+  if (!result.ok) return null
+  return (
+    <>
       <table className="breakdown">
         <caption>By stage</caption>
         <thead>
@@ -104,16 +136,6 @@ export function ResultsPanel() {
           ))}
         </tbody>
       </table>
-
-      {result.notices.filter((n) => !n.path.endsWith('.size')).length > 0 && (
-        <ul className="notices">
-          {result.notices
-            .filter((n) => !n.path.endsWith('.size'))
-            .map((n) => (
-              <li key={n.path + n.message}>{n.message}</li>
-            ))}
-        </ul>
-      )}
-    </section>
+    </>
   )
-}
+})
