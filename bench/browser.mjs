@@ -557,7 +557,9 @@ async function launchFreshChromium() {
       chrome.kill()
       await exited
     }
-    rmSync(profile, { recursive: true, force: true })
+    // Chromium's helper processes can still write to the cache after the browser has exited
+    // (ENOTEMPTY ended a bench run): retry until they are done.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 })
   }
   // Port 0 lets Chromium pick a free port, which it writes to this file.
   for (let i = 0; i < 300; i++) {
