@@ -75,9 +75,9 @@ export function ResultsPanel() {
 
 /**
  * The tables by stage and by meter follow the figures a frame later: the person typing watches
- * the total, and laying out and painting two tables in the keystroke's own frame cost about a
- * millisecond of it (issue 15, bench/profile-typing.mjs). Drawn again only when the scenario,
- * prices or currency change.
+ * the total, and the two tables were most of the layout forced after each keystroke's render
+ * (1.3 of 1.8 ms, timed without tracing; see the README's Benchmarks). Drawn again only when
+ * the scenario, prices or currency change.
  */
 const Breakdown = memo(function Breakdown() {
   const money = useMoney()
