@@ -16,9 +16,8 @@ function followAll() {
   task = undefined
   const follows = [...waiting]
   waiting.clear()
-  startTransition(() => {
-    for (const follow of follows) follow()
-  })
+  // Each follower renders in a transition of its own making (see `follow`).
+  for (const follow of follows) follow()
 }
 
 function afterNextPaint(follow: () => void) {

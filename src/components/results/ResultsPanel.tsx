@@ -33,6 +33,8 @@ export function ResultsPanel() {
     )
   }
 
+  // A size's notice is shown at its stage's size field instead.
+  const notices = result.notices.filter((n) => !n.path.endsWith('.size'))
   return (
     <section className="card results" aria-labelledby="results-h">
       <h2 id="results-h">Monthly budget</h2>
@@ -60,13 +62,11 @@ export function ResultsPanel() {
 
       <Breakdown />
 
-      {result.notices.filter((n) => !n.path.endsWith('.size')).length > 0 && (
+      {notices.length > 0 && (
         <ul className="notices">
-          {result.notices
-            .filter((n) => !n.path.endsWith('.size'))
-            .map((n) => (
-              <li key={n.path + n.message}>{n.message}</li>
-            ))}
+          {notices.map((n) => (
+            <li key={n.path + n.message}>{n.message}</li>
+          ))}
         </ul>
       )}
     </section>

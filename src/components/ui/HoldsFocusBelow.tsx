@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react'
-import { focusedAfter } from './focusAfter'
+import { focusedAfter, onScreen } from './focusAfter'
 
 /**
  * A region whose height changes late (charts that load after the section around them). When
@@ -27,7 +27,7 @@ export function HoldsFocusBelow({ children }: { children: ReactNode }) {
       if (!focused) return
       const { top, bottom } = focused.getBoundingClientRect()
       const anchored = window.scrollY - scrolled
-      const wasOnScreen = bottom - grew + anchored > 0 && top - grew + anchored < window.innerHeight
+      const wasOnScreen = onScreen(top - grew + anchored, bottom - grew + anchored)
       if (wasOnScreen && grew !== anchored) window.scrollBy(0, grew - anchored)
       scrolled = window.scrollY
     })

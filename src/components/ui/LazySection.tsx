@@ -7,7 +7,7 @@ import {
   type ComponentType,
 } from 'react'
 import { flushSync } from 'react-dom'
-import { focusedAfter } from './focusAfter'
+import { focusedAfter, onScreen } from './focusAfter'
 import './LazySection.css'
 
 type Load = () => Promise<ComponentType>
@@ -114,7 +114,7 @@ function focusedBelow(placeholder: Element | null): Anchor | null {
   const element = placeholder && focusedAfter(placeholder)
   if (!element) return null
   const { top, bottom } = element.getBoundingClientRect()
-  return bottom > 0 && top < window.innerHeight ? { element, top } : null
+  return onScreen(top, bottom) ? { element, top } : null
 }
 
 interface LazySectionProps {

@@ -9,3 +9,8 @@ export function focusedAfter(element: Element): Element | null {
     ? focused
     : null
 }
+
+/** True when a box from `top` to `bottom` (viewport coordinates) shows at least in part. */
+export function onScreen(top: number, bottom: number): boolean {
+  return bottom > 0 && top < window.innerHeight
+}
